@@ -1,0 +1,28 @@
+"""Shared pytest setup: headless Qt and a real sample store.
+
+QT_QPA_PLATFORM must be set before any Qt module is imported, so it is set at
+import time of this conftest (pytest imports it before collecting tests).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _offscreen_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test headless, even if a test changed the environment."""
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def sample_store(tmp_path: Path) -> Path:
+    """Path to a freshly built sample store (see tests/store_fixtures.py)."""
+    from tests.store_fixtures import make_sample_store
+
+    return make_sample_store(tmp_path / "s.db")
