@@ -23,6 +23,9 @@ def _offscreen_env(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def sample_store(tmp_path: Path) -> Path:
     """Path to a freshly built sample store (see tests/store_fixtures.py)."""
-    from tests.store_fixtures import make_sample_store
+    try:
+        from tests.store_fixtures import make_sample_store
+    except ImportError:  # tests/ is not a package: pytest put it on sys.path itself
+        from store_fixtures import make_sample_store
 
     return make_sample_store(tmp_path / "s.db")
