@@ -1,0 +1,59 @@
+"""One module per ``eventline`` subcommand; this module builds the parsers."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+
+from desktop.commands.errors import CommandError
+
+SUBCOMMANDS = ("ingest", "extract", "events", "eval", "screenshot")
+
+
+def parse_date_arg(value: str) -> dt.date:
+    """argparse type for ``--published YYYY-MM-DD``."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def parse_partial_date(value: str) -> str:
+    """argparse type for ``--from/--to D``: YYYY, YYYY-MM or YYYY-MM-DD."""
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise argparse.ArgumentTypeError(f"not a date (YYYY[-MM[-DD]]): {value!r}")
+    return value
+
+
+def parse_size(value: str) -> tuple[int, int]:
+    """argparse type for ``--size WxH``."""
+    match = re.fullmatch(r"(\d{2,5})[xX](\d{2,5})", value)
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a size (WxH, e.g. 1400x900): {value!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    from desktop.commands import gui
+
+    parser = argparse.ArgumentParser(
+        prog="eventline",
+        description="Eventline: a zoomable timeline of the events reported in news articles. "
+        "Subcommands: " + ", ".join(SUBCOMMANDS) + " (eventline SUBCOMMAND --help).",
+    )
+    gui.configure(parser)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from desktop.commands import eval_cmd, events, extract, ingest, screenshot
+
+    parser = argparse.ArgumentParser(prog="eventline")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for module in (ingest, extract, events, eval_cmd, screenshot):
+        module.configure(sub.add_parser(module.NAME, help=module.HELP, description=module.HELP))
+    return parser
+
+
+__all__ = ["SUBCOMMANDS", "CommandError", "build_parser", "gui_parser"]

@@ -1,0 +1,24 @@
+"""``eventline [PATH.db] [--view FILE.png]``: the window."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.commands.errors import CommandError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("db", nargs="?", type=Path, metavar="PATH.db", help="a store to open")
+    parser.add_argument(
+        "--view", type=Path, metavar="FILE", help="restore the view recorded in an exported image"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.view is not None and not args.view.is_file():
+        raise CommandError(f"no such file: {args.view}")
+    from desktop.app import run_gui
+
+    return run_gui(args.db, args.view)
