@@ -25,6 +25,7 @@ from desktop.export.provenance import (
 )
 
 FORMATS = ("png", "svg", "pdf")
+_EXACT = QPageSize.SizeMatchPolicy.ExactMatch
 
 
 class ExportError(Exception):
