@@ -1,0 +1,280 @@
+"""The timeline's view model: columns (numpy), filter mask, selection, lanes, hit testing.
+
+QtCore only. The model never touches the store: the store model (B) hands it a
+``TimelineColumns`` (numpy arrays sorted by start time; see ``desktop/store``) plus titles.
+
+Interface used by the window (engineer B):
+
+- signals: ``columns_changed()``, ``mask_changed()``, ``selection_changed(int)`` (id, -1 for
+  none), ``range_changed(float, float)`` (a range the view is asked to show, epoch seconds).
+- ``set_data(columns, titles)``, ``set_mask(mask)``, ``set_mask_from_ids(ids)``,
+  ``select(event_id)``, ``step(direction)``, ``shown_ids(start_s, end_s)``,
+  ``request_range(start_s, end_s)``; attributes ``selected_id``, ``total_count``,
+  ``visible_count``.
+- extras: ``lane_names`` (lanes in drawing order, top first), ``rows`` (each event's lane row),
+  ``data_range()``, ``hit_test(x_s, row, tol_s)``, ``index_of(id)``, ``title(id)``,
+  ``describe(id)`` (tooltip text: title and date, plain), ``set_lane_order("first"|"count")``.
+
+Lanes are ordered by first appearance (earliest dated event; ties by count), or by count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from typing import Protocol
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from desktop.extract.types import PRECISIONS, STATUSES
+from desktop.viewmodel.details import format_interval
+
+DAY_S = 86400.0
+_DAY_PRECISION = PRECISIONS.index("day")
+
+
+class ColumnsLike(Protocol):
+    """What the model reads from ``desktop.store``'s ``TimelineColumns``."""
+
+    start_s: np.ndarray
+    end_s: np.ndarray
+    lane: np.ndarray
+    kind: np.ndarray
+    status: np.ndarray
+    precision: np.ndarray
+    id: np.ndarray
+    n_mentions: np.ndarray
+    lanes: list[str]
+
+
+def _empty_f() -> np.ndarray:
+    return np.zeros(0, dtype=np.float64)
+
+
+class TimelineModel(QObject):
+    """Timeline data for one store: what is drawn, what passes the filter, what is selected."""
+
+    columns_changed = Signal()
+    mask_changed = Signal()
+    selection_changed = Signal(int)
+    range_changed = Signal(float, float)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns: ColumnsLike | None = None
+        self.titles: dict[int, str] = {}
+        self.selected_id: int | None = None
+        self.lane_order = "first"
+        self.lane_names: list[str] = []
+        self.rows = np.zeros(0, dtype=np.int32)
+        self.start_s = _empty_f()
+        self.end_s = _empty_f()
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.dated = np.zeros(0, dtype=bool)
+        self.is_bar = np.zeros(0, dtype=bool)
+        self.mask = np.zeros(0, dtype=bool)
+        self._id_order = np.zeros(0, dtype=np.int64)
+        self._time_order = np.zeros(0, dtype=np.int64)
+        self._sorted_starts = _empty_f()
+        self._max_span_s = 0.0
+
+    # -- data ---------------------------------------------------------------------------------
+    def set_data(self, columns: ColumnsLike, titles: dict[int, str]) -> None:
+        """Replace the data; keeps the selection if the event still exists, resets the mask."""
+        self.columns = columns
+        self.titles = dict(titles)
+        self.start_s = np.asarray(columns.start_s, dtype=np.float64)
+        end = np.asarray(columns.end_s, dtype=np.float64)
+        self.end_s = np.where(np.isfinite(end), end, self.start_s + DAY_S)
+        self.ids = np.asarray(columns.id, dtype=np.int64)
+        self.dated = np.isfinite(self.start_s)
+        precision = np.asarray(columns.precision)
+        span = np.where(self.dated, self.end_s - self.start_s, 0.0)
+        self.is_bar = self.dated & ((precision != _DAY_PRECISION) | (span > 1.5 * DAY_S))
+        self._max_span_s = float(span.max()) if span.size else 0.0
+        self._id_order = np.argsort(self.ids, kind="stable")
+        self._time_order = np.argsort(self.start_s, kind="stable")  # identity if store-sorted
+        self._sorted_starts = self.start_s[self._time_order]
+        self.mask = np.ones(len(self.ids), dtype=bool)
+        self._compute_rows()
+        if self.selected_id is not None and self.index_of(self.selected_id) is None:
+            self.selected_id = None
+            self.selection_changed.emit(-1)
+        self.columns_changed.emit()
+        self.mask_changed.emit()
+
+    def set_lane_order(self, order: str) -> None:
+        """Order lanes by "first" appearance or by event "count"; redraws."""
+        if order not in ("first", "count"):
+            raise ValueError(f"unknown lane order: {order!r}")
+        self.lane_order = order
+        if self.columns is not None:
+            self._compute_rows()
+            self.columns_changed.emit()
+
+    def _compute_rows(self) -> None:
+        assert self.columns is not None
+        lanes = np.asarray(self.columns.lane, dtype=np.int64)
+        n_lanes = len(self.columns.lanes)
+        counts = np.bincount(lanes, minlength=n_lanes) if lanes.size else np.zeros(n_lanes, int)
+        first = np.full(n_lanes, np.inf)
+        np.minimum.at(first, lanes[self.dated], self.start_s[self.dated])
+        used = np.flatnonzero(counts > 0)
+        if self.lane_order == "count":
+            order = used[np.lexsort((first[used], -counts[used]))]
+        else:
+            order = used[np.lexsort((-counts[used], first[used]))]
+        row_of_lane = np.full(n_lanes, -1, dtype=np.int32)
+        row_of_lane[order] = np.arange(len(order), dtype=np.int32)
+        self.lane_names = [str(self.columns.lanes[i]) for i in order]
+        self.rows = row_of_lane[lanes] if lanes.size else np.zeros(0, dtype=np.int32)
+
+    @property
+    def total_count(self) -> int:
+        return int(self.ids.size)
+
+    @property
+    def visible_count(self) -> int:
+        return int(np.count_nonzero(self.mask))
+
+    # -- filter -------------------------------------------------------------------------------
+    def set_mask(self, mask: np.ndarray | None) -> None:
+        """Bool array aligned with the columns' order (None = everything passes)."""
+        if mask is None:
+            self.mask = np.ones(len(self.ids), dtype=bool)
+        else:
+            mask = np.asarray(mask, dtype=bool)
+            if mask.shape != self.ids.shape:
+                raise ValueError(f"mask shape {mask.shape} != columns shape {self.ids.shape}")
+            self.mask = mask.copy()
+        self.mask_changed.emit()
+
+    def set_mask_from_ids(self, ids: Iterable[int] | None) -> None:
+        """Only events whose id is in ``ids`` pass (None = everything passes)."""
+        if ids is None:
+            self.set_mask(None)
+            return
+        wanted = np.fromiter((int(i) for i in ids), dtype=np.int64)
+        self.set_mask(np.isin(self.ids, wanted))
+
+    # -- selection ----------------------------------------------------------------------------
+    def index_of(self, event_id: int) -> int | None:
+        """Position of an event in the columns, or None."""
+        if self.ids.size == 0:
+            return None
+        sorted_ids = self.ids[self._id_order]
+        pos = int(np.searchsorted(sorted_ids, event_id))
+        if pos < sorted_ids.size and sorted_ids[pos] == event_id:
+            return int(self._id_order[pos])
+        return None
+
+    def select(self, event_id: int | None) -> None:
+        """Select an event by id (None or -1 clears); unknown ids clear the selection."""
+        if event_id is not None and (event_id < 0 or self.index_of(event_id) is None):
+            event_id = None
+        if event_id == self.selected_id:
+            return
+        self.selected_id = event_id
+        self.selection_changed.emit(-1 if event_id is None else int(event_id))
+
+    def step(self, direction: int) -> int | None:
+        """Select the previous (<0) or next (>0) dated event in time among those shown."""
+        order = self._time_order
+        candidates = order[self.mask[order] & self.dated[order]]  # shown events, in time order
+        if candidates.size == 0 or direction == 0:
+            return None
+        current = None if self.selected_id is None else self.index_of(self.selected_id)
+        where = np.flatnonzero(candidates == current) if current is not None else []
+        if len(where) == 0:
+            target = candidates[0] if direction > 0 else candidates[-1]
+        else:
+            pos = int(where[0]) + (1 if direction > 0 else -1)
+            target = candidates[min(max(pos, 0), candidates.size - 1)]
+        self.select(int(self.ids[target]))
+        return self.selected_id
+
+    # -- ranges -------------------------------------------------------------------------------
+    def shown_ids(self, start_s: float | None = None, end_s: float | None = None) -> np.ndarray:
+        """Ids passing the mask; with a range, only dated events overlapping it."""
+        keep = self.mask.copy()
+        if start_s is not None or end_s is not None:
+            lo = -np.inf if start_s is None else start_s
+            hi = np.inf if end_s is None else end_s
+            keep &= self.dated & (self.end_s > lo) & (self.start_s <= hi)
+        return self.ids[keep]
+
+    def visible_indices(self, start_s: float, end_s: float) -> np.ndarray:
+        """Indices of masked dated events overlapping [start_s, end_s] (uses the time order)."""
+        starts = self._sorted_starts
+        lo = int(np.searchsorted(starts, start_s - self._max_span_s, side="left"))
+        hi = int(np.searchsorted(starts, end_s, side="right"))
+        idx = self._time_order[lo:hi]
+        keep = self.mask[idx] & self.dated[idx] & (self.end_s[idx] > start_s)
+        return np.sort(idx[keep])
+
+    def data_range(self) -> tuple[float, float] | None:
+        """(start, end) covering every dated event that passes the mask, padded; or None."""
+        keep = self.mask & self.dated
+        if not keep.any():
+            keep = self.dated
+        if not keep.any():
+            return None
+        lo = float(self.start_s[keep].min())
+        hi = float(self.end_s[keep].max())
+        pad = max((hi - lo) * 0.04, 3 * DAY_S)
+        return lo - pad, hi + pad
+
+    def request_range(self, start_s: float, end_s: float) -> None:
+        """Ask the view to show [start_s, end_s] (emits ``range_changed``)."""
+        if math.isfinite(start_s) and math.isfinite(end_s) and end_s > start_s:
+            self.range_changed.emit(float(start_s), float(end_s))
+
+    # -- picking and text ---------------------------------------------------------------------
+    def hit_test(self, x_s: float, row: int, tol_s: float) -> int | None:
+        """Id of the shown dated event in lane ``row`` nearest to ``x_s`` (within tolerance).
+
+        A glyph is hit within ``tol_s`` of its date; a bar anywhere along its span.
+        """
+        idx = self.visible_indices(x_s - tol_s, x_s + tol_s)
+        idx = idx[self.rows[idx] == row]
+        if idx.size == 0:
+            return None
+        anchor = np.where(self.is_bar[idx], np.clip(x_s, self.start_s[idx], self.end_s[idx]),
+                          self.start_s[idx])  # fmt: skip
+        dist = np.abs(anchor - x_s)
+        best = int(np.argmin(dist + np.where(self.is_bar[idx], tol_s * 0.5, 0.0)))
+        if dist[best] > tol_s:
+            return None
+        return int(self.ids[idx[best]])
+
+    def undated_indices(self) -> np.ndarray:
+        """Indices of masked events without a resolved date."""
+        return np.flatnonzero(self.mask & ~self.dated)
+
+    def title(self, event_id: int) -> str:
+        return self.titles.get(int(event_id), f"event {event_id}")
+
+    def describe(self, event_id: int) -> str:
+        """Plain text "title\\ndate (status)" for a tooltip; the caller escapes it."""
+        i = self.index_of(event_id)
+        if i is None or self.columns is None:
+            return ""
+        return f"{self.title(event_id)}\n{self.when_text(i)}"
+
+    def when_text(self, index: int) -> str:
+        """The event's date at its precision, with its status when not happened."""
+        assert self.columns is not None
+        precision = PRECISIONS[int(self.columns.precision[index])]
+        status = STATUSES[int(self.columns.status[index])]
+        text = "undated"
+        if self.dated[index]:
+            first = _date_of(self.start_s[index])
+            last = _date_of(max(self.end_s[index] - DAY_S, self.start_s[index]))
+            text = format_interval(first, last, precision)
+        return text if status == "happened" else f"{text} ({status})"
+
+
+def _date_of(value_s: float) -> dt.date:
+    return (dt.datetime(1970, 1, 1) + dt.timedelta(seconds=float(value_s))).date()
