@@ -1,0 +1,145 @@
+"""Reading rows out of a store connection into records (parameterised SQL only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Sequence
+
+from desktop.extract.types import TimeInterval
+from desktop.store.records import DocumentRecord, EventDetail, EventRecord, MentionRecord
+
+_EVENT_SQL = """
+SELECT e.id, e.key, e.start, e."end", e.precision, e.status, e.kind, e.actor, e.subject,
+       e.title, e.summary, e.confidence, e.origin,
+       (SELECT COUNT(*) FROM mentions m WHERE m.event_id = e.id), e.anchor
+FROM events e
+"""
+_ORDER = " ORDER BY e.start IS NULL, e.start, e.key"
+
+_MENTION_SQL = """
+SELECT m.id, m.event_id, e.key, m.document_id, d.file_name, m.start, m."end", m.time_start,
+       m.time_end, m.date_start, m.date_end, m.precision, m.anchor, m.resolution, m.status,
+       m.kind, m.actor_text, m.subject_text, m.evidence, m.alt_spans, m.title, m.summary,
+       m.confidence
+FROM mentions m JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = m.document_id
+"""
+
+_DOC_COLUMNS = "id, file_name, title, source, published, published_from, {text}, ingested_at"
+
+CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+
+
+def _event(row: tuple) -> EventRecord:
+    return EventRecord(*row[:11], float(row[11]), row[12], int(row[13]), row[14])
+
+
+def _mention(row: tuple) -> MentionRecord:
+    spans = tuple((int(a), int(b)) for a, b in json.loads(row[19] or "[]"))
+    return MentionRecord(*row[:19], spans, row[20], row[21], float(row[22]))
+
+
+def _chunks(ids: Sequence[int]) -> list[list[int]]:
+    unique = sorted({int(i) for i in ids})
+    return [unique[i : i + CHUNK] for i in range(0, len(unique), CHUNK)]
+
+
+def list_events(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> list[EventRecord]:
+    if ids is None:
+        return [_event(r) for r in conn.execute(_EVENT_SQL + _ORDER)]
+    out: list[EventRecord] = []
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        out.extend(_event(r) for r in conn.execute(_EVENT_SQL + f" WHERE e.id IN ({marks})", chunk))
+    out.sort(key=lambda e: (e.start is None, e.start or "", e.key))
+    return out
+
+
+def get_document(
+    conn: sqlite3.Connection, doc_id: str, *, include_text: bool = True
+) -> DocumentRecord | None:
+    cols = _DOC_COLUMNS.format(text="text" if include_text else "NULL")
+    row = conn.execute(f"SELECT {cols} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return DocumentRecord(*row) if row else None
+
+
+def documents(conn: sqlite3.Connection, *, include_text: bool = False) -> list[DocumentRecord]:
+    cols = _DOC_COLUMNS.format(text="text" if include_text else "NULL")
+    rows = conn.execute(f"SELECT {cols} FROM documents ORDER BY file_name, id")
+    return [DocumentRecord(*row) for row in rows]
+
+
+def mentions_where(conn: sqlite3.Connection, where: str, args: tuple) -> list[MentionRecord]:
+    sql = _MENTION_SQL + f" WHERE {where} ORDER BY d.file_name, m.document_id, m.start, m.id"
+    return [_mention(r) for r in conn.execute(sql, args)]
+
+
+def get_event(conn: sqlite3.Connection, where: str, arg: object) -> EventDetail | None:
+    row = conn.execute(_EVENT_SQL + f" WHERE {where}", (arg,)).fetchone()
+    if row is None:
+        return None
+    event = _event(row)
+    mentions = mentions_where(conn, "m.event_id = ?", (event.id,))
+    docs = {}
+    for m in mentions:
+        if m.document_id not in docs:
+            docs[m.document_id] = get_document(conn, m.document_id)
+    return EventDetail(event, mentions, docs)
+
+
+def _exchange_record(m: MentionRecord, text: str) -> dict:
+    interval = TimeInterval(
+        None if m.date_start is None else _date(m.date_start),
+        None if m.date_end is None else _date(m.date_end),
+        m.precision,
+    )
+    rec: dict = {
+        "doc": m.doc_file_name,
+        "doc_id": m.document_id,
+        "date": interval.date_str(),
+    }
+    date_end = interval.date_end_str()
+    if date_end is not None:
+        rec["date_end"] = date_end
+    rec.update(
+        precision=m.precision if interval.date_str() else "unknown",
+        status=m.status,
+        kind=m.kind,
+        actor=m.actor_text,
+        subject=m.subject_text,
+        evidence=m.evidence,
+        event_key=m.event_key,
+        anchor=m.anchor,
+        resolution=m.resolution,
+    )
+    alt = [text[a:b] for a, b in m.alt_spans]
+    if alt:
+        rec["alt_evidence"] = alt
+    rec.update(start=m.start, end=m.end, title=m.title, summary=m.summary, confidence=m.confidence)
+    return rec
+
+
+def _date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def exchange_records(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> list[dict]:
+    if ids is None:
+        mentions = mentions_where(conn, "1", ())
+    else:
+        mentions = []
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            mentions.extend(mentions_where(conn, f"m.event_id IN ({marks})", tuple(chunk)))
+    texts: dict[str, str] = {}
+    records = []
+    for m in mentions:
+        if m.alt_spans and m.document_id not in texts:
+            row = conn.execute("SELECT text FROM documents WHERE id = ?", (m.document_id,))
+            texts[m.document_id] = row.fetchone()[0]
+        records.append(_exchange_record(m, texts.get(m.document_id, "")))
+    records.sort(
+        key=lambda r: (r["date"] is None, r["date"] or "", r["event_key"], r["doc"], r["start"])
+    )
+    return records

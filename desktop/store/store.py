@@ -1,0 +1,252 @@
+"""EventStore: the only road to an Eventline store's SQL."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlite_utils
+
+from desktop.extract.types import ExtractedEvent
+from desktop.sources.document import Document
+from desktop.store import opening, reader, writer
+from desktop.store.columns import TimelineColumns, read_columns
+from desktop.store.errors import StoreError
+from desktop.store.records import (
+    AddResult,
+    DocumentRecord,
+    EventDetail,
+    EventRecord,
+    MentionRecord,
+)
+from desktop.store.search_query import parse
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _guarded(method: F) -> F:
+    """Serialise use of the connection and turn SQLite errors into StoreError."""
+
+    @functools.wraps(method)
+    def wrapper(self: EventStore, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            if self._conn is None:
+                raise StoreError(f"{self.path}: the store is closed; open it again")
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"{self.path}: database error ({exc}); if it persists restore a backup"
+                ) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+class EventStore:
+    """An open store file. Use one object from one thread at a time (calls are serialised);
+    a worker that runs concurrently should open its own EventStore on the same path."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = threading.RLock()
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        row = conn.execute("SELECT uuid FROM meta WHERE id = 1").fetchone()
+        if row is None:
+            conn.close()
+            raise StoreError(f"{path}: the store's meta row is missing; restore a backup")
+        self.uuid: str = row[0]
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = True) -> EventStore:
+        """Open an existing store; read-only by default (never creates, migrates or writes)."""
+        path = Path(path)
+        if not readonly:
+            if not path.exists():
+                raise StoreError(f"{path}: no such file; create it with `eventline ingest`")
+            return cls.create_or_open(path)
+        opening.validate_existing(path, readonly=True)
+        try:
+            conn = opening.connect(path, readonly=True)
+            conn.execute("PRAGMA query_only = ON")
+            return cls(path, conn, readonly=True)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot be read ({exc}); check the file") from exc
+
+    @classmethod
+    def create_or_open(cls, path: str | Path) -> EventStore:
+        """Open a store for writing: create it, initialise an empty file, or migrate an older
+        one (keeping a copy). Foreign, damaged and newer files are refused untouched."""
+        path = Path(path)
+        if path.exists() or path.is_symlink():
+            version = opening.validate_existing(path, readonly=False)
+        elif not path.parent.is_dir():
+            raise StoreError(f"{path}: folder {path.parent} does not exist; create it first")
+        else:
+            version = 0
+        try:
+            conn = opening.connect(path, readonly=False)
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                conn.close()
+                raise StoreError(f"{path}: cannot use WAL mode here ({mode}); use a local disk")
+            conn = opening.migrate(conn, path, version)
+            return cls(path, conn, readonly=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot be opened for writing ({exc})") from exc
+
+    def close(self) -> None:
+        with self._lock:
+            conn, self._conn = self._conn, None
+            if conn is None:
+                return
+            try:
+                if not self.readonly:
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass  # another connection is reading; its close will checkpoint
+            finally:
+                conn.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "ro" if self.readonly else "rw"
+        return f"EventStore({str(self.path)!r}, {mode})"
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the store is closed; open it again")
+        return self._conn
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE) that bumps the generation counter."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only; open it for writing to change it")
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("UPDATE meta SET generation = generation + 1 WHERE id = 1")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    @_guarded
+    def add_document(self, doc: Document, events: Sequence[ExtractedEvent]) -> AddResult:
+        """Store a document and its events in one transaction; a known document is a no-op."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only; open it for writing to add files")
+        if reader.get_document(self.conn, doc.id, include_text=False) is not None:
+            return AddResult(doc.id, doc.file_name, added=False)
+        try:
+            with self._write() as conn:
+                result = writer.add_document(conn, doc, events)
+                if not result.added:  # another process stored it since the check above
+                    raise _NothingWritten(result)
+        except _NothingWritten as nothing:
+            return nothing.result
+        return result
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    @_guarded
+    def generation(self) -> int:
+        return int(self.conn.execute("SELECT generation FROM meta WHERE id = 1").fetchone()[0])
+
+    @_guarded
+    def has_document(self, doc_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    @_guarded
+    def count_events(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+
+    @_guarded
+    def list_events(self, ids: Sequence[int] | None = None) -> list[EventRecord]:
+        return reader.list_events(self.conn, ids)
+
+    @_guarded
+    def get_event(self, event_id: int) -> EventDetail | None:
+        return reader.get_event(self.conn, "e.id = ?", int(event_id))
+
+    @_guarded
+    def get_event_by_key(self, key: str) -> EventDetail | None:
+        return reader.get_event(self.conn, "e.key = ?", key)
+
+    @_guarded
+    def get_document(self, doc_id: str) -> DocumentRecord | None:
+        return reader.get_document(self.conn, doc_id)
+
+    @_guarded
+    def documents(self, include_text: bool = False) -> list[DocumentRecord]:
+        return reader.documents(self.conn, include_text=include_text)
+
+    @_guarded
+    def mentions_of_document(self, doc_id: str) -> list[MentionRecord]:
+        return reader.mentions_where(self.conn, "m.document_id = ?", (doc_id,))
+
+    @_guarded
+    def actors(self) -> list[str]:
+        rows = self.conn.execute("SELECT name FROM actors ORDER BY name COLLATE NOCASE, name")
+        return [name for (name,) in rows]
+
+    @_guarded
+    def columns(self) -> TimelineColumns:
+        return read_columns(self.conn)
+
+    @_guarded
+    def exchange_records(self, ids: Sequence[int] | None = None) -> list[dict]:
+        return reader.exchange_records(self.conn, ids)
+
+    @_guarded
+    def search(self, query: str) -> list[int]:
+        """Ids of the events matching a search-box query (see search_query); never raises on
+        what a user types. Blank → every id. Matches event fields or the event's documents;
+        excluded terms remove events whose own fields match them."""
+        parsed = parse(query)
+        conn = self.conn
+        if parsed.include is None:
+            ids = {i for (i,) in conn.execute("SELECT id FROM events")}
+        else:
+            ids = {
+                i
+                for (i,) in conn.execute(
+                    "SELECT rowid FROM events_fts WHERE events_fts MATCH :q"
+                    " UNION SELECT m.event_id FROM documents_fts f"
+                    " JOIN mentions m ON m.document_id = f.doc_id WHERE documents_fts MATCH :q",
+                    {"q": parsed.include},
+                )
+            }
+        if parsed.exclude is not None and ids:
+            rows = conn.execute(
+                "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (parsed.exclude,)
+            )
+            ids -= {i for (i,) in rows}
+        return sorted(ids)
+
+
+class _NothingWritten(Exception):
+    def __init__(self, result: AddResult) -> None:
+        super().__init__("document already stored")
+        self.result = result

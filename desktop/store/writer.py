@@ -1,0 +1,228 @@
+"""Writing one document and its events: mentions, cross-article merge, reconciliation.
+
+Runs inside the caller's write transaction; every statement is parameterised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.extract.merge import make_key, same_event
+from desktop.extract.types import ANCHORS, KINDS, PRECISIONS, STATUSES, ExtractedEvent, TimeInterval
+from desktop.sources.document import Document
+from desktop.store.errors import StoreError
+from desktop.store.records import AddResult
+
+
+def actor_key(name: str) -> str:
+    """The indexed form of an actor name used to find merge candidates quickly."""
+    return re.sub(r"[^a-z0-9.]+", "-", name.lower()).strip("-.")
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """An events row in the shape desktop.extract.merge expects."""
+
+    id: int
+    key: str
+    actor: str
+    subject: str
+    kind: str
+    interval: TimeInterval
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _facts(row: sqlite3.Row | tuple) -> _Facts:
+    ev_id, key, actor, subject, kind, start, end, precision = row
+    interval = TimeInterval(_date(start), _date(end), precision if start else "unknown")
+    return _Facts(ev_id, key, actor, subject, kind, interval)
+
+
+_FACTS_SQL = 'SELECT id, key, actor, subject, kind, start, "end", precision FROM events'
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _validate(doc: Document, ev: ExtractedEvent) -> None:
+    problems = []
+    if not (0 <= ev.start <= ev.end <= len(doc.text)) or doc.text[ev.start : ev.end] != ev.evidence:
+        problems.append(f"evidence at {ev.start}:{ev.end} is not the document's text there")
+    for value, allowed, name in (
+        (ev.interval.precision, PRECISIONS, "precision"),
+        (ev.status, STATUSES, "status"),
+        (ev.kind, KINDS, "kind"),
+        (ev.anchor, ANCHORS, "anchor"),
+    ):
+        if value not in allowed:
+            problems.append(f"unknown {name} {value!r}")
+    for a, b in ev.alt_spans:
+        if not 0 <= a <= b <= len(doc.text):
+            problems.append(f"alternative evidence {a}:{b} lies outside the document")
+    if problems:
+        raise StoreError(
+            f"{doc.file_name}: cannot store event {ev.title or ev.subject!r}: {problems[0]}; "
+            "this is an extraction bug, please report it"
+        )
+
+
+def _find_existing(conn: sqlite3.Connection, ev: ExtractedEvent, taken: set[int]) -> _Facts | None:
+    if ev.event_key:
+        row = conn.execute(_FACTS_SQL + " WHERE key = ?", (ev.event_key,)).fetchone()
+        if row is not None and row[0] not in taken and same_event(_facts(row), ev):
+            return _facts(row)
+    rows = conn.execute(
+        _FACTS_SQL + " WHERE kind = ? AND actor_key = ? ORDER BY id",
+        (ev.kind, actor_key(ev.actor)),
+    )
+    for row in rows:
+        facts = _facts(row)
+        if facts.id not in taken and same_event(facts, ev):
+            return facts
+    return None
+
+
+def _free_key(conn: sqlite3.Connection, ev: ExtractedEvent) -> str:
+    def used(key: str) -> bool:
+        return conn.execute("SELECT 1 FROM events WHERE key = ?", (key,)).fetchone() is not None
+
+    if ev.event_key and not used(ev.event_key):
+        return ev.event_key
+    base = make_key(ev)
+    key, n = base, 2
+    while used(key):
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _insert_event(conn: sqlite3.Connection, ev: ExtractedEvent, created_at: str) -> int:
+    iv = ev.interval
+    cur = conn.execute(
+        'INSERT INTO events (key, start, "end", precision, anchor, status, kind, actor,'
+        " actor_key, subject, title, summary, confidence, origin, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'extracted', ?)",
+        (
+            _free_key(conn, ev),
+            _iso(iv.start),
+            _iso(iv.end),
+            iv.precision,
+            ev.anchor,
+            ev.status,
+            ev.kind,
+            ev.actor,
+            actor_key(ev.actor),
+            ev.subject,
+            ev.title,
+            ev.summary,
+            float(ev.confidence),
+            created_at,
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def _insert_mention(
+    conn: sqlite3.Connection, event_id: int, doc_id: str, ev: ExtractedEvent
+) -> None:
+    iv = ev.interval
+    conn.execute(
+        'INSERT INTO mentions (event_id, document_id, start, "end", time_start, time_end,'
+        " date_start, date_end, precision, anchor, resolution, status, kind, actor_text,"
+        " subject_text, evidence, alt_spans, title, summary, confidence)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            event_id,
+            doc_id,
+            ev.start,
+            ev.end,
+            ev.time_start,
+            ev.time_end,
+            _iso(iv.start),
+            _iso(iv.end),
+            iv.precision,
+            ev.anchor,
+            ev.resolution,
+            ev.status,
+            ev.kind,
+            ev.actor,
+            ev.subject,
+            ev.evidence,
+            json.dumps([list(s) for s in ev.alt_spans]),
+            ev.title,
+            ev.summary,
+            float(ev.confidence),
+        ),
+    )
+
+
+# The reconciled mention: most precise date; at equal precision a dated claim beats "on or
+# before publication"; then the earliest stored mention.
+_RECONCILE_SQL = """
+UPDATE events SET
+    start = m.date_start, "end" = m.date_end, precision = m.precision, anchor = m.anchor,
+    status = m.status, kind = m.kind, subject = m.subject_text, title = m.title,
+    summary = m.summary,
+    confidence = (SELECT MAX(confidence) FROM mentions WHERE event_id = events.id)
+FROM (
+    SELECT * FROM mentions WHERE event_id = :id
+    ORDER BY CASE precision {ranks} ELSE 99 END, anchor = 'publication', id LIMIT 1
+) AS m
+WHERE events.id = :id AND events.origin = 'extracted'
+""".format(ranks=" ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(PRECISIONS)))
+
+
+def reconcile(conn: sqlite3.Connection, event_id: int) -> None:
+    """Set an extracted event's values from its best mention (user events are left alone)."""
+    conn.execute(_RECONCILE_SQL, {"id": event_id})
+
+
+def add_document(
+    conn: sqlite3.Connection, doc: Document, events: Sequence[ExtractedEvent]
+) -> AddResult:
+    """Store ``doc`` and its events; the caller holds the write transaction."""
+    doc_id = doc.id
+    if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+        return AddResult(doc_id, doc.file_name, added=False)
+    for ev in events:
+        _validate(doc, ev)
+    now = now_iso()
+    conn.execute(
+        "INSERT INTO documents (id, file_name, title, source, published, published_from, text,"
+        " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            doc_id,
+            doc.file_name,
+            doc.title,
+            doc.source or "",
+            _iso(doc.published),
+            doc.published_from,
+            doc.text,
+            now,
+        ),
+    )
+    taken: set[int] = set()
+    new = merged = 0
+    for ev in events:
+        existing = _find_existing(conn, ev, taken)
+        if existing is None:
+            event_id, new = _insert_event(conn, ev, now), new + 1
+        else:
+            event_id, merged = existing.id, merged + 1
+        taken.add(event_id)
+        _insert_mention(conn, event_id, doc_id, ev)
+        reconcile(conn, event_id)
+        conn.execute("INSERT OR IGNORE INTO actors (name) VALUES (?)", (ev.actor,))
+    return AddResult(doc_id, doc.file_name, True, new, merged, len(events))
