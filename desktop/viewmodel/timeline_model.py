@@ -241,8 +241,9 @@ class TimelineModel(QObject):
         idx = idx[self.rows[idx] == row]
         if idx.size == 0:
             return None
-        anchor = np.where(self.is_bar[idx], np.clip(x_s, self.start_s[idx], self.end_s[idx]),
-                          self.start_s[idx])  # fmt: skip
+        anchor = np.where(
+            self.is_bar[idx], np.clip(x_s, self.start_s[idx], self.end_s[idx]), self.start_s[idx]
+        )
         dist = np.abs(anchor - x_s)
         best = int(np.argmin(dist + np.where(self.is_bar[idx], tol_s * 0.5, 0.0)))
         if dist[best] > tol_s:

@@ -1,0 +1,84 @@
+"""Event labels on the timeline: a bounded pool of pyqtgraph TextItems, placed so that no two
+labels in a lane overlap (``time_axis.place_labels``), most-reported events first.
+
+Text is set with ``TextItem.setText`` (plain text): a title like ``<b>x</b>`` shows literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+from desktop.viewmodel.time_axis import place_labels
+
+MAX_LABELS = 150  # TextItems in the pool: the most labels ever drawn at once
+MAX_CANDIDATES = 3000  # events considered for a label in one frame
+MAX_CHARS = 34
+LABEL_DY = -0.12  # label baseline, relative to the lane centre (rows; y axis points down)
+
+
+def elide(text: str, limit: int = MAX_CHARS) -> str:
+    """One line of at most ``limit`` characters, with an ellipsis when cut."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+class LabelLayer:
+    """Places labels for the events in view. ``texts`` gives (shown label, event id)."""
+
+    def __init__(self, view_box: pg.ViewBox) -> None:
+        self.view_box = view_box
+        self.font = QFont()
+        self.font.setPointSizeF(max(self.font.pointSizeF() - 1.0, 7.0))
+        self.metrics = QFontMetricsF(self.font)
+        self.pool: list[pg.TextItem] = []
+        self.shown: dict[int, str] = {}  # event id -> label text currently shown
+
+    def _item(self, k: int) -> pg.TextItem:
+        while len(self.pool) <= k:
+            item = pg.TextItem("", color=QColor("#333333"), anchor=(0, 1))
+            item.setFont(self.font)
+            item.setZValue(5)
+            self.view_box.addItem(item, ignoreBounds=True)
+            self.pool.append(item)
+        return self.pool[k]
+
+    def update(
+        self,
+        candidates: np.ndarray,
+        x_s: np.ndarray,
+        rows: np.ndarray,
+        priority: np.ndarray,
+        text_of: Callable[[int], str],
+        ids: np.ndarray,
+    ) -> None:
+        """Show labels for ``candidates`` (indices) anchored at ``x_s`` on lane ``rows``."""
+        (x0, x1), _ = self.view_box.viewRange()
+        width_px = max(self.view_box.width(), 1.0)
+        px_per_s = width_px / max(x1 - x0, 1e-9)
+        if candidates.size > MAX_CANDIDATES:
+            top = np.argsort(-priority[candidates], kind="stable")[:MAX_CANDIDATES]
+            candidates = np.sort(candidates[top])
+        placed: list[tuple[float, int, str, float, int]] = []
+        for row in np.unique(rows[candidates]).tolist():
+            in_row = candidates[rows[candidates] == row]
+            texts = [elide(text_of(int(ids[i]))) for i in in_row.tolist()]
+            left = (x_s[in_row] - x0) * px_per_s - 4.0
+            widths = np.array([self.metrics.horizontalAdvance(t) + 6.0 for t in texts])
+            extents = list(zip(left.tolist(), (left + widths).tolist(), strict=True))
+            for k in place_labels(extents, priority[in_row].tolist(), gap=6.0):
+                i = int(in_row[k])
+                placed.append((float(priority[i]), i, texts[k], float(x_s[i]), int(row)))
+        placed.sort(key=lambda p: -p[0])
+        self.shown = {}
+        for k, (_, i, text, x, row) in enumerate(placed[:MAX_LABELS]):
+            item = self._item(k)
+            item.setText(text)
+            item.setPos(x, row + LABEL_DY)
+            item.show()
+            self.shown[int(ids[i])] = text
+        for item in self.pool[len(self.shown) :]:
+            item.hide()

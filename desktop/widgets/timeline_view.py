@@ -1,0 +1,388 @@
+"""The timeline: a pyqtgraph plot of events by date (x, UTC) and actor lane (y).
+
+Drawn from the model's numpy arrays, never one item per event: per lane and status one
+ScatterPlotItem (symbol per kind), one ``BarsItem`` for every interval, a bounded pool of label
+TextItems, a selection ring, and an "undated" tray at the right, lane-aligned.
+
+``plot_widget`` is a ``pg.GraphicsLayoutWidget`` (a GraphicsView) holding the plot
+(``plot_item``), the undated tray (``tray_item``) and the legend in one scene, so rendering
+``plot_widget`` (or its scene) exports "the timeline" complete.
+
+Keys when the plot has focus: Home fits all, +/- zoom, ←/→ previous/next event.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QToolTip, QWidget
+
+from desktop.extract.types import KINDS, STATUSES
+from desktop.viewmodel import time_axis as ta
+from desktop.viewmodel.glyphs import kind_symbol, lane_colour
+from desktop.viewmodel.timeline_model import DAY_S, TimelineModel
+from desktop.widgets.date_axis import DateAxis
+from desktop.widgets.lane_axis import LaneAxis
+from desktop.widgets.legend import LegendItem, status_brush, status_pen
+from desktop.widgets.timeline_items import BarsItem, group_slices
+from desktop.widgets.timeline_labels import LabelLayer
+
+GLYPH_DY = 0.14  # glyph centre below the lane centre (rows); labels sit above
+GLYPH_PX = 11
+MIN_ROW_PX = 30  # below this, lanes scroll instead of squashing
+HIT_PX = 8
+TRAY_WIDTH = 96
+AXIS_HEIGHT = 52
+_SYMBOLS = np.array([kind_symbol(k) for k in range(len(KINDS))], dtype=object)
+
+
+class TimelineView(QWidget):
+    """The zoomable timeline of a ``TimelineModel``."""
+
+    event_clicked = Signal(int)
+
+    def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._hover_id: int | None = None
+        self._top_row = 0
+        self._tray_points = np.zeros((0, 3))  # x, y, index
+        self._build_scene()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.plot_widget, 1)
+        self.lane_scroll = QScrollBar(Qt.Orientation.Vertical, self)
+        self.lane_scroll.valueChanged.connect(self._on_lane_scroll_value_changed)
+        layout.addWidget(self.lane_scroll)
+        self.lane_scroll.hide()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.plot_widget.installEventFilter(self)
+        model.columns_changed.connect(self._on_model_columns_changed)
+        model.mask_changed.connect(self._on_model_mask_changed)
+        model.selection_changed.connect(self._on_model_selection_changed)
+        model.range_changed.connect(self.set_visible_range)
+        if model.total_count:
+            self._on_model_columns_changed()
+
+    # -- construction -------------------------------------------------------------------------
+    def _build_scene(self) -> None:
+        self.plot_widget = pg.GraphicsLayoutWidget()
+        self.plot_widget.setBackground("w")
+        self.plot_widget.ci.setContentsMargins(4, 6, 4, 2)
+        self.date_axis, self.lane_axis = DateAxis(), LaneAxis()
+        self.plot_item = pg.PlotItem(axisItems={"bottom": self.date_axis, "left": self.lane_axis})
+        self.tray_item = pg.PlotItem()
+        self.plot_widget.addItem(self.plot_item, 0, 0)
+        self.plot_widget.addItem(self.tray_item, 0, 1)
+        self.legend = LegendItem()
+        self.plot_widget.addItem(self.legend, 1, 0, 1, 2)
+        for plot in (self.plot_item, self.tray_item):
+            plot.hideButtons()
+            plot.setMenuEnabled(False)
+            plot.getViewBox().invertY(True)
+            plot.getViewBox().setMouseEnabled(x=plot is self.plot_item, y=False)
+            plot.getAxis("bottom").setHeight(AXIS_HEIGHT)
+            plot.showGrid(x=plot is self.plot_item, y=False, alpha=0.15)
+        self.view_box = self.plot_item.getViewBox()
+        self.view_box.setLimits(xMin=ta.MIN_S, xMax=ta.MAX_S, minXRange=3600.0)
+        self._build_tray()
+        self.bars = BarsItem()
+        self.view_box.addItem(self.bars)
+        self.scatters: dict[tuple[int, int], pg.ScatterPlotItem] = {}
+        self.highlight = pg.ScatterPlotItem(
+            size=GLYPH_PX + 12,
+            symbol="o",
+            pxMode=True,
+            pen=pg.mkPen("#111111", width=2.5),
+            brush=None,
+        )
+        self.highlight.setZValue(10)
+        self.view_box.addItem(self.highlight, ignoreBounds=True)
+        self.cursor_line = pg.InfiniteLine(
+            angle=90, pen=pg.mkPen("#999999", style=Qt.PenStyle.DashLine)
+        )
+        self.cursor_line.hide()
+        self.view_box.addItem(self.cursor_line, ignoreBounds=True)
+        self.labels = LabelLayer(self.view_box)
+        self.view_box.sigXRangeChanged.connect(self._on_view_box_range_changed)
+        self.view_box.sigResized.connect(self._on_view_box_resized)
+        scene = self.plot_widget.scene()
+        scene.sigMouseClicked.connect(self._on_scene_mouse_clicked)
+        scene.sigMouseMoved.connect(self._on_scene_mouse_moved)
+
+    def _build_tray(self) -> None:
+        tray = self.tray_item
+        tray.setFixedWidth(TRAY_WIDTH)
+        tray.hideAxis("left")
+        tray.getViewBox().setYLink(self.view_box)
+        tray.getViewBox().setXRange(0.0, 1.0, padding=0.0)
+        tray.getViewBox().setBackgroundColor("#f3f3f3")
+        axis = tray.getAxis("bottom")
+        axis.setTicks([[(0.5, "undated")], []])
+        axis.setStyle(tickLength=0)
+        self.tray_scatter = pg.ScatterPlotItem(size=GLYPH_PX, pxMode=True)
+        tray.addItem(self.tray_scatter)
+
+    # -- public API ---------------------------------------------------------------------------
+    def fit_all(self) -> None:
+        """Show every shown (masked) dated event, and the first lanes."""
+        span = self.model.data_range()
+        if span is None:
+            now = 20000 * DAY_S
+            span = (now - 30 * DAY_S, now + 30 * DAY_S)
+        self.set_visible_range(*span)
+
+    def visible_range(self) -> tuple[float, float]:
+        (x0, x1), _ = self.view_box.viewRange()
+        return float(x0), float(x1)
+
+    def set_visible_range(self, start_s: float, end_s: float) -> None:
+        lo, hi = sorted((max(start_s, ta.MIN_S), min(end_s, ta.MAX_S)))
+        if hi - lo < 3600.0:
+            mid = (lo + hi) / 2
+            lo, hi = mid - 1800.0, mid + 1800.0
+        self.view_box.setXRange(lo, hi, padding=0.0)
+
+    def zoom(self, factor: float) -> None:
+        """Zoom in (factor > 1) or out (< 1) around the centre of the view."""
+        if factor <= 0:
+            return
+        x0, x1 = self.visible_range()
+        mid, half = (x0 + x1) / 2, (x1 - x0) / (2 * factor)
+        self.set_visible_range(mid - half, mid + half)
+
+    def glyph_scene_pos(self, event_id: int) -> QPointF | None:
+        """Scene position of an event's glyph (dated: in the plot; undated: in the tray)."""
+        i = self.model.index_of(event_id)
+        if i is None:
+            return None
+        if self.model.dated[i]:
+            x = float(self._anchor_x()[i])
+            return self.view_box.mapViewToScene(QPointF(x, self.model.rows[i] + GLYPH_DY))
+        hit = np.flatnonzero(self._tray_points[:, 2] == i)
+        if hit.size == 0:
+            return None
+        x, y, _ = self._tray_points[hit[0]]
+        return self.tray_item.getViewBox().mapViewToScene(QPointF(x, y))
+
+    # -- drawing ------------------------------------------------------------------------------
+    def _anchor_x(self) -> np.ndarray:
+        """Where each event's glyph sits: its day, or the middle of its interval."""
+        m = self.model
+        return np.where(m.is_bar, (m.start_s + m.end_s) / 2, m.start_s)
+
+    def _redraw(self) -> None:
+        m = self.model
+        shown = np.flatnonzero(m.mask & m.dated)
+        status = np.asarray(m.columns.status, dtype=np.int64) if m.columns else np.zeros(0, int)
+        kind = np.asarray(m.columns.kind, dtype=np.int64) if m.columns else np.zeros(0, int)
+        keys = m.rows[shown].astype(np.int64) * 8 + status[shown]
+        x = self._anchor_x()
+        used: set[tuple[int, int]] = set()
+        for key, part in group_slices(keys):
+            idx = shown[part]
+            row, st = divmod(key, 8)
+            self._scatter(row, st).setData(
+                x=x[idx], y=m.rows[idx] + GLYPH_DY, symbol=_SYMBOLS[kind[idx] % len(KINDS)]
+            )
+            used.add((row, st))
+        for k, item in self.scatters.items():
+            item.setVisible(k in used)
+        bars = shown[m.is_bar[shown]]
+        styles = {int(k): self._bar_style(*divmod(int(k), 8)) for k in np.unique(keys)}
+        bar_keys = m.rows[bars].astype(np.int64) * 8 + status[bars]
+        self.bars.set_bars(
+            m.start_s[bars], m.end_s[bars], m.rows[bars] + GLYPH_DY, bar_keys, styles
+        )
+        self._draw_tray(status)
+        self._update_highlight()
+        self._update_labels()
+
+    def _style(self, row: int, status: int) -> tuple:
+        name = STATUSES[status] if 0 <= status < len(STATUSES) else "happened"
+        colour = lane_colour(row)
+        return status_pen(colour, name), status_brush(colour, name)
+
+    def _bar_style(self, row: int, status: int) -> tuple:
+        pen, brush = self._style(row, status)
+        if brush.style() != Qt.BrushStyle.NoBrush:
+            colour = brush.color()
+            colour.setAlpha(int(colour.alpha() * 0.55))
+            brush = QBrush(colour)
+        return pen, brush
+
+    def _scatter(self, row: int, status: int) -> pg.ScatterPlotItem:
+        item = self.scatters.get((row, status))
+        if item is None:
+            pen, brush = self._style(row, status)
+            item = pg.ScatterPlotItem(size=GLYPH_PX, pxMode=True, pen=pen, brush=brush)
+            item.setZValue(3)
+            self.view_box.addItem(item)
+            self.scatters[(row, status)] = item
+        return item
+
+    def _draw_tray(self, status: np.ndarray) -> None:
+        m = self.model
+        idx = m.undated_indices()
+        rows = m.rows[idx]
+        rank = np.zeros(idx.size)
+        for _, part in group_slices(rows.astype(np.int64)):
+            rank[part] = (np.arange(part.size) + 0.5) / part.size
+        xs = 0.12 + 0.76 * rank
+        ys = rows + GLYPH_DY
+        self._tray_points = np.column_stack([xs, ys, idx]) if idx.size else np.zeros((0, 3))
+        pens = [self._style(int(r), int(s))[0] for r, s in zip(rows, status[idx], strict=True)]
+        brushes = [self._style(int(r), int(s))[1] for r, s in zip(rows, status[idx], strict=True)]
+        kind = np.asarray(m.columns.kind, dtype=np.int64)[idx] if m.columns else []
+        self.tray_scatter.setData(
+            x=xs,
+            y=ys,
+            pen=pens,
+            brush=brushes,
+            symbol=list(_SYMBOLS[np.asarray(kind, dtype=np.int64)]),
+        )
+
+    def _update_labels(self) -> None:
+        m = self.model
+        if m.columns is None:
+            return
+        x0, x1 = self.visible_range()
+        candidates = m.visible_indices(x0, x1)
+        (_, _), (y0, y1) = self.view_box.viewRange()
+        candidates = candidates[(m.rows[candidates] >= y0) & (m.rows[candidates] <= y1)]
+        anchors = np.where(m.is_bar, np.maximum(m.start_s, x0), m.start_s)
+        priority = np.asarray(m.columns.n_mentions, dtype=np.float64)
+        self.labels.update(candidates, anchors, m.rows, priority, m.title, m.ids)
+
+    def _update_highlight(self) -> None:
+        m = self.model
+        i = None if m.selected_id is None else m.index_of(m.selected_id)
+        if i is None or not m.dated[i]:
+            self.highlight.setData(x=[], y=[])
+            self.cursor_line.hide()
+            return
+        x = float(self._anchor_x()[i])
+        self.highlight.setData(x=[x], y=[m.rows[i] + GLYPH_DY])
+        self.cursor_line.setPos(float(m.start_s[i]))
+        self.cursor_line.show()
+
+    def _layout_rows(self) -> None:
+        """Show as many lanes as fit at MIN_ROW_PX; scroll the rest."""
+        n_rows = max(len(self.model.lane_names), 1)
+        fit = max(int(self.view_box.height() // MIN_ROW_PX), 1)
+        shown = min(n_rows, fit)
+        self._top_row = min(self._top_row, n_rows - shown)
+        self.lane_scroll.setVisible(n_rows > shown)
+        self.lane_scroll.blockSignals(True)
+        self.lane_scroll.setRange(0, n_rows - shown)
+        self.lane_scroll.setPageStep(shown)
+        self.lane_scroll.setValue(self._top_row)
+        self.lane_scroll.blockSignals(False)
+        self.view_box.setYRange(self._top_row - 0.5, self._top_row + shown - 0.5, padding=0.0)
+
+    def ensure_row_visible(self, row: int) -> None:
+        (_, _), (y0, y1) = self.view_box.viewRange()
+        if row < y0 + 0.5 or row > y1 - 0.5:
+            self._top_row = max(0, row - int((y1 - y0) // 2))
+            self._layout_rows()
+
+    # -- slots --------------------------------------------------------------------------------
+    def _on_model_columns_changed(self) -> None:
+        self.lane_axis.set_lanes(self.model.lane_names)
+        self._top_row = 0
+        self._layout_rows()
+        self._redraw()
+        self.fit_all()
+
+    def _on_model_mask_changed(self) -> None:
+        self._redraw()
+
+    def _on_model_selection_changed(self, event_id: int) -> None:
+        self._update_highlight()
+        i = self.model.index_of(event_id) if event_id >= 0 else None
+        if i is None:
+            return
+        self.ensure_row_visible(int(self.model.rows[i]))
+        x0, x1 = self.visible_range()
+        x = float(self._anchor_x()[i]) if self.model.dated[i] else None
+        if x is not None and not (x0 <= x <= x1):
+            self.set_visible_range(x - (x1 - x0) / 2, x + (x1 - x0) / 2)
+
+    def _on_view_box_range_changed(self, *_args) -> None:
+        self._update_labels()
+
+    def _on_view_box_resized(self, *_args) -> None:
+        self._layout_rows()
+        self._update_labels()
+
+    def _on_lane_scroll_value_changed(self, value: int) -> None:
+        self._top_row = value
+        self._layout_rows()
+        self._update_labels()
+
+    def _on_scene_mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        event_id = self.event_at(event.scenePos())
+        if event_id is not None:
+            self.model.select(event_id)
+            self.event_clicked.emit(event_id)
+
+    def _on_scene_mouse_moved(self, pos: QPointF) -> None:
+        event_id = self.event_at(pos)
+        if event_id == self._hover_id:
+            return
+        self._hover_id = event_id
+        if event_id is None:
+            QToolTip.hideText()
+            return
+        text = "<br>".join(html.escape(line) for line in self.model.describe(event_id).split("\n"))
+        view_pos = self.plot_widget.mapFromScene(pos)
+        QToolTip.showText(self.plot_widget.mapToGlobal(view_pos), f"<qt>{text}</qt>", self)
+
+    # -- picking and keys ---------------------------------------------------------------------
+    def event_at(self, scene_pos: QPointF) -> int | None:
+        """Id of the event drawn at a scene position (plot or undated tray), or None."""
+        if self.view_box.sceneBoundingRect().contains(scene_pos):
+            p = self.view_box.mapSceneToView(scene_pos)
+            row = int(np.floor(p.y() + 0.5))
+            x0, x1 = self.visible_range()
+            tol = HIT_PX * (x1 - x0) / max(self.view_box.width(), 1.0)
+            return self.model.hit_test(p.x(), row, tol)
+        tray_box = self.tray_item.getViewBox()
+        if tray_box.sceneBoundingRect().contains(scene_pos) and len(self._tray_points):
+            p = tray_box.mapSceneToView(scene_pos)
+            dx = np.abs(self._tray_points[:, 0] - p.x()) * TRAY_WIDTH
+            dy = np.abs(self._tray_points[:, 1] - p.y()) * MIN_ROW_PX
+            best = int(np.argmin(dx + dy))
+            if dx[best] <= HIT_PX and dy[best] <= HIT_PX:
+                return int(self.model.ids[int(self._tray_points[best, 2])])
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.plot_widget and event.type() == QEvent.Type.KeyPress:
+            return self._handle_key(event)
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._handle_key(event):
+            super().keyPressEvent(event)
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key == Qt.Key.Key_Home:
+            self.fit_all()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.5)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom(1 / 1.5)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.model.step(-1 if key == Qt.Key.Key_Left else 1)
+        else:
+            return False
+        return True
