@@ -102,6 +102,9 @@ def resolution_sentence(mention: Any, document: Any | None) -> str:
     )
     expression = time_expression_text(mention, document)
     anchor = getattr(mention, "anchor", "") or ""
+    if not expression and anchor != "publication" and resolved != "undated":
+        stored = " ".join((getattr(mention, "resolution", "") or "").split())
+        return stored.replace(" -> ", " → ") if stored else f"→ {resolved}"
     if anchor == "publication" or not expression:
         if published is None:
             return "no date in the text and no publication date: undated"

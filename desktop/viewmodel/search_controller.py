@@ -1,0 +1,165 @@
+"""Search as you type plus quick filters, combined into one mask over the timeline columns.
+
+Typing restarts a short debounce timer; the FTS query then runs in a worker (its own SQLite
+connection) and a result that arrives after a newer query was started is dropped. Actor, kind,
+status and date-range filters are array comparisons, applied at once. The combined boolean mask
+goes to ``TimelineModel.set_mask``; ``filter_mask`` and ``parse_date_bound`` are plain functions.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.extract.types import KINDS, STATUSES
+from desktop.workers import LatestRunner
+
+DEBOUNCE_MS = 200
+
+
+@dataclass(frozen=True)
+class Filters:
+    actor: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    date_from: float | None = None  # epoch seconds, inclusive (UTC midnight)
+    date_to: float | None = None  # epoch seconds, exclusive (midnight after the last day)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+
+def parse_date_bound(text: str | None, *, end: bool = False) -> float | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD as epoch seconds at UTC midnight.
+
+    With ``end`` the bound is the midnight after the last day the text names (inclusive range).
+    Empty → None; anything else raises ValueError with a readable message.
+    """
+    if text is None or not text.strip():
+        return None
+    parts = text.strip().split("-")
+    try:
+        if len(parts) > 3 or len(parts[0]) != 4:
+            raise ValueError
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
+        last_day = calendar.monthrange(year, month)[1]
+        day = int(parts[2]) if len(parts) > 2 else (last_day if end else 1)
+        date = dt.date(year, month, day)
+    except (ValueError, IndexError):
+        raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    if end:
+        date += dt.timedelta(days=1)
+    return dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp()
+
+
+def filter_mask(columns: Any, filters: Filters, text_ids: Any | None) -> np.ndarray:
+    """Events passing the text search (``None`` = no search) and every filter."""
+    ids = np.asarray(columns.id)
+    mask = np.ones(len(ids), dtype=bool)
+    if text_ids is not None:
+        mask &= np.isin(ids, np.fromiter(text_ids, dtype=np.int64))
+    if filters.actor is not None:
+        lanes = list(columns.lanes)
+        lane = lanes.index(filters.actor) if filters.actor in lanes else -1
+        mask &= np.asarray(columns.lane) == lane
+    if filters.kind is not None:
+        mask &= np.asarray(columns.kind) == _index(KINDS, filters.kind)
+    if filters.status is not None:
+        mask &= np.asarray(columns.status) == _index(STATUSES, filters.status)
+    start = np.asarray(columns.start_s, dtype=np.float64)
+    stop = np.asarray(columns.end_s, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        if filters.date_from is not None:
+            mask &= stop > filters.date_from  # NaN (undated) compares False: filtered out
+        if filters.date_to is not None:
+            mask &= start < filters.date_to
+    return mask
+
+
+def _index(values: tuple[str, ...], value: str) -> int:
+    return values.index(value) if value in values else -1
+
+
+class SearchController(QObject):
+    """Owns the current query and filters; pushes the combined mask to the timeline model."""
+
+    results_changed = Signal(int, int)  # shown, total
+    search_failed = Signal(str)
+
+    def __init__(self, store_model: Any, timeline_model: Any, parent: QObject | None = None):
+        super().__init__(parent)
+        self._store = store_model
+        self._timeline = timeline_model
+        self.query = ""
+        self.filters = Filters()
+        self._text_ids: list[int] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._runner = LatestRunner(self)
+        self._runner.finished.connect(self._on_runner_finished)
+        self._runner.failed.connect(self.search_failed)
+
+    # -- inputs --------------------------------------------------------------------------------
+    def set_query(self, text: str) -> None:
+        """The search box changed: search after a short pause."""
+        self.query = text
+        self._timer.start()
+
+    def set_filters(self, **changes: Any) -> None:
+        """Change some filters (actor/kind/status/date_from/date_to; None clears one)."""
+        self.filters = replace(self.filters, **changes)
+        self.apply()
+
+    def clear(self) -> None:
+        """Back to everything: no query, no filters."""
+        self._timer.stop()
+        self._runner.cancel()
+        self.query, self.filters, self._text_ids = "", Filters(), None
+        self.apply()
+
+    def flush(self, timeout_s: float = 10.0) -> bool:
+        """Run a pending search now and wait for its result (scripts, tests)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._on_timer_timeout()
+        return self._runner.wait(timeout_s)
+
+    def reset_data(self) -> None:
+        """A new store was opened: forget the old results and search it again."""
+        self._text_ids = None
+        if self.query.strip():
+            self._on_timer_timeout()
+        self.apply()
+
+    # -- output --------------------------------------------------------------------------------
+    def apply(self) -> None:
+        columns = self._store.columns
+        if columns is None:
+            return
+        mask = filter_mask(columns, self.filters, self._text_ids)
+        everything = self._text_ids is None and self.filters == Filters()
+        self._timeline.set_mask(None if everything else mask)
+        self.results_changed.emit(int(mask.sum()), len(mask))
+
+    def _on_timer_timeout(self) -> None:
+        if not self.query.strip():
+            self._runner.cancel()
+            self._text_ids = None
+            self.apply()
+            return
+        self._runner.run(self._store.search_job(self.query))
+
+    def _on_runner_finished(self, result: object) -> None:
+        query, ids = result  # type: ignore[misc]
+        if query != self.query:
+            return  # a stale answer to an older query
+        self._text_ids = list(ids)
+        self.apply()

@@ -1,0 +1,90 @@
+"""The details pane: the selected event's fields and the articles that report it.
+
+Every string comes from the store, so every label is plain text (``Qt.PlainText``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.viewmodel.details import DetailsData
+
+_FIELDS = ("Date", "Resolved", "Status", "Kind", "Actor", "Subject", "Summary")
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DetailsPane(QWidget):
+    source_chosen = Signal(str)  # document id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_label = _plain_label("No event selected")
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title_label.setFont(font)
+        self.field_labels = {name: _plain_label() for name in _FIELDS}
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for name, label in self.field_labels.items():
+            form.addRow(name, label)
+        self.sources_list = QListWidget()
+        self.sources_list.setMaximumHeight(90)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title_label)
+        layout.addLayout(form)
+        layout.addWidget(_plain_label("Reported by"))
+        layout.addWidget(self.sources_list)
+        layout.addStretch(1)
+        self.sources_list.currentItemChanged.connect(self._on_sources_list_current_changed)
+
+    def show_details(self, data: DetailsData | None) -> None:
+        """Fill the pane (None: nothing selected)."""
+        self.sources_list.blockSignals(True)
+        self.sources_list.clear()
+        if data is None:
+            self.title_label.setText("No event selected")
+            for label in self.field_labels.values():
+                label.setText("")
+            self.sources_list.blockSignals(False)
+            return
+        self.title_label.setText(data.title)
+        values = {
+            "Date": data.date_text,
+            "Resolved": "\n".join(data.resolutions),
+            "Status": data.status,
+            "Kind": data.kind,
+            "Actor": data.actor,
+            "Subject": data.subject,
+            "Summary": data.summary,
+        }
+        for name, value in values.items():
+            self.field_labels[name].setText(value)
+        for source in data.sources:
+            item = QListWidgetItem(source.label)  # list items never interpret markup
+            item.setData(Qt.ItemDataRole.UserRole, source.document_id)
+            self.sources_list.addItem(item)
+        if self.sources_list.count():
+            self.sources_list.setCurrentRow(0)
+        self.sources_list.blockSignals(False)
+
+    def _on_sources_list_current_changed(self, item: QListWidgetItem | None, _old: object) -> None:
+        if item is not None:
+            self.source_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
