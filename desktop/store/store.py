@@ -166,6 +166,15 @@ class EventStore:
             return nothing.result
         return result
 
+    @_guarded
+    def update_event(self, event_id: int, **changes: str | float | None) -> EventRecord:
+        """Edit an event by hand: sets the given fields and marks it ``origin='user'`` so later
+        ingests never overwrite it. Fields: start, end, precision, status, kind, actor,
+        subject, title, summary, confidence."""
+        with self._write() as conn:
+            writer.update_event(conn, int(event_id), changes)
+        return reader.list_events(self.conn, [int(event_id)])[0]
+
     # -- reading ---------------------------------------------------------------------------
 
     @property

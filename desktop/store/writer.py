@@ -226,3 +226,45 @@ def add_document(
         reconcile(conn, event_id)
         conn.execute("INSERT OR IGNORE INTO actors (name) VALUES (?)", (ev.actor,))
     return AddResult(doc_id, doc.file_name, True, new, merged, len(events))
+
+
+_EDITABLE = {
+    "start": "start",
+    "end": '"end"',
+    "precision": "precision",
+    "status": "status",
+    "kind": "kind",
+    "actor": "actor",
+    "subject": "subject",
+    "title": "title",
+    "summary": "summary",
+    "confidence": "confidence",
+}
+_ALLOWED = {"precision": PRECISIONS, "status": STATUSES, "kind": KINDS}
+
+
+def update_event(conn: sqlite3.Connection, event_id: int, changes: dict) -> None:
+    """Apply a user's edit to one event (column names come from a fixed list only)."""
+    unknown = sorted(set(changes) - set(_EDITABLE))
+    if unknown:
+        raise StoreError(f"cannot edit event field(s) {', '.join(unknown)}")
+    for name, allowed in _ALLOWED.items():
+        if name in changes and changes[name] not in allowed:
+            raise StoreError(f"unknown {name} {changes[name]!r}; use one of {', '.join(allowed)}")
+    for name in ("start", "end"):
+        if changes.get(name) is not None:
+            try:
+                _date(str(changes[name]))
+            except ValueError:
+                raise StoreError(f"{name} {changes[name]!r} is not a YYYY-MM-DD date") from None
+    if conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is None:
+        raise StoreError(f"no event with id {event_id}")
+    sets = [f"{_EDITABLE[name]} = :{name}" for name in changes]
+    if "actor" in changes:
+        sets.append("actor_key = :actor_key")
+        changes = {**changes, "actor_key": actor_key(str(changes["actor"]))}
+    sets.append("origin = 'user'")
+    conn.execute(
+        f"UPDATE events SET {', '.join(sets)} WHERE id = :event_id",
+        {**changes, "event_id": event_id},
+    )
