@@ -40,6 +40,11 @@ AXIS_HEIGHT = 52
 _SYMBOLS = np.array([kind_symbol(k) for k in range(len(KINDS))], dtype=object)
 
 
+def tooltip_html(text: str) -> str:
+    """Plain text as tooltip rich text (QToolTip guesses): every line escaped, nothing else."""
+    return "<qt>" + "<br>".join(html.escape(line) for line in text.split("\n")) + "</qt>"
+
+
 class TimelineView(QWidget):
     """The zoomable timeline of a ``TimelineModel``."""
 
@@ -341,9 +346,9 @@ class TimelineView(QWidget):
         if event_id is None:
             QToolTip.hideText()
             return
-        text = "<br>".join(html.escape(line) for line in self.model.describe(event_id).split("\n"))
         view_pos = self.plot_widget.mapFromScene(pos)
-        QToolTip.showText(self.plot_widget.mapToGlobal(view_pos), f"<qt>{text}</qt>", self)
+        text = tooltip_html(self.model.describe(event_id))
+        QToolTip.showText(self.plot_widget.mapToGlobal(view_pos), text, self)
 
     # -- picking and keys ---------------------------------------------------------------------
     def event_at(self, scene_pos: QPointF) -> int | None:
