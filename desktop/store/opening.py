@@ -6,17 +6,20 @@ Every check here reads only. A refused file is never written, and a read-only op
 
 from __future__ import annotations
 
-import shutil
+import contextlib
 import sqlite3
 import struct
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
 from desktop.store.errors import StoreError
 from desktop.store.schema import (
     APPLICATION_ID,
+    MIGRATIONS,
     REQUIRED_COLUMNS,
     SCHEMA_VERSION,
+    Migration,
     MigrationFailed,
     run_migrations,
     user_version,
@@ -27,8 +30,19 @@ BUSY_TIMEOUT_MS = 5000
 QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024  # quick_check only files it takes milliseconds on
 
 
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _fail(path: Path, problem: str, advice: str) -> StoreError:
-    return StoreError(f"{path}: {problem}; {advice}")
+    return StoreError(one_line(f"{path}: {problem}; {advice}"))
+
+
+def _newer(path: Path, version: int) -> StoreError:
+    return StoreError(
+        f"{path}: made by a newer Eventline (schema {version} > {SCHEMA_VERSION}): "
+        "upgrade Eventline"
+    )
 
 
 def check_header(path: Path) -> tuple[int, int]:
@@ -95,11 +109,7 @@ def inspect(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> int:
             "choose an Eventline store",
         )
     if version > SCHEMA_VERSION:
-        raise _fail(
-            path,
-            f"made by a newer Eventline (schema {version} > {SCHEMA_VERSION})",
-            "upgrade Eventline",
-        )
+        raise _newer(path, version)
     if version < SCHEMA_VERSION:
         if readonly:
             raise _fail(
@@ -158,11 +168,7 @@ def validate_existing(path: Path, *, readonly: bool) -> int:
             "choose an Eventline store",
         )
     if app_id == APPLICATION_ID and version > SCHEMA_VERSION:
-        raise _fail(
-            path,
-            f"made by a newer Eventline (schema {version} > {SCHEMA_VERSION})",
-            "upgrade Eventline",
-        )
+        raise _newer(path, version)
     try:
         conn = connect(path, readonly=True)
     except sqlite3.Error as exc:
@@ -173,34 +179,46 @@ def validate_existing(path: Path, *, readonly: bool) -> int:
         conn.close()
 
 
+def _copy_database(conn: sqlite3.Connection, dest: Path) -> None:
+    """A consistent copy of the open database (WAL content included) via SQLite's backup."""
+    dest.unlink(missing_ok=True)
+    with contextlib.closing(sqlite3.connect(str(dest))) as out:
+        conn.backup(out)
+
+
 def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.bak-v{version}")
 
 
-def migrate(conn: sqlite3.Connection, path: Path, version: int) -> sqlite3.Connection:
+def migrate(
+    conn: sqlite3.Connection,
+    path: Path,
+    version: int,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    target: int = SCHEMA_VERSION,
+) -> sqlite3.Connection:
     """Bring a writable store to SCHEMA_VERSION. A store with data is first copied aside to
     ``<name>.bak-v<N>``; if a migration fails the copy is put back and StoreError raised.
-    Returns the connection to keep using (a new one after a restore is never returned)."""
-    if version == SCHEMA_VERSION:
+    The connection is closed when StoreError is raised."""
+    if version >= target:
         return conn
     backup = None
     if version > 0:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         backup = backup_path(path, version)
-        shutil.copy2(path, backup)
+        _copy_database(conn, backup)
     try:
-        run_migrations(conn)
+        run_migrations(conn, migrations, target)
     except MigrationFailed as exc:
-        conn.close()
         if backup is not None:
-            shutil.copy2(backup, path)
-            for suffix in ("-wal", "-shm"):
-                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            with contextlib.closing(sqlite3.connect(str(backup))) as saved:
+                saved.backup(conn)
+            conn.close()
             raise _fail(
                 path,
                 f"upgrade failed ({exc}); the store was restored",
                 f"report this; a copy is also at {backup}",
             ) from exc
+        conn.close()
         raise _fail(
             path, f"could not be initialised ({exc})", "check the disk and permissions"
         ) from exc

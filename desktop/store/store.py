@@ -17,6 +17,7 @@ from desktop.sources.document import Document
 from desktop.store import opening, reader, writer
 from desktop.store.columns import TimelineColumns, read_columns
 from desktop.store.errors import StoreError
+from desktop.store.opening import one_line
 from desktop.store.records import (
     AddResult,
     DocumentRecord,
@@ -41,7 +42,9 @@ def _guarded(method: F) -> F:
                 return method(self, *args, **kwargs)
             except sqlite3.Error as exc:
                 raise StoreError(
-                    f"{self.path}: database error ({exc}); if it persists restore a backup"
+                    one_line(
+                        f"{self.path}: database error ({exc}); if it persists restore a backup"
+                    )
                 ) from exc
 
     return wrapper  # type: ignore[return-value]
