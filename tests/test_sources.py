@@ -125,6 +125,29 @@ def test_utf16_with_crlf() -> None:
     assert document_from_bytes(data, "a.txt").text == "one\ntwo\n"
 
 
+@pytest.mark.parametrize(
+    ("charset", "codec", "words"),
+    [
+        ("gb2312", "gbk", "腾讯发布了混元模型，百度开源文心。"),
+        ("windows-1251", "cp1251", "Яндекс выпустил новую модель"),
+        ("shift_jis", "shift_jis", "ソフトバンクが新しいモデルを発表"),
+    ],
+)
+def test_html_declared_charset_is_used_when_not_utf8(charset: str, codec: str, words: str) -> None:
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        f"</head><body><p>{words}</p></body></html>"
+    )
+    doc = document_from_bytes(page.encode(codec), "page.html")
+    assert doc.text == words
+    assert any("declared" in w for w in doc.warnings)
+
+
+def test_declared_charset_is_ignored_for_valid_utf8() -> None:
+    page = '<html><head><meta charset="gbk"></head><body><p>Café ok</p></body></html>'
+    assert document_from_bytes(page.encode(), "p.html").text == "Café ok"
+
+
 # --- errors -------------------------------------------------------------------------------
 
 
@@ -454,6 +477,31 @@ def test_html_without_meta_uses_the_dateline() -> None:
     assert doc.published_from == "dateline"
 
 
+def test_footers_and_sidebars_outside_the_article_are_dropped() -> None:
+    page = (
+        "<html><body><header>Site name</header><article><p>Story.</p>"
+        "<aside>Pull quote</aside><footer>Filed under AI</footer></article>"
+        "<aside>Related: OpenAI launches a model</aside><footer>© 2025 News</footer></body></html>"
+    )
+    assert html_to_text(page).text == "Site name\n\nStory.\n\nPull quote\n\nFiled under AI"
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["<" * 60_000, "</" * 60_000, "<?" * 60_000, "<a" * 60_000, "<!--" * 60_000 + ">"],
+    ids=["lt", "end", "pi", "open", "comments"],
+)
+def test_hostile_html_is_parsed_in_linear_time(junk: str) -> None:
+    started = time.perf_counter()
+    html_to_text("<html><body><p>x</p>" + junk[: len(junk) // 8])
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    result = html_to_text("<html><body><p>x</p>" + junk)
+    big_time = time.perf_counter() - started
+    assert result.text.startswith("x")
+    assert big_time < 25 * small_time + 0.05, (small_time, big_time)
+
+
 def test_unclosed_head_ends_at_body() -> None:
     assert html_to_text("<html><head><title>t</title><body><p>Seen</p></body>").text == "Seen"
 
@@ -476,6 +524,10 @@ def test_unclosed_head_ends_at_body() -> None:
         "Posted March 25, 2025",
         "By Jane Doe | March 25, 2025",
         "Reuters · 25 Mar 2025",
+        "Updated 4:05 AM EDT, Tue March 25, 2025",
+        "10:00 GMT 25 March 2025",
+        "2025年3月25日 10:05",
+        "发布时间：2025年3月25日",
     ],
 )
 def test_dateline_forms(line: str) -> None:

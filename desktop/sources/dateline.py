@@ -19,11 +19,17 @@ MAX_HEADLINE_CHARS = 200
 
 _LABEL = re.compile(
     r"(?P<label>(?:first\s+|originally\s+)?(?:published|posted|date|dated|released|issued)"
-    r"|(?:last\s+)?(?:updated|modified|edited|revised))"
-    r"(?:\s+(?:on|at))?\s*[:\-–—|]?\s*",
+    r"|(?:last\s+)?(?:updated|modified|edited|revised)|发布(?:时间|日期|于)?|发表(?:时间|于)?"
+    r"|更新(?:时间|于)?)"
+    r"(?:\s+(?:on|at))?\s*[:\-–—|：]?\s*",
     re.IGNORECASE,
 )
-_UPDATED = re.compile(r"(?:last\s+)?(?:updated|modified|edited|revised)", re.IGNORECASE)
+_TIME = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,5}(?![A-Za-z]))?\s*,?\s*"
+)
+_UPDATED = re.compile(
+    r"(?:last\s+)?(?:updated|modified|edited|revised)|更新(?:时间|于)?", re.IGNORECASE
+)
 _BYLINE = re.compile(r"(?:by\s+[^|·•,]{1,60}|[^|·•]{1,60})\s*[|·•]\s*", re.IGNORECASE)
 
 PRIORITY_PUBLISHED, PRIORITY_PLAIN, PRIORITY_UPDATED = 0, 1, 2
@@ -44,24 +50,30 @@ def top_lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
+def _date_at(line: str, start: int) -> dt.date | None:
+    """A date at ``start``, possibly after a time ("4:05 AM EDT, Tue March 25, 2025")."""
+    found = match_date(line, start)
+    if found is None:
+        time = _TIME.match(line, start)
+        found = match_date(line, time.end()) if time else None
+    return found[0] if found else None
+
+
 def _line_date(line: str) -> tuple[dt.date, int] | None:
     """(date, priority) when the line is, or starts with, a date (after an optional label)."""
     if len(line) > MAX_DATELINE_CHARS:
         return None
     label = _LABEL.match(line)
-    starts = [label.end()] if label else []
-    starts.append(0)
-    byline = _BYLINE.match(line)  # "By Jane Doe | March 25, 2025", "Reuters · 25 Mar 2025"
-    if byline:
-        starts.append(byline.end())
-    for start in starts:
-        found = match_date(line, start)
-        if found is None:
-            continue
-        if start and label and start == label.end():
+    if label:
+        found = _date_at(line, label.end())
+        if found:
             updated = _UPDATED.fullmatch(label["label"])
-            return found[0], PRIORITY_UPDATED if updated else PRIORITY_PUBLISHED
-        return found[0], PRIORITY_PLAIN
+            return found, PRIORITY_UPDATED if updated else PRIORITY_PUBLISHED
+    byline = _BYLINE.match(line)  # "By Jane Doe | March 25, 2025", "Reuters · 25 Mar 2025"
+    for start in (0, byline.end()) if byline else (0,):
+        found = _date_at(line, start)
+        if found:
+            return found, PRIORITY_PLAIN
     return None
 
 

@@ -1,9 +1,9 @@
 """Calendar dates written in article metadata and datelines (English month names).
 
 Only unambiguous forms give a date: ``March 25, 2025``, ``Mar. 25 2025``, ``25 March 2025``,
-``Tuesday, 25 Mar 2025``, ``2025-03-25`` (also with ``/`` or ``.``), and day/month/year numbers
-when the day is over 12 (``25/03/2025``, ``03/25/2025``) or day and month are equal. A time or
-time zone after the date is ignored: the date is taken as written.
+``Tuesday, 25 Mar 2025``, ``2025-03-25`` (also with ``/`` or ``.``), ``2025年3月25日``, and
+day/month/year numbers when the day is over 12 (``25/03/2025``, ``03/25/2025``) or day and
+month are equal. A time or time zone after the date is ignored: the date is taken as written.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ _FORMS = (
         re.IGNORECASE,
     ),
 )
+_CJK = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
 _NUMERIC = re.compile(
     _WEEKDAY + r"(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)" + _YEAR, re.IGNORECASE
 )
@@ -69,6 +70,10 @@ def match_date(text: str, start: int = 0) -> tuple[dt.date, int] | None:
         if match:
             value = _make(match["year"], match["month"], match["day"])
             return (value, match.end()) if value else None
+    match = _CJK.match(text, start)
+    if match:
+        value = _make(match["year"], match["month"], match["day"])
+        return (value, match.end()) if value else None
     match = _NUMERIC.match(text, start)
     if match:
         value = _numeric(match)

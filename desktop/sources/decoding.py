@@ -68,6 +68,12 @@ def _latin1_for_unassigned(error: UnicodeError) -> tuple[str, int]:
 _LATIN1_FALLBACK = "eventline-latin1-fallback"
 codecs.register_error(_LATIN1_FALLBACK, _latin1_for_unassigned)
 
+_CHARSET_WINDOW = 4096
+_META_CHARSET = re.compile(
+    rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]{1,40})", re.I
+)
+_HANDLED_CODECS = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252"})
+
 
 @dataclass(frozen=True)
 class Decoded:
@@ -119,6 +125,12 @@ def _decode(data: bytes, shown: str) -> tuple[str, str, list[str]]:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as error:
         bad_at = error.start
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared, [f"not UTF-8: decoded as declared {declared}"]
+        except UnicodeDecodeError:
+            pass
     if _UTF8_SEQUENCE.search(data):
         raise SourceError(
             f"{shown}: undecodable text (invalid UTF-8 at byte {bad_at} in a file that is "
@@ -127,6 +139,25 @@ def _decode(data: bytes, shown: str) -> tuple[str, str, list[str]]:
     # cp1252, with its five unassigned bytes read as Latin-1 (a superset of both in practice)
     text = data.decode("cp1252", errors=_LATIN1_FALLBACK)
     return text, "cp1252", ["not UTF-8: decoded as Windows-1252 (Latin-1)"]
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """A codec named by an HTML ``<meta charset>`` near the top, when it is not a UTF or Latin-1.
+
+    Names follow browser practice: GB2312 and GBK pages are read as GB18030, their superset.
+    """
+    match = _META_CHARSET.search(data[:_CHARSET_WINDOW])
+    if not match:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    if name in ("gb2312", "gbk"):
+        return "gb18030"
+    if name.startswith(("utf-", "utf_")) or name in _HANDLED_CODECS:
+        return None
+    return name
 
 
 def _strict(data: bytes, encoding: str, shown: str) -> str:

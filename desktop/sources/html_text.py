@@ -2,7 +2,8 @@
 
 Uses the standard library's ``html.parser``: markup never reaches the text, entities are
 unescaped, whitespace inside a paragraph collapses as a browser shows it, block elements become
-paragraph or line breaks, and script/style/head/nav/template (and similar) contents are dropped.
+paragraph or line breaks, and script/style/head/nav/template (and similar) contents are dropped,
+as are footers and sidebars (``footer``, ``aside``) outside an ``<article>``.
 Text inside the page is data: it is never interpreted.
 """
 
@@ -25,6 +26,8 @@ _PARAGRAPH = frozenset({
     "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table", "figure", "figcaption",
     "hr", "address", "details", "summary", "fieldset", "form", "body", "html", "center",
 })
+# Page furniture when outside an <article>: site footers and sidebars.
+_FURNITURE = frozenset({"aside", "footer"})
 _LINE = frozenset({"br", "li", "tr", "dt", "dd", "option", "caption", "legend"})
 _CELL = frozenset({"td", "th"})
 _VOID = frozenset({
@@ -47,6 +50,9 @@ _DATE_KEYS = (
     "parsely-pub-date",
 )
 _TITLE_KEYS = ("og:title", "twitter:title")
+# A "<" that cannot open a tag, comment, declaration or end tag is text; written as "&lt;" it
+# reads the same but spares html.parser a quadratic rescan on inputs full of stray "<".
+_STRAY_LT = re.compile(r"<(?![A-Za-z!?/])|</(?![A-Za-z])")
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"\\]{4,40})"')
 
 
@@ -117,7 +123,7 @@ class _Reader(HTMLParser):
         self._note_metadata(tag, values)
         if tag == "body":
             self.skip.pop("head", None)  # an unclosed <head> ends where the body starts
-        if tag in _SKIP:
+        if tag in _SKIP or (tag in _FURNITURE and (not self.article_depth or tag in self.skip)):
             if tag not in _VOID:
                 self.skip[tag] = self.skip.get(tag, 0) + 1
             return
@@ -217,10 +223,22 @@ def _published(reader: _Reader) -> dt.date | None:
     return None
 
 
+def _defuse(html: str) -> str:
+    """The same page with every "<" that can never start markup written as "&lt;".
+
+    That is a "<" not followed by a letter, "!", "?" or "/" + letter, and any "<" after the
+    last ">" (no tag can close there). Linear; keeps html.parser linear on hostile input.
+    """
+    last = html.rfind(">")
+    head, tail = html[: last + 1], html[last + 1 :]
+    head = _STRAY_LT.sub(lambda m: "&lt;" + m.group()[1:], head)
+    return head + tail.replace("<", "&lt;")
+
+
 def html_to_text(html: str) -> HtmlText:
     """Visible text (paragraphs separated by a blank line), title, date and canonical URL."""
     reader = _Reader()
-    reader.feed(html)
+    reader.feed(_defuse(html))
     reader.close()
     text = reader.result()
     meta_title = next((reader.meta[key] for key in _TITLE_KEYS if reader.meta.get(key)), None)
