@@ -13,7 +13,8 @@ Interface used by the window (engineer B):
   ``visible_count``.
 - extras: ``lane_names`` (lanes in drawing order, top first), ``rows`` (each event's lane row),
   ``data_range()``, ``hit_test(x_s, row, tol_s)``, ``index_of(id)``, ``title(id)``,
-  ``describe(id)`` (tooltip text: title and date, plain), ``set_lane_order("first"|"count")``.
+  ``describe(id)`` (tooltip text: title and date, plain), ``set_lane_order("first"|"count")``,
+  ``status``/``kind`` (the columns' codes with unknown values (-1) mapped to happened/other).
 
 Lanes are ordered by first appearance (earliest dated event; ties by count), or by count.
 """
@@ -28,7 +29,7 @@ from typing import Protocol
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from desktop.extract.types import PRECISIONS, STATUSES
+from desktop.extract.types import KINDS, PRECISIONS, STATUSES
 from desktop.viewmodel.details import format_interval
 
 DAY_S = 86400.0
@@ -72,6 +73,8 @@ class TimelineModel(QObject):
         self.start_s = _empty_f()
         self.end_s = _empty_f()
         self.ids = np.zeros(0, dtype=np.int64)
+        self.status = np.zeros(0, dtype=np.int64)
+        self.kind = np.zeros(0, dtype=np.int64)
         self.dated = np.zeros(0, dtype=bool)
         self.is_bar = np.zeros(0, dtype=bool)
         self.mask = np.zeros(0, dtype=bool)
@@ -89,6 +92,10 @@ class TimelineModel(QObject):
         end = np.asarray(columns.end_s, dtype=np.float64)
         self.end_s = np.where(np.isfinite(end), end, self.start_s + DAY_S)
         self.ids = np.asarray(columns.id, dtype=np.int64)
+        # unknown codes (-1) fall back to the first status / the last kind ("other")
+        self.status = np.clip(np.asarray(columns.status, dtype=np.int64), 0, len(STATUSES) - 1)
+        kind = np.asarray(columns.kind, dtype=np.int64)
+        self.kind = np.where((kind < 0) | (kind >= len(KINDS)), len(KINDS) - 1, kind)
         self.dated = np.isfinite(self.start_s)
         precision = np.asarray(columns.precision)
         span = np.where(self.dated, self.end_s - self.start_s, 0.0)
@@ -267,8 +274,9 @@ class TimelineModel(QObject):
     def when_text(self, index: int) -> str:
         """The event's date at its precision, with its status when not happened."""
         assert self.columns is not None
-        precision = PRECISIONS[int(self.columns.precision[index])]
-        status = STATUSES[int(self.columns.status[index])]
+        code = int(self.columns.precision[index])
+        precision = PRECISIONS[code] if 0 <= code < len(PRECISIONS) else "unknown"
+        status = STATUSES[int(self.status[index])]
         text = "undated"
         if self.dated[index]:
             first = _date_of(self.start_s[index])

@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 
-BAR_HALF_HEIGHT = 0.1  # in lane rows
+BAR_HALF_HEIGHT = 0.1  # in lane rows, at most (see set_half_height)
 
 
 def group_slices(keys: np.ndarray) -> list[tuple[int, np.ndarray]]:
@@ -35,6 +35,9 @@ class BarsItem(pg.GraphicsObject):
         super().__init__()
         self._groups: list[tuple[QPainterPath, QPen, QBrush]] = []
         self._bounds = QRectF()
+        self.half_height = BAR_HALF_HEIGHT
+        empty = np.zeros(0)
+        self._data: tuple = (empty, empty, empty, empty.astype(np.int64), {})
 
     def set_bars(
         self,
@@ -45,15 +48,26 @@ class BarsItem(pg.GraphicsObject):
         styles: dict[int, tuple[QPen, QBrush]],
     ) -> None:
         """Bars [starts[i], ends[i]] centred on ys[i]; ``styles[style_keys[i]]`` = (pen, brush)."""
+        self._data = (starts, ends, ys, np.asarray(style_keys), styles)
+        self._rebuild()
+
+    def set_half_height(self, half_height: float) -> None:
+        """Bar half-height in lane rows (the view keeps bars a few pixels tall)."""
+        if abs(half_height - self.half_height) > 1e-3:
+            self.half_height = half_height
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        starts, ends, ys, style_keys, styles = self._data
         self.prepareGeometryChange()
         self._groups = []
-        for key, part in group_slices(np.asarray(style_keys)):
+        half = self.half_height
+        for key, part in group_slices(style_keys):
             path = QPainterPath()
-            height = 2 * BAR_HALF_HEIGHT
             for x0, x1, y in zip(
                 starts[part].tolist(), ends[part].tolist(), ys[part].tolist(), strict=True
             ):
-                path.addRect(QRectF(x0, y - BAR_HALF_HEIGHT, max(x1 - x0, 1.0), height))
+                path.addRect(QRectF(x0, y - half, max(x1 - x0, 1.0), 2 * half))
             pen, brush = styles[key]
             self._groups.append((path, pen, brush))
         if len(starts):

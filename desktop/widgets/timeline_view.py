@@ -28,13 +28,14 @@ from desktop.viewmodel.timeline_model import DAY_S, TimelineModel
 from desktop.widgets.date_axis import DateAxis
 from desktop.widgets.lane_axis import LaneAxis
 from desktop.widgets.legend import LegendItem, status_brush, status_pen
-from desktop.widgets.timeline_items import BarsItem, group_slices
+from desktop.widgets.timeline_items import BAR_HALF_HEIGHT, BarsItem, group_slices
 from desktop.widgets.timeline_labels import LabelLayer
 
 GLYPH_DY = 0.14  # glyph centre below the lane centre (rows); labels sit above
 GLYPH_PX = 11
 MIN_ROW_PX = 30  # below this, lanes scroll instead of squashing
 HIT_PX = 8
+BAR_HALF_PX = 6.0  # bars are at most 12 px tall
 TRAY_WIDTH = 96
 AXIS_HEIGHT = 52
 _SYMBOLS = np.array([kind_symbol(k) for k in range(len(KINDS))], dtype=object)
@@ -184,8 +185,7 @@ class TimelineView(QWidget):
     def _redraw(self) -> None:
         m = self.model
         shown = np.flatnonzero(m.mask & m.dated)
-        status = np.asarray(m.columns.status, dtype=np.int64) if m.columns else np.zeros(0, int)
-        kind = np.asarray(m.columns.kind, dtype=np.int64) if m.columns else np.zeros(0, int)
+        status, kind = m.status, m.kind
         keys = m.rows[shown].astype(np.int64) * 8 + status[shown]
         x = self._anchor_x()
         used: set[tuple[int, int]] = set()
@@ -193,7 +193,7 @@ class TimelineView(QWidget):
             idx = shown[part]
             row, st = divmod(key, 8)
             self._scatter(row, st).setData(
-                x=x[idx], y=m.rows[idx] + GLYPH_DY, symbol=_SYMBOLS[kind[idx] % len(KINDS)]
+                x=x[idx], y=m.rows[idx] + GLYPH_DY, symbol=_SYMBOLS[kind[idx]]
             )
             used.add((row, st))
         for k, item in self.scatters.items():
@@ -243,13 +243,13 @@ class TimelineView(QWidget):
         self._tray_points = np.column_stack([xs, ys, idx]) if idx.size else np.zeros((0, 3))
         pens = [self._style(int(r), int(s))[0] for r, s in zip(rows, status[idx], strict=True)]
         brushes = [self._style(int(r), int(s))[1] for r, s in zip(rows, status[idx], strict=True)]
-        kind = np.asarray(m.columns.kind, dtype=np.int64)[idx] if m.columns else []
+        kind = m.kind[idx]
         self.tray_scatter.setData(
             x=xs,
             y=ys,
             pen=pens,
             brush=brushes,
-            symbol=list(_SYMBOLS[np.asarray(kind, dtype=np.int64)]),
+            symbol=list(_SYMBOLS[kind]),
         )
 
     def _update_labels(self) -> None:
@@ -289,6 +289,8 @@ class TimelineView(QWidget):
         self.lane_scroll.setValue(self._top_row)
         self.lane_scroll.blockSignals(False)
         self.view_box.setYRange(self._top_row - 0.5, self._top_row + shown - 0.5, padding=0.0)
+        row_px = self.view_box.height() / shown
+        self.bars.set_half_height(min(BAR_HALF_HEIGHT, BAR_HALF_PX / max(row_px, 1.0)))
 
     def ensure_row_visible(self, row: int) -> None:
         (_, _), (y0, y1) = self.view_box.viewRange()
