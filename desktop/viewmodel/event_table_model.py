@@ -99,8 +99,13 @@ class EventFilterProxy(QSortFilterProxyModel):
 
     def set_visible_ids(self, ids: Iterable[int] | None) -> None:
         """Show only these events (None: all)."""
-        self._visible = None if ids is None else {int(i) for i in ids}
-        self.invalidateFilter()
+        if hasattr(self, "endFilterChange"):  # Qt >= 6.10; invalidateFilter is deprecated
+            self.beginFilterChange()
+            self._visible = None if ids is None else {int(i) for i in ids}
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._visible = None if ids is None else {int(i) for i in ids}
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if self._visible is None:

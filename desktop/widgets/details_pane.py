@@ -43,7 +43,7 @@ class DetailsPane(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for name, label in self.field_labels.items():
-            form.addRow(name, label)
+            form.addRow(_plain_label(name), label)
         self.sources_list = QListWidget()
         self.sources_list.setMaximumHeight(90)
         layout = QVBoxLayout(self)
