@@ -70,7 +70,7 @@ def _is_or(item: _Item) -> bool:
 
 def parse(query: str) -> ParsedQuery:
     """Split a search-box string into what must match and what must not."""
-    items = _split(query or "")
+    items = _split((query or "").replace("\x00", " "))  # FTS5 strings end at a NUL
     groups: list[list[str]] = []
     excluded: list[str] = []
     join_next = False

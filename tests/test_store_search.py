@@ -1,0 +1,111 @@
+"""EventStore.search on a real store: FTS5 over events and their documents, hostile input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.store import EventStore
+
+try:
+    from tests import store_fixtures as fx
+except ImportError:  # tests/ is not a package
+    import store_fixtures as fx
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EventStore]:
+    path = fx.make_sample_store(tmp_path_factory.mktemp("search") / "s.db")
+    with EventStore.open(path) as opened:
+        yield opened
+
+
+def keys(store: EventStore, query: str) -> set[str]:
+    return {e.key for e in store.list_events(store.search(query))}
+
+
+def doc_keys(store: EventStore, doc: fx.Document) -> set[str]:
+    return {m.event_key for m in store.mentions_of_document(doc.id)}
+
+
+def test_blank_query_returns_every_id(store: EventStore) -> None:
+    every = sorted(e.id for e in store.list_events())
+    assert store.search("") == every and store.search("   ") == every
+    assert store.search("*** ()") == every
+
+
+def test_version_numbers_are_searchable(store: EventStore) -> None:
+    assert "baidu-ernie-4.5-release" in keys(store, "ernie 4.5")
+    assert "baidu-ernie-4.5-release" in keys(store, "4.5")
+    assert keys(store, "ernie 4.7") == set()
+    assert "alibaba-qwen2.5-max-release" in keys(store, "qwen2.5")
+
+
+def test_words_in_the_documents_find_their_events(store: EventStore) -> None:
+    # "DeepSeek" is only in document B's text, not in any event's own fields
+    assert keys(store, "deepseek") == doc_keys(store, fx.doc_b())
+    assert keys(store, "ernie") == doc_keys(store, fx.doc_a()) | doc_keys(store, fx.doc_b())
+
+
+def test_event_fields_phrases_prefixes_and_diacritics(store: EventStore) -> None:
+    assert keys(store, "hunyuan") == doc_keys(store, fx.doc_a())  # the document mentions it
+    assert "tencent-hunyuan-3d-models-open_source" in keys(store, "HUNY")
+    assert keys(store, "ÉRNIÉ") == keys(store, "ernie")
+    assert keys(store, '"revenue growth"') == doc_keys(store, fx.doc_b())
+    assert keys(store, '"growth revenue"') == set()
+
+
+def test_or_and_exclusion(store: EventStore) -> None:
+    assert keys(store, "deepseek OR yuanbao") == doc_keys(store, fx.doc_a()) | doc_keys(
+        store, fx.doc_b()
+    )
+    tencent = {e.key for e in store.list_events() if e.actor == "Tencent"}
+    every = {e.key for e in store.list_events()}
+    assert keys(store, "-tencent") == every - tencent
+    assert keys(store, "deepseek -tencent") == doc_keys(store, fx.doc_b()) - tencent
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "title:ernie",
+        "NEAR(ernie baidu)",
+        "ernie*",
+        "^ernie",
+        '"unbalanced',
+        "((((",
+        "a AND OR NOT b",
+        "'; DROP TABLE events; --",
+        "-",
+        '""""',
+        "\x00",
+        "x" * 10_000,
+        " ".join(["ernie"] * 2000),
+        "é" * 5000 + '"' * 3000,
+    ],
+)
+def test_hostile_strings_never_raise(store: EventStore, hostile: str) -> None:
+    ids = store.search(hostile)
+    assert isinstance(ids, list)
+    assert store.count_events() == fx.SAMPLE_EVENT_COUNT
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ernie 4.5 \"-*^():ORNAD+'\\\x00éNEAR{}[]"), max_size=60)
+    | st.text(max_size=200)
+)
+def test_search_never_raises(store: EventStore, query: str) -> None:
+    ids = store.search(query)
+    assert ids == sorted(set(ids))
+    assert set(ids) <= set(store.search(""))
+
+
+def test_search_is_deterministic(tmp_path: Path) -> None:
+    path = fx.make_sample_store(tmp_path / "d.db")
+    with EventStore.open(path) as a, EventStore.open(path) as b:
+        assert a.search("baidu") == b.search("baidu") != []
