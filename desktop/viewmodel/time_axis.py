@@ -241,10 +241,10 @@ def place_labels(
     kept: list[int] = []
     for i in order:
         lo, hi = sorted(extents[i])
-        pos = bisect.bisect_left(starts, lo)
+        pos = bisect.bisect_right(starts, lo)  # kept[pos-1] starts at or before lo
         if pos > 0 and ends[pos - 1] + gap > lo:
             continue
-        if pos < len(starts) and starts[pos] < hi + gap:
+        if pos < len(starts) and hi + gap > starts[pos]:
             continue
         starts.insert(pos, lo)
         ends.insert(pos, hi)
