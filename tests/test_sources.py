@@ -6,6 +6,7 @@ import codecs
 import datetime as dt
 import hashlib
 import json
+import os
 import time
 from pathlib import Path
 
@@ -113,6 +114,11 @@ def test_latin1_text_decodes() -> None:
 
 def test_cp1252_unassigned_bytes_fall_back_to_latin1() -> None:
     assert document_from_bytes(b"caf\xe9 \x81ok\n", "a.txt").text == "café \x81ok\n"
+
+
+def test_c1_controls_from_bad_conversions_are_still_text() -> None:
+    text = "It\x92s Baidu\x92s model, they\x92re sure.\n" * 50
+    assert document_from_bytes(text.encode(), "a.txt").text == text
 
 
 def test_line_ends_are_normalised_and_nothing_else() -> None:
@@ -223,6 +229,14 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_directory(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="folder"):
         read_document(tmp_path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_document(fifo)
 
 
 def test_empty_file_on_disk(tmp_path: Path) -> None:

@@ -49,8 +49,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Control characters that do not occur in text (tab, LF, VT, FF, CR are fine).
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x9f]")
+# C0 control characters that do not occur in text (tab, LF, VT, FF, CR are fine). C1 controls
+# are left alone: mis-converted text is full of U+0092 apostrophes and is still text.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_RATIO = 0.01  # more than 1% control characters in the sample: binary
 # A UTF-8 multi-byte sequence: if one occurs in bytes that are not valid UTF-8 overall, the
 # file mixes encodings and a single-byte fallback would garble every one of them.

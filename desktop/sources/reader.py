@@ -7,6 +7,7 @@ Publication date precedence: the ``published`` argument ("user") > front matter
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from pathlib import Path
 
 from desktop.sources.dateline import find_dateline, guess_headline
@@ -25,12 +26,16 @@ def read_document(path: Path, published: dt.date | None = None) -> Document:
     path = Path(path)
     shown = display_name(str(path))
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise SourceError(f"{shown}: is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(f"{shown}: too large ({size / 2**20:.1f} MB; the limit is 64 MB)")
-        data = path.read_bytes()
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(f"{shown}: not a regular file")
+        if info.st_size > MAX_BYTES:
+            size = info.st_size / 2**20
+            raise SourceError(f"{shown}: too large ({size:.1f} MB; the limit is 64 MB)")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # one byte over the limit is enough to refuse
     except FileNotFoundError:
         raise SourceError(f"{shown}: no such file") from None
     except PermissionError:
