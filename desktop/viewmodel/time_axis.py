@@ -236,17 +236,24 @@ def place_labels(
     n = len(extents)
     prio = priorities if priorities is not None else [0.0] * n
     order = sorted(range(n), key=lambda i: (-prio[i], extents[i][0], i))
-    starts: list[float] = []  # kept intervals, sorted by start, disjoint
+    starts: list[float] = []  # kept intervals, sorted by start
     ends: list[float] = []
     kept: list[int] = []
+    widest = 0.0
     for i in order:
         lo, hi = sorted(extents[i])
-        pos = bisect.bisect_right(starts, lo)  # kept[pos-1] starts at or before lo
-        if pos > 0 and ends[pos - 1] + gap > lo:
+        pos = bisect.bisect_left(starts, lo - widest - gap)
+        clash = False
+        while pos < len(starts) and starts[pos] < hi + gap:
+            if lo < ends[pos] + gap:
+                clash = True
+                break
+            pos += 1
+        if clash:
             continue
-        if pos < len(starts) and hi + gap > starts[pos]:
-            continue
+        pos = bisect.bisect_right(starts, lo)
         starts.insert(pos, lo)
         ends.insert(pos, hi)
         kept.append(i)
+        widest = max(widest, hi - lo)
     return sorted(kept)
