@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from desktop.extract.types import KINDS, PRECISIONS, STATUSES
+from desktop.extract.types import ANCHORS, KINDS, PRECISIONS, STATUSES
 from desktop.store import APPLICATION_ID, SCHEMA_VERSION, EventStore, StoreError
 
 try:
@@ -282,3 +282,32 @@ def test_exchange_records_alt_evidence_and_subset(tmp_path: Path) -> None:
     assert len(records) == 1
     assert records[0]["alt_evidence"] == ["Chinese AI labs race ahead"]
     assert records[0]["event_key"] == "alibaba-qwen2.5-max-release"
+
+
+def test_add_documents_is_one_transaction(tmp_path: Path) -> None:
+    with EventStore.create_or_open(tmp_path / "bulk.db") as store:
+        results = store.add_documents([(fx.doc_a(), fx.events_a()), (fx.doc_b(), fx.events_b())])
+        assert [r.added for r in results] == [True, True]
+        assert store.generation == 1 and store.count_events() == fx.SAMPLE_EVENT_COUNT
+        bad = dataclasses.replace(fx.events_b()[0], end=0)
+        other = fx.Document("Other text.", "o.txt")
+        with pytest.raises(StoreError):
+            store.add_documents([(other, []), (fx.Document("x y", "x.txt"), [bad])])
+        assert not store.has_document(other.id) and store.generation == 1
+
+
+def test_columns_anchor_codes(store_path: Path) -> None:
+    with EventStore.open(store_path) as store:
+        cols, events = store.columns(), store.list_events()
+    assert cols.anchor is not None and cols.anchor.dtype == np.int8
+    assert [ANCHORS[a] for a in cols.anchor] == [e.anchor for e in events]
+
+
+def test_update_event_keeps_a_valid_interval(store_path: Path) -> None:
+    with EventStore.create_or_open(store_path) as store:
+        event = store.get_event_by_key("baidu-ernie-4.5-release").event
+        with pytest.raises(StoreError, match="interval"):
+            store.update_event(event.id, start="2025-04-01")  # after its end
+        with pytest.raises(StoreError, match="interval"):
+            store.update_event(event.id, end=None)
+        assert store.get_event(event.id).event == event

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from desktop.extract.types import KINDS, PRECISIONS, STATUSES
+from desktop.extract.types import ANCHORS, KINDS, PRECISIONS, STATUSES
 
 _UNIX_EPOCH_JD = 2440587.5  # julianday('1970-01-01')
 
@@ -16,7 +16,7 @@ SELECT e.id,
        (julianday(e.start) - {_UNIX_EPOCH_JD}) * 86400.0,
        (julianday(e."end", '+1 day') - {_UNIX_EPOCH_JD}) * 86400.0,
        e.actor, e.kind, e.status, e.precision,
-       (SELECT COUNT(*) FROM mentions m WHERE m.event_id = e.id)
+       (SELECT COUNT(*) FROM mentions m WHERE m.event_id = e.id), e.anchor
 FROM events e
 ORDER BY e.start IS NULL, e.start, e.key
 """
@@ -30,8 +30,8 @@ class TimelineColumns:
 
     ``start_s`` is epoch seconds at UTC midnight of the start date, ``end_s`` at UTC midnight of
     the day after the (inclusive) end date; both NaN when undated. ``lane`` indexes ``lanes``
-    (actors by event count, then first appearance); ``kind``/``status``/``precision`` index
-    KINDS/STATUSES/PRECISIONS (-1 for a value this version does not know).
+    (actors by event count, then first appearance); ``kind``/``status``/``precision``/``anchor``
+    index KINDS/STATUSES/PRECISIONS/ANCHORS (-1 for a value this version does not know).
     """
 
     start_s: np.ndarray  # float64
@@ -43,6 +43,7 @@ class TimelineColumns:
     id: np.ndarray  # int64
     n_mentions: np.ndarray  # int32
     lanes: list[str]
+    anchor: np.ndarray | None = None  # int8 index into ANCHORS; "publication" = on or before
 
     def __len__(self) -> int:
         return int(self.id.shape[0])
@@ -57,7 +58,7 @@ def read_columns(conn: sqlite3.Connection) -> TimelineColumns:
     rows = conn.execute(_SQL).fetchall()
     lanes = [actor for (actor,) in conn.execute(_LANES_SQL)]
     n = len(rows)
-    cols = list(zip(*rows, strict=True)) if rows else [()] * 8
+    cols = list(zip(*rows, strict=True)) if rows else [()] * 9
     return TimelineColumns(
         start_s=np.array(cols[1], dtype=np.float64).reshape(n),
         end_s=np.array(cols[2], dtype=np.float64).reshape(n),
@@ -68,4 +69,5 @@ def read_columns(conn: sqlite3.Connection) -> TimelineColumns:
         id=np.array(cols[0], dtype=np.int64).reshape(n),
         n_mentions=np.array(cols[7], dtype=np.int32).reshape(n),
         lanes=lanes,
+        anchor=_codes(cols[8], ANCHORS, np.int8),
     )

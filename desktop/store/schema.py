@@ -86,7 +86,7 @@ _V1 = [
         colour TEXT
     )""",
     "CREATE INDEX events_start_key ON events(start, key)",
-    "CREATE INDEX events_kind_actor ON events(kind, actor_key)",
+    "CREATE INDEX events_kind_actor ON events(kind, actor_key, start)",
     "CREATE INDEX events_actor ON events(actor)",
     "CREATE INDEX mentions_event ON mentions(event_id)",
     "CREATE INDEX mentions_document ON mentions(document_id, start)",

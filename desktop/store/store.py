@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -168,6 +168,15 @@ class EventStore:
         except _NothingWritten as nothing:
             return nothing.result
         return result
+
+    @_guarded
+    def add_documents(
+        self, items: Iterable[tuple[Document, Sequence[ExtractedEvent]]]
+    ) -> list[AddResult]:
+        """Many documents in ONE transaction (one generation bump): for bulk loads such as
+        synthetic stores. All or nothing: an error rolls every document back."""
+        with self._write() as conn:
+            return [writer.add_document(conn, doc, events) for doc, events in items]
 
     @_guarded
     def update_event(self, event_id: int, **changes: str | float | None) -> EventRecord:

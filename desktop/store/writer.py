@@ -80,9 +80,13 @@ def _find_existing(conn: sqlite3.Connection, ev: ExtractedEvent, taken: set[int]
         row = conn.execute(_FACTS_SQL + " WHERE key = ?", (ev.event_key,)).fetchone()
         if row is not None and row[0] not in taken and same_event(_facts(row), ev):
             return _facts(row)
+    iv = ev.interval
+    start, end = (_iso(iv.start), _iso(iv.end)) if iv.is_resolved else (None, None)
     rows = conn.execute(
-        _FACTS_SQL + " WHERE kind = ? AND actor_key = ? ORDER BY id",
-        (ev.kind, actor_key(ev.actor)),
+        _FACTS_SQL + " WHERE kind = :kind AND actor_key = :actor"
+        ' AND (start IS NULL OR :start IS NULL OR (start <= :end AND "end" >= :start))'
+        " ORDER BY id",
+        {"kind": ev.kind, "actor": actor_key(ev.actor), "start": start, "end": end},
     )
     for row in rows:
         facts = _facts(row)
@@ -268,3 +272,8 @@ def update_event(conn: sqlite3.Connection, event_id: int, changes: dict) -> None
         f"UPDATE events SET {', '.join(sets)} WHERE id = :event_id",
         {**changes, "event_id": event_id},
     )
+    start, end = conn.execute(
+        'SELECT start, "end" FROM events WHERE id = ?', (event_id,)
+    ).fetchone()
+    if (start is None) != (end is None) or (start is not None and start > end):
+        raise StoreError(f"event {event_id}: start {start} and end {end} do not make an interval")
