@@ -249,6 +249,8 @@ def test_earlier_this_year_stops_at_publication() -> None:
         ("on March 3–5 it", "2025-03-03", "2025-03-05", dt.date(2025, 3, 5), "day"),
         ("between March 3 and 5 it", "2025-03-03", "2025-03-05", dt.date(2025, 3, 5), "day"),
         ("March 30 - April 2, 2024", "2024-03-30", "2024-04-02", dt.date(2024, 4, 2), "day"),
+        ("from 10 to 12 March it", "2025-03-10", "2025-03-12", dt.date(2025, 3, 12), "day"),
+        ("on 10-12 March 2024 it", "2024-03-10", "2024-03-12", dt.date(2024, 3, 12), "day"),
     ],
 )
 def test_ranges(text: str, date: str, date_end: str | None, end: dt.date, precision: str) -> None:

@@ -34,6 +34,7 @@ Handler = Callable[[re.Match, ex.Ctx], ex.Result | None]
 
 _HANDLERS: dict[str, Handler] = {
     "range_md": ex.range_days,
+    "range_dm": lambda m, c: ex.range_days(m, c, "range_dm"),
     "range_m": ex.range_months,
     "range_y": ex.range_years,
     "iso": ex.iso_date,

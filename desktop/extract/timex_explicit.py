@@ -164,10 +164,13 @@ def bare_year(m: re.Match, ctx: Ctx) -> Result | None:
     return explicit(cal.year_span(year), "year", label)
 
 
-def range_days(m: re.Match, ctx: Ctx) -> Result | None:
-    m1 = month_number(m.group("range_md_m1"))
-    m2 = month_number(m.group("range_md_m2")) if m.group("range_md_m2") else m1
-    d1, d2 = int(m.group("range_md_d1")), int(m.group("range_md_d2"))
+def range_days(m: re.Match, ctx: Ctx, p: str = "range_md") -> Result | None:
+    """ "March 3–5", "March 30 - April 2, 2025", "10 to 12 March" (p = "range_dm")."""
+    groups = m.groupdict()
+    first, second = groups.get(f"{p}_m1"), groups.get(f"{p}_m2")
+    m1 = month_number(first or second or "")
+    m2 = month_number(second) if second else m1
+    d1, d2 = int(m.group(f"{p}_d1")), int(m.group(f"{p}_d2"))
     wraps = (m2, d2) < (m1, d1)
     if wraps and m1 == m2:
         return None
@@ -177,7 +180,7 @@ def range_days(m: re.Match, ctx: Ctx) -> Result | None:
         last = cal.day_span(year + 1 if wraps else year, m2, d2)
         return None if first is None or last is None else (first[0], last[1])
 
-    year = year_of(m.group("range_md_y"))
+    year = year_of(m.group(f"{p}_y"))
     if year is not None:
         span = span_of(year - 1 if wraps else year)
         return None if span is None else explicit(span, "day", m.group(0))

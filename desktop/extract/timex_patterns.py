@@ -104,6 +104,11 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         rf"(?:,?\s+{_year('range_md_y')})?",
     ),
     (
+        "range_dm",
+        rf"(?P<range_dm_btw>between\s+)?{_day('range_dm_d1')}{_conn_or_and('range_dm_btw')}"
+        rf"{_day('range_dm_d2')}\s+(?:of\s+)?{_mon('range_dm_m2')}(?:,?\s+{_year('range_dm_y')})?",
+    ),
+    (
         "range_m",
         rf"(?P<range_m_btw>between\s+)?{_mon('range_m_m1')}(?:,?\s+{_year('range_m_y1')})?"
         rf"{_conn_or_and('range_m_btw')}{_mon('range_m_m2')}(?:,?\s+{_year('range_m_y2')})?",
