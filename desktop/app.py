@@ -40,13 +40,17 @@ _EXPORT_FORMATS = (("PNG…", "png", 1.0), ("PNG 2×…", "png", 2.0), ("SVG…"
                    ("PDF…", "pdf", 1.0))  # fmt: skip
 
 
-def show_message(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+def message_box(parent: QWidget | None, title: str, text: str, detail: str = "") -> QMessageBox:
     """A warning box whose text is never interpreted as markup."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if detail:
         box.setDetailedText(detail)
-    box.exec()
+    return box
+
+
+def show_message(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    message_box(parent, title, text, detail).exec()
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: Any) -> None:

@@ -77,10 +77,16 @@ def render_image(widget: QWidget, scale: float = 1.0) -> QImage:
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        widget.render(painter, QPoint(0, 0))
+        _paint(widget, painter)
     finally:
         painter.end()
     return image
+
+
+def _paint(widget: QWidget, painter: QPainter) -> None:
+    # QWidget.render explicitly: QGraphicsView (pyqtgraph's plot widget) overloads ``render``
+    # with a scene-rendering signature; the widget path paints exactly what is on screen.
+    QWidget.render(widget, painter, QPoint(0, 0))
 
 
 def copy_to_clipboard(widget: QWidget, scale: float = 1.0) -> QImage:
@@ -103,7 +109,7 @@ def _export_svg(widget: QWidget, path: Path, provenance: Mapping[str, Any] | Non
     if not painter.begin(generator):
         raise ExportError(f"could not write {path}")
     try:
-        widget.render(painter, QPoint(0, 0))
+        _paint(widget, painter)
     finally:
         painter.end()
     if provenance is not None:
@@ -145,7 +151,7 @@ def _export_pdf(widget: QWidget, path: Path, provenance: Mapping[str, Any] | Non
         page = writer.pageLayout().paintRectPixels(dpi)
         factor = min(page.width() / max(1, size.width()), page.height() / max(1, size.height()))
         painter.scale(factor, factor)
-        widget.render(painter, QPoint(0, 0))
+        _paint(widget, painter)
     finally:
         painter.end()
 
