@@ -622,3 +622,22 @@ def test_id_is_stable_and_depends_only_on_the_stored_text(tmp_path: Path) -> Non
     assert first.id == from_text("Line one\nLine two\n", "other.md").id
     assert first.id == hashlib.sha256(b"Line one\nLine two\n").hexdigest()
     assert first.id != from_text("Line one\nLine two", "a.txt").id
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=300), name=st.sampled_from(["a.txt", "a.md", "a.html"]))
+def test_any_bytes_give_a_document_or_a_source_error(data: bytes, name: str) -> None:
+    try:
+        doc = document_from_bytes(data, name)
+    except SourceError as error:
+        assert "\n" not in str(error)
+    else:
+        assert doc.text.strip()
+        assert "\r" not in doc.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/!?-[]&;#\"'= abpdivstyleCDAT\n")), max_size=80))
+def test_any_markup_soup_parses_without_raising(soup: str) -> None:
+    result = html_to_text("<html><body>" + soup)
+    assert "\r" not in result.text

@@ -102,7 +102,7 @@ class _Reader(HTMLParser):
     def _flush(self, brk: str) -> None:
         text = _collapse("".join(self.inline))
         self.inline.clear()
-        if text:
+        if text.strip():  # a paragraph of only &nbsp; shows as nothing
             self._emit(text)
         if self.out and len(brk) > len(self.pending_break):
             self.pending_break = brk
