@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Install the Eventline bundle for the current user (no root needed):
+#   ~/.local/lib/eventline/            the bundle (a copy of dist/eventline/)
+#   ~/.local/bin/eventline             a link to its binary
+#   $XDG_DATA_HOME/applications/       the menu entry (Exec points at the bundle)
+#   $XDG_DATA_HOME/metainfo/           AppStream metainfo
+#   $XDG_DATA_HOME/mime/packages/      the Eventline store MIME type (*.eventline + header magic)
+#   $XDG_DATA_HOME/icons/hicolor/      the icon (SVG and PNG sizes)
+# ($XDG_DATA_HOME defaults to ~/.local/share.) Everything it creates is listed in
+# ~/.local/lib/eventline/.install-manifest, which packaging/uninstall.sh removes exactly.
+#
+# Usage: packaging/install.sh [--bundle DIR]
+#   DIR defaults to $EVENTLINE_BUNDLE, else the folder holding this script when it is a bundle
+#   (an unpacked tarball), else dist/eventline next to this repository's packaging/ folder.
+set -euo pipefail
+
+APP_ID=io.github.eventline.Eventline
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
+
+bundle=${EVENTLINE_BUNDLE:-}
+while [ $# -gt 0 ]; do
+    case $1 in
+        --bundle) [ $# -ge 2 ] || die "--bundle needs a folder"; bundle=$2; shift 2 ;;
+        -h|--help) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        *) die "unknown argument: $1 (try --help)" ;;
+    esac
+done
+if [ -z "$bundle" ]; then
+    if [ -x "$here/eventline" ] && [ -d "$here/_internal" ]; then bundle=$here
+    else bundle=$here/../dist/eventline; fi
+fi
+[ -x "$bundle/eventline" ] || die "no bundle at $bundle (build it: python packaging/build.py)"
+bundle=$(cd "$bundle" && pwd)
+
+# Desktop files and icons: the bundle's own copy when it has one, else this checkout's.
+resources=$bundle/_internal/desktop/_resources
+[ -d "$resources/desktop" ] || resources=$here/../resources
+[ -f "$resources/desktop/$APP_ID.desktop" ] || die "desktop files not found in $resources"
+
+[ -n "${HOME:-}" ] || die "HOME is not set"
+data=${XDG_DATA_HOME:-$HOME/.local/share}
+libdir=$HOME/.local/lib/eventline
+bindir=$HOME/.local/bin
+manifest=$libdir/.install-manifest
+[ "$bundle" != "$(cd "$libdir" 2>/dev/null && pwd)" ] || die "$bundle is already the installed copy"
+
+if [ -f "$manifest" ]; then
+    "$here/uninstall.sh" --quiet || die "could not remove the previous installation"
+fi
+
+records=()
+record() { records+=("$1 $2"); }
+
+# mkdir -p that records each folder it creates, so uninstall can remove exactly those.
+make_dir() {
+    local dir=$1 missing=()
+    while [ ! -d "$dir" ]; do missing=("$dir" "${missing[@]}"); dir=$(dirname "$dir"); done
+    for dir in "${missing[@]}"; do mkdir "$dir" && record dir "$dir"; done
+}
+
+put() {  # put SOURCE TARGET: copy one file, recording it
+    make_dir "$(dirname "$2")"
+    install -m 0644 "$1" "$2"
+    record file "$2"
+}
+
+# Exec= value for a path: quoted per the Desktop Entry spec when it has reserved characters.
+exec_value() {
+    local path=$1
+    if [[ $path =~ ^[A-Za-z0-9/._+-]+$ ]]; then printf '%s' "$path"; return; fi
+    path=${path//\\/\\\\}; path=${path//\"/\\\"}; path=${path//\`/\\\`}; path=${path//\$/\\\$}
+    path="\"$path\""
+    printf '%s' "${path//\\/\\\\}"  # the string-level escape of the whole value
+}
+
+# 1. the bundle, copied next to its final place then moved in
+make_dir "$(dirname "$libdir")"
+rm -rf "$libdir.partial"
+cp -a "$bundle" "$libdir.partial"
+rm -rf "$libdir"
+mv "$libdir.partial" "$libdir"
+record tree "$libdir"
+
+# 2. the command on PATH (an existing file that is not our link is left alone)
+make_dir "$bindir"
+if [ -e "$bindir/eventline" ] && [ ! -L "$bindir/eventline" ]; then
+    printf 'install.sh: %s exists and is not a link; left as it is\n' "$bindir/eventline" >&2
+else
+    ln -sfn "$libdir/eventline" "$bindir/eventline"
+    record link "$bindir/eventline"
+fi
+
+# 3. menu entry, with Exec/TryExec pointing at the installed binary
+make_dir "$data/applications"
+exe=$(exec_value "$libdir/eventline")
+desktop_target=$data/applications/$APP_ID.desktop
+had_desktop_cache=no
+[ -e "$data/applications/mimeinfo.cache" ] && had_desktop_cache=yes
+while IFS= read -r line || [ -n "$line" ]; do
+    case $line in
+        Exec=*) printf 'Exec=%s %%f\n' "$exe" ;;
+        TryExec=*) printf 'TryExec=%s\n' "$libdir/eventline" ;;
+        *) printf '%s\n' "$line" ;;
+    esac
+done <"$resources/desktop/$APP_ID.desktop" >"$desktop_target"
+chmod 0644 "$desktop_target"
+record file "$desktop_target"
+
+# 4. metainfo, MIME type, icons
+put "$resources/desktop/$APP_ID.metainfo.xml" "$data/metainfo/$APP_ID.metainfo.xml"
+had_mime_dir=no
+[ -d "$data/mime" ] && had_mime_dir=yes
+put "$resources/desktop/eventline-store.xml" "$data/mime/packages/eventline-store.xml"
+put "$resources/icons/eventline.svg" "$data/icons/hicolor/scalable/apps/$APP_ID.svg"
+for png in "$resources"/icons/eventline-*.png; do
+    size=${png##*-}; size=${size%.png}
+    put "$png" "$data/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
+done
+
+# 5. caches the desktop reads (regenerated by uninstall.sh, or removed when only ours)
+if command -v update-mime-database >/dev/null; then
+    update-mime-database "$data/mime" >/dev/null 2>&1 || true
+    if [ "$had_mime_dir" = yes ]; then record mime-db "$data/mime"
+    else record mime-db-ours "$data/mime"; fi
+fi
+if command -v update-desktop-database >/dev/null; then
+    update-desktop-database "$data/applications" >/dev/null 2>&1 || true
+    if [ "$had_desktop_cache" = yes ]; then record desktop-db "$data/applications"
+    else record desktop-db-ours "$data/applications"; fi
+fi
+
+printf '%s\n' "${records[@]}" >"$manifest"
+printf 'Installed Eventline in %s\n' "$libdir" >&2
+printf '  menu entry: %s\n' "$desktop_target" >&2
+case ":${PATH:-}:" in
+    *":$bindir:"*) ;;
+    *) printf '  note: %s is not on your PATH; the menu entry works regardless\n' "$bindir" >&2 ;;
+esac
