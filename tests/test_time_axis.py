@@ -58,6 +58,9 @@ def test_context_spans_two_days_and_is_empty_for_years() -> None:
         "1 Mar 2025 – 2 Mar 2025"
     )
     assert ta.context_label(secs(2020, 1, 1), secs(2025, 1, 1), ta.TickUnit("year", 1)) == ""
+    month = ta.TickUnit("month", 1)
+    assert ta.context_label(secs(2025, 1, 1), secs(2025, 9, 1), month) == "2025"
+    assert ta.context_label(secs(2024, 11, 1), secs(2025, 2, 1), month) == "2024 – 2025"
 
 
 def test_day_ticks_never_closer_than_their_step() -> None:

@@ -209,7 +209,8 @@ def level_ticks(
 
 
 def context_label(start_s: float, end_s: float, minor: TickUnit) -> str:
-    """Date context the ticks do not show: the day(s) below day zoom, the year(s) at day zoom."""
+    """Date context the ticks may not show: the day(s) below day zoom, the month(s) at day zoom,
+    the year(s) at month zoom; nothing when ticks are years."""
     if not (math.isfinite(start_s) and math.isfinite(end_s)):
         return ""
     a, b = to_datetime(min(start_s, end_s)), to_datetime(max(start_s, end_s))
@@ -220,6 +221,8 @@ def context_label(start_s: float, end_s: float, minor: TickUnit) -> str:
     if minor.name == "day":
         first, last = f"{MONTHS[a.month - 1]} {a.year}", f"{MONTHS[b.month - 1]} {b.year}"
         return first if first == last else f"{first} – {last}"
+    if minor.name == "month":
+        return str(a.year) if a.year == b.year else f"{a.year} – {b.year}"
     return ""
 
 
