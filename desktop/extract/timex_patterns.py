@@ -121,7 +121,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "iso",
         rf"{_year('iso_y', dated=True)}(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)"
-        rf"(?P<iso_d>3[01]|[12]\d|0?[1-9])(?!\d)",
+        rf"(?P<iso_d>3[01]|[12]\d|0?[1-9])(?!\d)"
+        r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?",
     ),
     (
         "num",

@@ -190,6 +190,7 @@ def season(m: re.Match, ctx: Ctx) -> Result | None:
     )
     if iv.is_resolved and adj:
         iv = cal.interval(_season_part((iv.start, iv.end), adj), "month")  # type: ignore[arg-type]
+        resolution = f"{resolution.rsplit(' -> ', 1)[0]} -> {cal.format_interval(iv)}"
     return iv, "relative", resolution
 
 
