@@ -43,7 +43,7 @@ def dates(text: str, tense: str = "past") -> list[tuple[str, str | None, str | N
         ("filed 03/16/2024 by", "03/16/2024", "2024-03-16", "day"),
         ("filed 16/03/2024 by", "16/03/2024", "2024-03-16", "day"),
         ("filed 16.03.2024 by", "16.03.2024", "2024-03-16", "day"),
-        ("at 2024-03-16T10:00:00Z it", "2024-03-16T10:00:00Z", "2024-03-16", "day"),
+        ("at 2024-03-16T10:00:00Z it", "at 2024-03-16T10:00:00Z", "2024-03-16", "day"),
         ("on Tuesday, March 11, 2025 it", "on Tuesday, March 11, 2025", "2025-03-11", "day"),
         ("It grew in March 2024.", "in March 2024", "2024-03", "month"),
         ("It grew March 2024.", "March 2024", "2024-03", "month"),
