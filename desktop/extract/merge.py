@@ -1,16 +1,77 @@
 """Deciding when two mentions report the same real-world event, and naming events.
 
 Pure functions over anything with ``actor``, ``subject``, ``kind`` and ``interval`` attributes
-(an ExtractedEvent, or a store row adapted to that shape).
+(an ExtractedEvent, or a store row adapted to that shape); an ``anchor`` attribute is used when
+present.
+
+Rules (same_event):
+- the same actor (canonical names; "ManusAI (Monica)" equals "ManusAI") and the same kind;
+- overlapping time. A day-precision interval anchored to the publication date means "on or
+  before that day" (the article gives no date of its own), so it is widened to the span from
+  1 January of that year to the day: compatible with anything earlier in the same year, never
+  with a later date or another year. Unresolved intervals are compatible with anything;
+- compatible subjects: they share a content word (plural "s" ignored), or one of them has no
+  content word (empty or generic, "AI models"); when both name versions ("GPT-4" vs "GPT-5"),
+  the version numbers must agree.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from desktop.extract.types import ExtractedEvent, TimeInterval
+
+_GENERIC = frozenset(
+    [
+        "ai",
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "and",
+        "to",
+        "in",
+        "on",
+        "with",
+        "by",
+        "its",
+        "their",
+        "new",
+        "latest",
+        "model",
+        "models",
+        "version",
+        "series",
+        "system",
+        "systems",
+        "artificial",
+        "intelligence",
+        "machine",
+        "large",
+        "language",
+        "product",
+        "products",
+        "tool",
+        "tools",
+        "some",
+        "several",
+        "these",
+        "this",
+        "that",
+        "first",
+        "additional",
+        "it",
+        "we",
+        "they",
+    ]
+)
+_SUFFIXES = ("ations", "ation", "ating", "ated", "ates", "ate", "ings", "ing", "ed", "es", "s")
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 
 
 class EventFacts(Protocol):
@@ -30,31 +91,61 @@ def make_key(facts: EventFacts) -> str:
     return "-".join(p for p in parts if p) or "event"
 
 
-def _overlaps(a: TimeInterval, b: TimeInterval) -> bool:
-    if not a.is_resolved or not b.is_resolved:
+def _span(facts: EventFacts) -> tuple[dt.date, dt.date] | None:
+    iv = facts.interval
+    if not iv.is_resolved or iv.start is None or iv.end is None:
+        return None
+    if getattr(facts, "anchor", "") == "publication" and iv.precision == "day":
+        return dt.date(iv.start.year, 1, 1), iv.end
+    return iv.start, iv.end
+
+
+def compatible_times(a: EventFacts, b: EventFacts) -> bool:
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
         return True
-    return a.start <= b.end and b.start <= a.end  # type: ignore[operator]
+    return sa[0] <= sb[1] and sb[0] <= sa[1]
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9.]+", text.lower()) if len(w) > 1}
+def _stem(word: str) -> str:
+    """A crude English stem so "videos"/"video" and "generate"/"generation" meet."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _content_words(text: str) -> set[str]:
+    return {_stem(w) for w in _TOKEN.findall(text.lower()) if w not in _GENERIC and len(w) > 1}
+
+
+def compatible_subjects(a: str, b: str) -> bool:
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return True
+    va = {w for w in wa if any(c.isdigit() for c in w)}
+    vb = {w for w in wb if any(c.isdigit() for c in w)}
+    if va and vb and not va & vb:
+        return False
+    return bool(wa & wb)
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Canonical actor names agree ("ManusAI (Monica)" and "ManusAI" do)."""
+    return _slug(a.split("(")[0]) == _slug(b.split("(")[0])
 
 
 def same_event(a: EventFacts, b: EventFacts) -> bool:
     """True when a and b plausibly report one real-world event."""
-    if _slug(a.actor) != _slug(b.actor) or a.kind != b.kind:
+    if not same_actor(a.actor, b.actor) or a.kind != b.kind:
         return False
-    if not _overlaps(a.interval, b.interval):
-        return False
-    wa, wb = _words(a.subject), _words(b.subject)
-    return not wa or not wb or bool(wa & wb)
+    return compatible_times(a, b) and compatible_subjects(a.subject, b.subject)
 
 
 def assign_keys(documents: Sequence[Sequence[ExtractedEvent]]) -> list[list[ExtractedEvent]]:
     """Give every event an ``event_key``; events of different documents that are the same
-    real-world event share one. Keys are unique otherwise."""
-    from dataclasses import replace
-
+    real-world event share one. Keys are unique otherwise, and the key of an event is the slug
+    of its first mention, so adding documents later never renames earlier keys."""
     known: list[tuple[str, ExtractedEvent]] = []
     used: set[str] = set()
     out: list[list[ExtractedEvent]] = []
@@ -71,7 +162,7 @@ def assign_keys(documents: Sequence[Sequence[ExtractedEvent]]) -> list[list[Extr
                 while key in used:
                     key, n = f"{base}-{n}", n + 1
                 used.add(key)
-                known.append((key, ev))
+            known.append((key, ev))
             taken_here.add(key)
             keyed.append(replace(ev, event_key=key))
         out.append(keyed)

@@ -1,0 +1,137 @@
+"""Who did it: organisations from the gazetteer, people tied to organisations, anaphora.
+
+``DocState`` carries what one document has established so far: the most recent salient
+organisation (for "it" / "the company" / "this startup") and what each person is (a leader of an
+organisation, or an analyst/expert whose words are opinion, not events).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.extract.lexicon import Lexicon
+
+_ACTOR_KINDS = ("company", "lab")
+_RECENCY = 4  # sentences an anaphor may reach back
+
+
+@dataclass
+class DocState:
+    salient: str = ""
+    salient_at: int = -100  # sentence index where ``salient`` was last set
+    leaders: dict[str, str] = field(default_factory=dict)  # person -> organisation
+    opinion: set[str] = field(default_factory=set)  # people quoted as analysts/experts
+
+    def note(self, actor: str, index: int) -> None:
+        self.salient, self.salient_at = actor, index
+
+    def antecedent(self, index: int) -> str:
+        return self.salient if index - self.salient_at <= _RECENCY else ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    how: str  # gazetteer | person | anaphor | product | agent
+    opinion: bool = False  # the speaker is an analyst/expert (or tied to one)
+
+
+def org_mentions(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, canonical name, kind) for every gazetteer organisation in ``text``."""
+    out = []
+    for m in lex.orgs.finditer(text):
+        org = lex.org_by_alias[m.group(0)]
+        out.append((m.start(), m.end(), org.name, org.kind))
+    return out
+
+
+def _people(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
+    found: dict[int, tuple[int, int, str]] = {}
+    if lex.people_re is not None:
+        for m in lex.people_re.finditer(text):
+            found[m.start()] = (m.start(), m.end(), m.group(0))
+    for m in lex.rx["person"].finditer(text):
+        words = m.group(0).split()
+        if words[0] in lex.not_person_words or any(w in lex.not_person_words for w in words[1:]):
+            continue
+        if lex.orgs.fullmatch(m.group(0)) or m.start() in found:
+            continue
+        found[m.start()] = (m.start(), m.end(), m.group(0))
+    return sorted(found.values())
+
+
+def learn_people(lex: Lexicon, text: str, state: DocState, index: int) -> None:
+    """Record the roles the sentence gives to people ("Alibaba Group Chairperson Joe Tsai",
+    "Wei Sun, principal analyst at Counterpoint Research")."""
+    orgs = [o for o in org_mentions(lex, text) if o[3] in _ACTOR_KINDS]
+    for start, end, name in _people(lex, text):
+        before = text[max(0, start - 45) : start]
+        after = text[end : end + 90].split(".")[0]
+        after = after if after.startswith(",") else ""
+        if lex.rx["roles.opinion"].search(before) or lex.rx["roles.opinion"].search(after):
+            state.opinion.add(name)
+            continue
+        if name in lex.people:
+            state.leaders.setdefault(name, lex.people[name])
+            continue
+        if not (lex.rx["roles.leader"].search(before) or lex.rx["roles.leader"].search(after)):
+            continue
+        near = [o for o in orgs if start - 60 <= o[0] <= end + 90]
+        if near:
+            state.leaders[name] = min(near, key=lambda o: abs(o[0] - start))[2]
+        elif lex.rx["anaphor_possessive_role"].search(before) and state.antecedent(index):
+            state.leaders[name] = state.antecedent(index)
+
+
+def _mask_relatives(lex: Lexicon, region: str) -> str:
+    return lex.rx["relative_clause"].sub(lambda m: " " * len(m.group(0)), region)
+
+
+def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:
+    """The last actor-kind organisation in ``region``; (name, speaker_is_analyst)."""
+    orgs = org_mentions(lex, region)
+    usable = [o for o in orgs if o[3] in _ACTOR_KINDS]
+    if usable:
+        return usable[-1][2], False
+    if orgs:
+        return orgs[-1][2], True
+    return None
+
+
+def subject_actor(lex: Lexicon, region: str, state: DocState, index: int) -> Actor | None:
+    """The actor named in the subject region (text of the clause before the trigger)."""
+    region = _mask_relatives(lex, region)
+    opinion = bool(lex.rx["roles.opinion"].search(region))
+    for _s, _e, name in _people(lex, region):
+        if name in state.opinion:
+            opinion = True
+    picked = _pick_org(lex, region)
+    if picked is not None:
+        return Actor(picked[0], "gazetteer", opinion or picked[1])
+    for _s, _e, name in reversed(_people(lex, region)):
+        if name in state.leaders:
+            return Actor(state.leaders[name], "person", opinion)
+    if lex.rx["anaphor"].search(region) and state.antecedent(index):
+        return Actor(state.antecedent(index), "anaphor", opinion)
+    if lex.products is not None:
+        owned = [lex.product_owner[m.group(0)] for m in lex.products.finditer(region)]
+        if owned:
+            return Actor(owned[-1], "product", opinion)
+    return None
+
+
+def agent_actor(lex: Lexicon, after: str) -> Actor | None:
+    """A passive agent right after the trigger: "was released by Mistral"."""
+    stripped = after.lstrip()
+    if not stripped.lower().startswith("by "):
+        return None
+    picked = _pick_org(lex, stripped[3:60])
+    return Actor(picked[0], "agent", picked[1]) if picked else None
+
+
+def first_actor_org(lex: Lexicon, text: str) -> str:
+    """The first actor-kind organisation of a sentence (for anaphora), or ''."""
+    for _s, _e, name, kind in org_mentions(lex, text):
+        if kind in _ACTOR_KINDS:
+            return name
+    return ""

@@ -1,0 +1,158 @@
+"""One clause → zero, one or two event mentions (trigger, actor, status, kind, time, subject)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from desktop.extract.actors import Actor, DocState, agent_actor, org_mentions, subject_actor
+from desktop.extract.lexicon import Lexicon
+from desktop.extract.sentences import Span
+from desktop.extract.subjects import subject_of
+from desktop.extract.timex import find_time_expressions
+from desktop.extract.triggers import (
+    Hit,
+    content_start,
+    find_trigger,
+    is_negated,
+    is_self_content,
+    open_source_framed,
+    status_of,
+)
+from desktop.extract.types import TimeExpression
+
+_CONFIDENCE = {"gazetteer": 0.8, "person": 0.75, "agent": 0.7, "anaphor": 0.6, "product": 0.6}
+_FRAMED_KINDS = ("release", "other")
+
+
+@dataclass
+class Mention:
+    """A mutable working record; becomes an ExtractedEvent at the end."""
+
+    start: int
+    end: int
+    sentence: int
+    kind: str
+    status: str
+    actor: str
+    subject: str
+    trigger: str
+    time: TimeExpression | None
+    confidence: float
+    alt_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _nearest_time(times: list[TimeExpression], lo: int, hi: int, at: int) -> TimeExpression | None:
+    usable = [t for t in times if t.interval.is_resolved and lo <= t.start and t.end <= hi]
+    return min(usable, key=lambda t: abs(t.start - at)) if usable else None
+
+
+def times_in(text: str, base: int, published: dt.date | None, status: str) -> list:
+    tense = "future" if status == "planned" else "past"
+    return find_time_expressions(text, published, tense, base=base)
+
+
+def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) -> Hit | None:
+    """A reporting verb: the action itself when the speaker reports its own completed action,
+    an announcement for other news about itself, a statement for a position; None for opinion."""
+    if actor.opinion:
+        return None
+    content = text[at:]
+    if at == hit.end and not is_self_content(lex, content, actor.name):
+        return None  # "said on Monday." - no reported content
+    if is_self_content(lex, content, actor.name):
+        inner = find_trigger(lex, content, roles=("action",))
+        if inner is not None and status_of(lex, content, inner, len(content)) == "happened":
+            return replace(inner, start=inner.start + at, end=inner.end + at)
+        return replace(hit, kind="announcement")
+    if lex.rx["speculation"].search(content):
+        return None
+    return hit
+
+
+def _planned_action(
+    lex: Lexicon, clause: Span, hit: Hit, mention: Mention, published: dt.date | None
+) -> Mention | None:
+    """The announced action as its own planned event, when it has its own time expression."""
+    content = clause.text[hit.end :]
+    inner = find_trigger(lex, content, roles=("action",))
+    if inner is None:
+        return None
+    base = clause.start + hit.end
+    own = _nearest_time(times_in(content, base, published, "planned"), base, clause.end, base)
+    if own is None:
+        return None
+    kind = inner.kind
+    if kind in _FRAMED_KINDS and open_source_framed(lex, content, inner):
+        kind = "open_source"
+    subject = subject_of(lex, content, inner, len(content))
+    return replace(mention, kind=kind, status="planned", subject=subject, time=own)
+
+
+def analyse_clause(
+    lex: Lexicon,
+    clause: Span,
+    sentence: Span,
+    index: int,
+    state: DocState,
+    published: dt.date | None,
+) -> list[Mention]:
+    """The event mentions a clause reports (usually none)."""
+    text = clause.text
+    hit = find_trigger(lex, text)
+    if hit is None or is_negated(lex, text, hit):
+        return []
+    actor = subject_actor(lex, text[: hit.start], state, index) or agent_actor(lex, text[hit.end :])
+    if actor is None or (actor.opinion and hit.role in ("report", "commit")):
+        return []
+    at = content_start(lex, text, hit) if hit.role in ("report", "plan", "commit") else len(text)
+    if hit.role == "report":
+        resolved = _resolve_report(lex, text, hit, actor, at)
+        if resolved is None:
+            return []
+        hit = resolved
+        at = len(text) if hit.role == "action" else at
+    status = status_of(lex, text, hit, at)
+    if status != "reported" and _media_sourced(lex, text):
+        status = "reported"
+    kind = hit.kind
+    if kind in _FRAMED_KINDS and open_source_framed(lex, text, hit):
+        kind = "open_source"
+    times = times_in(text, clause.start, published, status)
+    hi = clause.start + (at if hit.role in ("report", "plan", "commit") else len(text))
+    time = _nearest_time(times, clause.start, hi, clause.start + hit.start)
+    if time is None and not _stands_without_time(lex, sentence.text, text, hit):
+        return []
+    mention = Mention(
+        start=clause.start,
+        end=clause.end,
+        sentence=index,
+        kind=kind,
+        status=status,
+        actor=actor.name,
+        subject=subject_of(lex, text, hit, at),
+        trigger=hit.text,
+        time=time,
+        confidence=_CONFIDENCE.get(actor.how, 0.5) - (0.1 if time is None else 0.0),
+    )
+    out = [mention]
+    if hit.role == "plan" or (hit.role == "report" and hit.kind == "announcement"):
+        planned = _planned_action(lex, clause, hit, mention, published)
+        if planned is not None:
+            out.append(planned)
+    return out
+
+
+def _media_sourced(lex: Lexicon, text: str) -> bool:
+    media = [o for o in org_mentions(lex, text) if o[3] == "media"]
+    return bool(media) and bool(lex.rx["status.media_report_verbs"].search(text))
+
+
+def _stands_without_time(lex: Lexicon, sentence: str, clause: str, hit: Hit) -> bool:
+    """Whether a mention without a time expression is still an event (not background, not an
+    ongoing state, not a trigger that needs a date such as a founding or a nominal debut)."""
+    if hit.needs == "time":
+        return False
+    if lex.rx["background"].search(sentence):
+        return False
+    return not lex.rx["ongoing"].search(clause)

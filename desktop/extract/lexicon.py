@@ -1,0 +1,161 @@
+"""Loading the extractor's lexicons (JSON data files) once and compiling their patterns.
+
+``load_lexicon(paths)`` takes explicit file paths and is cached, so extraction stays pure: the
+only I/O is reading these shipped (or user-edited) data files the first time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_IC = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str
+    role: str  # action | plan | report | commit | nominal | event | founding
+    priority: int
+    needs: str  # "" | amount | product | time
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    kind: str  # company | lab | analyst | media | investor
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    any_trigger: re.Pattern[str]
+    orgs: re.Pattern[str]  # case-sensitive alternation of every alias
+    org_by_alias: dict[str, Organisation]
+    products: re.Pattern[str] | None
+    product_owner: dict[str, str]
+    people: dict[str, str]
+    people_re: re.Pattern[str] | None
+    rx: dict[str, re.Pattern[str]]  # named cue patterns (case-insensitive unless noted)
+    generic_words: frozenset[str]
+    not_person_words: frozenset[str]
+    not_product_words: frozenset[str]
+    kind_verbs: dict[str, list[str]]
+
+
+_CASE_SENSITIVE = {"person", "product_name", "furniture"}
+
+
+def _read(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _merge_orgs(shipped: dict, user: dict | None) -> tuple[list[dict], dict[str, str]]:
+    orgs = {o["name"]: o for o in shipped.get("organisations", [])}
+    people = dict(shipped.get("people", {}))
+    if user:
+        for org in user.get("organisations", []):
+            if isinstance(org, dict) and isinstance(org.get("name"), str):
+                orgs[org["name"]] = {**orgs.get(org["name"], {}), **org}
+        people.update({k: v for k, v in user.get("people", {}).items() if isinstance(v, str)})
+    return list(orgs.values()), people
+
+
+def _alternation(names: list[str]) -> str:
+    ordered = sorted(set(names), key=lambda s: (-len(s), s))
+    return "|".join(re.escape(n) for n in ordered)
+
+
+def _compile_orgs(orgs: list[dict]) -> tuple[re.Pattern[str], dict[str, Organisation]]:
+    by_alias: dict[str, Organisation] = {}
+    for org in orgs:
+        value = Organisation(org["name"], org.get("kind", "company"))
+        for alias in [org["name"], *org.get("aliases", [])]:
+            by_alias.setdefault(alias, value)
+    pattern = re.compile(rf"(?<![\w.])(?:{_alternation(list(by_alias))})(?![\w])")
+    return pattern, by_alias
+
+
+def _compile_products(orgs: list[dict]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    owner = {p: o["name"] for o in orgs for p in o.get("products", [])}
+    if not owner:
+        return None, owner
+    return re.compile(rf"(?<![\w.])(?:{_alternation(list(owner))})(?![\w])"), owner
+
+
+def _compile_cues(data: dict) -> dict[str, re.Pattern[str]]:
+    rx: dict[str, re.Pattern[str]] = {}
+    flat: dict[str, str] = {}
+    for key, value in data.items():
+        if key.startswith("_"):
+            continue
+        if isinstance(value, str):
+            flat[key] = value
+        elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            flat.update({f"{key}.{k}": v for k, v in value.items()})
+    for key, value in flat.items():
+        rx[key] = re.compile(value, 0 if key in _CASE_SENSITIVE else _IC)
+    return rx
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None = None) -> Lexicon:
+    """Read and compile the lexicons (cached per set of paths)."""
+    data = _read(events_path)
+    user = None
+    if user_orgs_path is not None and user_orgs_path.is_file():
+        try:
+            user = _read(user_orgs_path)
+        except (OSError, ValueError):
+            user = None  # a broken user file must not break extraction
+    orgs, people = _merge_orgs(_read(orgs_path), user)
+    triggers = tuple(
+        Trigger(
+            t["kind"],
+            t["role"],
+            t.get("priority", 5),
+            t.get("needs", ""),
+            re.compile(t["pattern"], 0 if t.get("case_sensitive") else _IC),
+        )
+        for t in data["triggers"]
+    )
+    org_re, by_alias = _compile_orgs(orgs)
+    prod_re, owner = _compile_products(orgs)
+    people_re = (
+        re.compile(rf"(?<![\w])(?:{_alternation(list(people))})(?![\w])") if people else None
+    )
+    return Lexicon(
+        triggers=triggers,
+        any_trigger=re.compile("|".join(f"(?:{t['pattern']})" for t in data["triggers"]), _IC),
+        orgs=org_re,
+        org_by_alias=by_alias,
+        products=prod_re,
+        product_owner=owner,
+        people=people,
+        people_re=people_re,
+        rx=_compile_cues(data),
+        generic_words=frozenset(data.get("generic_subject_words", [])),
+        not_person_words=frozenset(data.get("not_person_words", [])),
+        not_product_words=frozenset(data.get("not_product_words", [])),
+        kind_verbs=data.get("kind_verbs", {}),
+    )
+
+
+def default_lexicon() -> Lexicon:
+    """The shipped lexicons, with the user's ``organisations.json`` (data folder) merged over."""
+    from desktop.paths import data_dir, resource_path
+
+    try:
+        user: Path | None = data_dir() / "organisations.json"
+    except OSError:
+        user = None
+    return load_lexicon(
+        resource_path("lexicons", "events.json"),
+        resource_path("lexicons", "organisations.json"),
+        user,
+    )

@@ -1,0 +1,89 @@
+"""One document → its events: sentences, clause analysis, continuations, one row per event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.extract.actors import DocState, first_actor_org, learn_people, org_mentions
+from desktop.extract.consolidate import consolidate, to_event
+from desktop.extract.events import Mention, analyse_clause, times_in
+from desktop.extract.lexicon import Lexicon
+from desktop.extract.sentences import Span, split_clauses, split_sentences
+from desktop.extract.timex import refine
+from desktop.extract.types import ExtractedEvent
+
+# When a continuation sentence adds to an event, the stronger kind wins.
+_KIND_STRENGTH = ("open_source", "funding", "partnership", "release", "announcement", "statement")
+
+
+def _stronger(a: str, b: str) -> str:
+    rank = {k: i for i, k in enumerate(_KIND_STRENGTH)}
+    return a if rank.get(a, 99) <= rank.get(b, 99) else b
+
+
+def _continues_nominally(
+    lex: Lexicon, sent: Span, prev: Mention, published: dt.date | None
+) -> bool:
+    """ "It is expected that this debut will take place at the end of June." refines the previous
+    sentence's event instead of being a new one."""
+    if not lex.rx["continuation.nominal"].search(sent.text):
+        return False
+    if any(kind in ("company", "lab") for *_x, kind in org_mentions(lex, sent.text)):
+        return False
+    planned = prev.status == "planned" or bool(lex.rx["status.planned"].search(sent.text))
+    times = [
+        t
+        for t in times_in(sent.text, sent.start, published, "planned" if planned else "happened")
+        if t.interval.is_resolved
+    ]
+    if times:
+        inner = times[0]
+        narrowed = refine(prev.time, inner) if prev.time is not None else inner
+        prev.time = narrowed or prev.time
+    prev.end = sent.end
+    return True
+
+
+def _absorb(lex: Lexicon, sent: Span, prev: Mention, found: list[Mention]) -> bool:
+    """ "In this case, the company released …" elaborates the previous sentence's event."""
+    if not found or not lex.rx["continuation.connective"].match(sent.text):
+        return False
+    first = found[0]
+    if len(found) > 1 or first.actor != prev.actor or first.time is not None:
+        return False
+    prev.end = sent.end
+    prev.kind = _stronger(prev.kind, first.kind)
+    prev.subject = prev.subject or first.subject
+    return True
+
+
+def _sentence_mentions(
+    lex: Lexicon, sent: Span, index: int, state: DocState, published: dt.date | None
+) -> list[Mention]:
+    found: list[Mention] = []
+    for clause in split_clauses(sent):
+        found.extend(analyse_clause(lex, clause, sent, index, state, published))
+    return found
+
+
+def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list[ExtractedEvent]:
+    """Events of one document, one per real-world event, without event keys."""
+    state = DocState()
+    mentions: list[Mention] = []
+    for index, sent in enumerate(split_sentences(text)):
+        if "\n" not in sent.text and lex.rx["furniture"].match(sent.text):
+            continue
+        learn_people(lex, sent.text, state, index)
+        prev = mentions[-1] if mentions and mentions[-1].sentence == index - 1 else None
+        if prev is not None and _continues_nominally(lex, sent, prev, published):
+            prev.sentence = index
+            continue
+        found = _sentence_mentions(lex, sent, index, state, published)
+        if prev is not None and _absorb(lex, sent, prev, found):
+            prev.sentence = index
+            continue
+        mentions.extend(found)
+        salient = found[-1].actor if found else first_actor_org(lex, sent.text)
+        if salient:
+            state.note(salient, index)
+    return [to_event(lex, text, m, published) for m in consolidate(mentions, published)]

@@ -1,0 +1,91 @@
+"""What an event is about (model/product names, else the object phrase) and its short title."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.extract.lexicon import Lexicon
+from desktop.extract.triggers import Hit
+
+_MAX_WORDS = 9
+_PRODUCT_WINDOW = 110
+_TO_VERB = re.compile(r"^\s*to\s+(?:[\w-]+\s+){1,2}?(?=(?:its|their|the|a|an|some|all|his|her)\b)")
+_TO_ANY = re.compile(r"^\s*to\s+")
+_SELF = re.compile(r"^\s*(?:it|we|they|the company|the firm)\s+", re.I)
+_CUT_PRODUCTS = re.compile(r"\b(?:that|which|who|making|while|whereas)\b|[.;](?!\d)")
+
+
+def product_names(lex: Lexicon, text: str) -> list[str]:
+    """Model/product names in ``text``, in order, the longest form of overlapping ones."""
+    spans: list[tuple[int, int]] = []
+    for rx in (lex.rx["product_name"], lex.products):
+        if rx is None:
+            continue
+        for m in rx.finditer(text):
+            if m.group(0).split()[0].split("-")[0] in lex.not_product_words:
+                continue
+            if lex.orgs.fullmatch(m.group(0)):
+                continue
+            spans.append((m.start(), m.end()))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int]] = []
+    for s in spans:
+        if kept and s[0] < kept[-1][1]:
+            continue
+        kept.append(s)
+    names: list[str] = []
+    for a, b in kept:
+        if text[a:b] not in names:
+            names.append(text[a:b])
+    return names
+
+
+def _clean_phrase(lex: Lexicon, phrase: str) -> str:
+    phrase = lex.rx["subject_drop_leading"].sub("", phrase.strip(' ,;:."“”'))
+    words = phrase.split()
+    return " ".join(words[:_MAX_WORDS]).strip(" ,;:.")
+
+
+def _object_phrase(lex: Lexicon, after: str) -> str:
+    stop = lex.rx["subject_stop"].search(after)
+    return _clean_phrase(lex, after[: stop.start()] if stop else after)
+
+
+def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int) -> str:
+    """The subject of the event whose trigger is ``hit`` in clause ``text``."""
+    if hit.role == "founding":
+        return "founding"
+    if hit.role in ("report", "commit", "plan"):
+        content = text[content_at:]
+        content = _TO_VERB.sub("", content) if hit.role == "plan" else _TO_ANY.sub("", content)
+        content = _SELF.sub("", content) if hit.role == "report" else content
+        return _clean_phrase(lex, re.split(r"[.;](?!\d)", content, maxsplit=1)[0])
+    if hit.role == "event":
+        return _clean_phrase(lex, hit.text.split(None, 1)[-1])
+    after = text[hit.end : hit.end + _PRODUCT_WINDOW]
+    cut = _CUT_PRODUCTS.search(after)
+    names = product_names(lex, after[: cut.start()] if cut else after)
+    if not names:
+        before = product_names(lex, text[max(0, hit.start - 40) : hit.start])
+        names = before[-1:]
+    if names:
+        return "; ".join(names)
+    if hit.kind == "other" and hit.needs == "amount":  # "expects losses of $5 billion"
+        return _object_phrase(lex, hit.text.split(None, 1)[-1] + text[hit.end :])
+    if hit.kind == "funding":
+        amount = lex.rx["amount"].search(text)
+        return f"{amount.group(0).strip()} funding" if amount else "funding round"
+    return _object_phrase(lex, text[hit.end :]) or hit.text
+
+
+def title_of(lex: Lexicon, actor: str, kind: str, status: str, subject: str, trigger: str) -> str:
+    """A short readable "<Actor> <verb> <subject>"."""
+    verbs = lex.kind_verbs.get(kind, ["", "plans", "reportedly"])
+    index = {"planned": 1, "reported": 2}.get(status, 0)
+    verb = verbs[index] if index < len(verbs) else verbs[0]
+    if kind == "other":
+        verb = f"{verb} {trigger.split()[0].lower()}".strip()
+        subject = "" if subject == "founding" else subject
+    if kind == "open_source":
+        subject = re.sub(r"^open[- ]source\s+", "", subject)
+    return " ".join(p for p in (actor, verb, subject) if p)

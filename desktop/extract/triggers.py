@@ -1,0 +1,137 @@
+"""Finding the event trigger of a clause, and what surrounds it: status, framing, content.
+
+All positions here are offsets into the clause text passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.extract.lexicon import Lexicon, Trigger
+
+_NOUN_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "this", "that", "his", "her", "new", "latest", "first"}
+)
+_LAST_WORD = re.compile(r"([\w’']+)\W*$")
+_PREPOSITION = re.compile(
+    r"\s*(?:on|in|at|during|via|through|to|that|with|for|from|last|this|earlier|how|what)\b", re.I
+)
+_AFTER_WINDOW = 70
+_PLANNED_WINDOW = 45
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    role: str
+    needs: str
+    start: int
+    end: int
+    text: str
+
+
+def _relative_spans(lex: Lexicon, text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in lex.rx["relative_clause"].finditer(text)]
+
+
+def _has_product(lex: Lexicon, window: str) -> bool:
+    if lex.rx["product_nouns"].search(window) or lex.rx["product_name"].search(window):
+        return True
+    return bool(lex.products is not None and lex.products.search(window))
+
+
+def _satisfied(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> bool:
+    after = text[m.end() : m.end() + _AFTER_WINDOW]
+    if trig.needs == "amount":
+        return bool(lex.rx["amount"].search(text[m.start() : m.end() + _AFTER_WINDOW]))
+    if trig.needs == "product":
+        if _PREPOSITION.match(after):
+            return False  # "announced on WeChat that ...": no direct product object
+        return _has_product(lex, after.split(" that ")[0])
+    return True
+
+
+def _acceptable(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> bool:
+    """Reject verb triggers used as nouns ("the launch") or as reduced relatives
+    ("models developed by X") without an auxiliary."""
+    if trig.role != "action":
+        return True
+    before = text[: m.start()]
+    last = _LAST_WORD.search(before)
+    if last and last.group(1).lower() in _NOUN_DETERMINERS and trig.kind == "release":
+        return False
+    if lex.rx["reduced_relative_by"].match(text, m.end()):
+        return bool(lex.rx["auxiliary_before"].search(before))
+    return True
+
+
+def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit | None:
+    """The governing trigger of a clause: the earliest, then by priority, then the longest."""
+    if not lex.any_trigger.search(text):
+        return None
+    relatives = _relative_spans(lex, text)
+    best: tuple[int, int, int] | None = None
+    hit: Hit | None = None
+    for trig in lex.triggers:
+        if roles and trig.role not in roles:
+            continue
+        for m in trig.pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in relatives):
+                continue
+            if not (_satisfied(lex, trig, text, m) and _acceptable(lex, trig, text, m)):
+                continue
+            rank = (m.start(), trig.priority, -(m.end() - m.start()))
+            if best is None or rank < best:
+                best = rank
+                hit = Hit(trig.kind, trig.role, trig.needs, m.start(), m.end(), m.group(0))
+            break
+    return hit
+
+
+def content_start(lex: Lexicon, text: str, hit: Hit) -> int:
+    """Where the reported content of a reporting/plan trigger begins (after "that", or right
+    after the verb); times and modals inside it belong to the content, not to the event."""
+    if hit.role in ("plan", "commit"):
+        return hit.end
+    m = lex.rx["content_start"].search(text, hit.end, hit.end + 160)
+    if m and len(text[hit.end : m.start()].split()) <= 14:
+        return m.end()
+    return hit.end
+
+
+def is_self_content(lex: Lexicon, content: str, actor: str) -> bool:
+    """True when the reported content is about the speaker itself ("said it uses ...")."""
+    head = content.lstrip()[:80]
+    return bool(lex.rx["self_subject"].match(head)) or (bool(actor) and head.startswith(actor))
+
+
+def is_negated(lex: Lexicon, text: str, hit: Hit) -> bool:
+    return bool(lex.rx["negation"].search(text[max(0, hit.start - 40) : hit.start]))
+
+
+def status_of(lex: Lexicon, text: str, hit: Hit, content_at: int) -> str:
+    """planned | reported | happened for the event the trigger reports."""
+    main = text[:content_at] if hit.role in ("report", "plan", "commit") else text
+    if lex.rx["status.reported"].search(main):
+        return "reported"
+    if lex.rx["status.hedge_before_trigger"].search(text[: hit.start]):
+        return "reported"
+    if hit.role in ("action", "event", "founding"):
+        window = text[max(0, hit.start - _PLANNED_WINDOW) : hit.end]
+        if lex.rx["status.planned"].search(window):
+            return "planned"
+    return "happened"
+
+
+def media_attributed(lex: Lexicon, text: str, media_names: list[str]) -> bool:
+    """A media organisation named as the source ("..., Reuters reported")."""
+    return bool(media_names) and bool(lex.rx["status.media_report_verbs"].search(text))
+
+
+def open_source_framed(lex: Lexicon, text: str, hit: Hit) -> bool:
+    """Open-source framing of a release or an event ("released five new open-source models",
+    "held an Open-Source Week", "under the MIT licence")."""
+    window = text[hit.start : hit.end + 90]
+    window = re.split(r"\b(?:that|which|who|while|whereas)\b", window, maxsplit=1)[0]
+    return bool(lex.rx["open_source_framing"].search(window))
