@@ -109,3 +109,16 @@ def test_search_is_deterministic(tmp_path: Path) -> None:
     path = fx.make_sample_store(tmp_path / "d.db")
     with EventStore.open(path) as a, EventStore.open(path) as b:
         assert a.search("baidu") == b.search("baidu") != []
+
+
+def test_index_follows_edits_and_stays_consistent(tmp_path: Path) -> None:
+    path = fx.make_sample_store(tmp_path / "edit.db")
+    with EventStore.create_or_open(path) as store:
+        event = store.get_event_by_key("alibaba-apple-partnership").event
+        assert store.search("zanzibar") == []
+        store.update_event(event.id, title="Zanzibar deal", subject="Zanzibar")
+        assert store.search("zanzibar") == [event.id]
+        conn = store.conn
+        conn.execute("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')")
+        indexed = conn.execute("SELECT COUNT(*) FROM documents_fts").fetchone()[0]
+        assert indexed == len(store.documents())

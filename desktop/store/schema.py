@@ -103,6 +103,8 @@ _V1 = [
         VALUES ('delete', old.id, old.title, old.summary, old.actor, old.subject);
     END""",
     """CREATE TRIGGER events_fts_au AFTER UPDATE OF title, summary, actor, subject ON events
+    WHEN old.title IS NOT new.title OR old.summary IS NOT new.summary
+        OR old.actor IS NOT new.actor OR old.subject IS NOT new.subject
     BEGIN
         INSERT INTO events_fts(events_fts, rowid, title, summary, actor, subject)
         VALUES ('delete', old.id, old.title, old.summary, old.actor, old.subject);

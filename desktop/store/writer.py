@@ -221,13 +221,14 @@ def add_document(
     new = merged = 0
     for ev in events:
         existing = _find_existing(conn, ev, taken)
-        if existing is None:
+        if existing is None:  # a new event already holds its only mention's values
             event_id, new = _insert_event(conn, ev, now), new + 1
+            _insert_mention(conn, event_id, doc_id, ev)
         else:
             event_id, merged = existing.id, merged + 1
+            _insert_mention(conn, event_id, doc_id, ev)
+            reconcile(conn, event_id)
         taken.add(event_id)
-        _insert_mention(conn, event_id, doc_id, ev)
-        reconcile(conn, event_id)
         conn.execute("INSERT OR IGNORE INTO actors (name) VALUES (?)", (ev.actor,))
     return AddResult(doc_id, doc.file_name, True, new, merged, len(events))
 
