@@ -311,3 +311,25 @@ def test_update_event_keeps_a_valid_interval(store_path: Path) -> None:
         with pytest.raises(StoreError, match="interval"):
             store.update_event(event.id, end=None)
         assert store.get_event(event.id).event == event
+
+
+def test_two_writers_on_one_file_take_turns(tmp_path: Path) -> None:
+    path = tmp_path / "two.db"
+    with EventStore.create_or_open(path) as one, EventStore.create_or_open(path) as two:
+        assert one.uuid == two.uuid
+        one.add_document(fx.doc_a(), fx.events_a())
+        result = two.add_document(fx.doc_b(), fx.events_b())
+        assert result.events_merged == 1  # two saw what one wrote
+        assert one.add_document(fx.doc_b(), fx.events_b()).added is False
+        assert one.generation == two.generation == 2
+
+
+def test_store_usable_from_another_thread(store_path: Path) -> None:
+    import threading
+
+    with EventStore.open(store_path) as store:
+        found: list[int] = []
+        worker = threading.Thread(target=lambda: found.extend(store.search("ernie")))
+        worker.start()
+        worker.join(10)
+        assert found == store.search("ernie") != []
