@@ -333,3 +333,62 @@ def test_store_usable_from_another_thread(store_path: Path) -> None:
         worker.start()
         worker.join(10)
         assert found == store.search("ernie") != []
+
+
+def test_bulk_load_rows(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from desktop.store.bulk import DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
+
+    text = "Acme Labs shipped Rocket 1.0."
+    doc = dict(
+        zip(DOCUMENT_COLUMNS, ["d1", "d.txt", None, "", None, "none", text, "t"], strict=True)
+    )
+    ev = dict(
+        zip(
+            EVENT_COLUMNS,
+            [
+                7,
+                "synth-7",
+                "2024-05-01",
+                "2024-05-31",
+                "month",
+                "explicit",
+                "happened",
+                "release",
+                "Acme Labs",
+                "acme-labs",
+                "Rocket 1.0",
+                "Acme ships Rocket",
+                "",
+                0.9,
+                "extracted",
+                "t",
+            ],
+            strict=True,
+        )
+    )
+    mention = {
+        **{c: ev.get(c) for c in MENTION_COLUMNS},
+        "event_id": 7,
+        "document_id": "d1",
+        "start": 0,
+        "end": len(text),
+        "date_start": "2024-05-01",
+        "date_end": "2024-05-31",
+        "resolution": "",
+        "actor_text": "Acme Labs",
+        "subject_text": "Rocket 1.0",
+        "evidence": text,
+    }
+    chunk = SimpleNamespace(
+        documents=[tuple(doc.values())],
+        events=[tuple(ev.values())],
+        mentions=[tuple(mention[c] for c in MENTION_COLUMNS)],
+    )
+    with EventStore.create_or_open(tmp_path / "bulk.db") as store:
+        assert store.bulk_load([chunk]) == 1
+        assert store.generation == 1 and store.actors() == ["Acme Labs"]
+        assert store.search("rocket 1.0") == [7]
+        assert store.exchange_records()[0]["evidence"] == text
+        assert store.columns().n_mentions.tolist() == [1]

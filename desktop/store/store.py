@@ -14,7 +14,8 @@ import sqlite_utils
 
 from desktop.extract.types import ExtractedEvent
 from desktop.sources.document import Document
-from desktop.store import opening, reader, writer
+from desktop.store import bulk, opening, reader, writer
+from desktop.store.bulk import RowChunk
 from desktop.store.columns import TimelineColumns, read_columns
 from desktop.store.errors import StoreError
 from desktop.store.opening import one_line
@@ -177,6 +178,15 @@ class EventStore:
         synthetic stores. All or nothing: an error rolls every document back."""
         with self._write() as conn:
             return [writer.add_document(conn, doc, events) for doc, events in items]
+
+    @_guarded
+    def bulk_load(self, chunks: Iterable[RowChunk]) -> int:
+        """Insert ready-made rows (column orders in desktop.store.bulk) in ONE transaction,
+        without merging or validation: for synthetic stores. Returns the events inserted."""
+        with self._write() as conn:
+            count = bulk.load_chunks(conn, chunks)
+            conn.execute("INSERT OR IGNORE INTO actors (name) SELECT DISTINCT actor FROM events")
+        return count
 
     @_guarded
     def update_event(self, event_id: int, **changes: str | float | None) -> EventRecord:
