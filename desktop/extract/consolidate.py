@@ -47,7 +47,8 @@ def _same(a: Mention, b: Mention, published: dt.date | None) -> bool:
         return False
     if not compatible_times(_Facts(a, published), _Facts(b, published)):
         return False
-    return abs(a.sentence - b.sentence) <= _NEAR or compatible_subjects(a.subject, b.subject)
+    near = a.kind == "statement" and abs(a.sentence - b.sentence) <= _NEAR
+    return near or compatible_subjects(a.subject, b.subject)
 
 
 def consolidate(mentions: list[Mention], published: dt.date | None = None) -> list[Mention]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from desktop.extract.actors import Actor, DocState, agent_actor, org_mentions, subject_actor
@@ -15,14 +17,18 @@ from desktop.extract.triggers import (
     content_start,
     find_trigger,
     is_negated,
+    is_planned,
     is_self_content,
     open_source_framed,
+    planned_cue,
+    relative_spans,
     status_of,
 )
 from desktop.extract.types import TimeExpression
 
 _CONFIDENCE = {"gazetteer": 0.8, "person": 0.75, "agent": 0.7, "anaphor": 0.6, "product": 0.6}
 _FRAMED_KINDS = ("release", "other")
+_RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
 
 @dataclass
@@ -42,14 +48,43 @@ class Mention:
     alt_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _nearest_time(times: list[TimeExpression], lo: int, hi: int, at: int) -> TimeExpression | None:
-    usable = [t for t in times if t.interval.is_resolved and lo <= t.start and t.end <= hi]
+def _nearest_time(
+    times: list[TimeExpression], lo: int, hi: int, at: int, skip: Sequence[tuple[int, int]] = ()
+) -> TimeExpression | None:
+    """The resolved expression in [lo, hi] closest to ``at``, outside the ``skip`` spans (relative
+    clauses that do not contain the trigger: "The startup, which was founded in 2023, ...")."""
+    usable = [
+        t
+        for t in times
+        if t.interval.is_resolved
+        and lo <= t.start
+        and t.end <= hi
+        and not any(a <= t.start < b and not a <= at < b for a, b in skip)
+    ]
     return min(usable, key=lambda t: abs(t.start - at)) if usable else None
 
 
-def times_in(text: str, base: int, published: dt.date | None, status: str) -> list:
-    tense = "future" if status == "planned" else "past"
-    return find_time_expressions(text, published, tense, base=base)
+def times_in(text: str, base: int, published: dt.date | None, planned: bool) -> list:
+    return find_time_expressions(text, published, "future" if planned else "past", base=base)
+
+
+def clause_times(
+    lex: Lexicon, text: str, base: int, published: dt.date | None, cue: int | None
+) -> list[TimeExpression]:
+    """Time expressions of a clause, each resolved with its own tense: future when a plan cue
+    governs the event, except for an expression attached to a past reporting verb ("the media
+    published in January that X is negotiating", "…, Bloomberg reported on Tuesday")."""
+    past = times_in(text, base, published, False)
+    if cue is None:
+        return past
+    future = {t.start: t for t in times_in(text, base, published, True)}
+    out = []
+    for t in past:
+        a, b = t.start - base, t.end - base
+        between = text[b:cue] if b <= cue else ""
+        reported = lex.rx["past_report_verbs"].search(text[max(0, a - 25) : a] + " " + between)
+        out.append(t if reported else future.get(t.start, t))
+    return out
 
 
 def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) -> Hit | None:
@@ -59,6 +94,12 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
         return None
     content = text[at:]
     if at == hit.end and not is_self_content(lex, content, actor.name):
+        direct = _RELATIVE_CUT.split(content, maxsplit=1)[0]
+        inner = find_trigger(lex, direct, roles=("action",))
+        if inner is not None:  # "announced a partnership with X": the action itself
+            return replace(inner, start=inner.start + at, end=inner.end + at)
+        if lex.rx["announce_object_verbs"].match(hit.text.lower()):
+            return replace(hit, kind="announcement", role="plan")  # "announced the X project"
         return None  # "said on Monday." - no reported content
     if is_self_content(lex, content, actor.name):
         inner = find_trigger(lex, content, roles=("action",))
@@ -76,10 +117,10 @@ def _planned_action(
     """The announced action as its own planned event, when it has its own time expression."""
     content = clause.text[hit.end :]
     inner = find_trigger(lex, content, roles=("action",))
-    if inner is None:
+    if inner is None or (hit.role == "report" and not is_planned(lex, content, inner)):
         return None
     base = clause.start + hit.end
-    own = _nearest_time(times_in(content, base, published, "planned"), base, clause.end, base)
+    own = _nearest_time(times_in(content, base, published, True), base, clause.end, base)
     if own is None:
         return None
     kind = inner.kind
@@ -118,9 +159,10 @@ def analyse_clause(
     kind = hit.kind
     if kind in _FRAMED_KINDS and open_source_framed(lex, text, hit):
         kind = "open_source"
-    times = times_in(text, clause.start, published, status)
+    times = clause_times(lex, text, clause.start, published, planned_cue(lex, text, hit))
     hi = clause.start + (at if hit.role in ("report", "plan", "commit") else len(text))
-    time = _nearest_time(times, clause.start, hi, clause.start + hit.start)
+    skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
+    time = _nearest_time(times, clause.start, hi, clause.start + hit.start, skip)
     if time is None and not _stands_without_time(lex, sentence.text, text, hit):
         return []
     mention = Mention(
@@ -154,5 +196,7 @@ def _stands_without_time(lex: Lexicon, sentence: str, clause: str, hit: Hit) -> 
     if hit.needs == "time":
         return False
     if lex.rx["background"].search(sentence):
+        return False
+    if lex.rx["background_inline"].search(clause[: hit.start]):
         return False
     return not lex.rx["ongoing"].search(clause)

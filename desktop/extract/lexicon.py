@@ -22,6 +22,7 @@ class Trigger:
     priority: int
     needs: str  # "" | amount | product | time
     pattern: re.Pattern[str]
+    weak: bool = False  # yields to any other trigger of the clause
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
             t.get("priority", 5),
             t.get("needs", ""),
             re.compile(t["pattern"], 0 if t.get("case_sensitive") else _IC),
+            bool(t.get("weak", False)),
         )
         for t in data["triggers"]
     )

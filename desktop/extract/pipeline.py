@@ -10,6 +10,7 @@ from desktop.extract.events import Mention, analyse_clause, times_in
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.sentences import Span, split_clauses, split_sentences
 from desktop.extract.timex import refine
+from desktop.extract.triggers import find_trigger
 from desktop.extract.types import ExtractedEvent
 
 # When a continuation sentence adds to an event, the stronger kind wins.
@@ -26,15 +27,17 @@ def _continues_nominally(
 ) -> bool:
     """ "It is expected that this debut will take place at the end of June." refines the previous
     sentence's event instead of being a new one."""
-    if not lex.rx["continuation.nominal"].search(sent.text):
+    nominal = lex.rx["continuation.nominal"].search(sent.text)
+    if nominal is None:
         return False
     if any(kind in ("company", "lab") for *_x, kind in org_mentions(lex, sent.text)):
         return False
+    own = find_trigger(lex, sent.text)
+    if own is not None and own.start < nominal.start():
+        return False  # "Altman said ... that the launch was delayed": a sentence of its own
     planned = prev.status == "planned" or bool(lex.rx["status.planned"].search(sent.text))
     times = [
-        t
-        for t in times_in(sent.text, sent.start, published, "planned" if planned else "happened")
-        if t.interval.is_resolved
+        t for t in times_in(sent.text, sent.start, published, planned) if t.interval.is_resolved
     ]
     if times:
         inner = times[0]

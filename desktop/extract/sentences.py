@@ -104,7 +104,7 @@ _STARTERS = frozenset(
     ]
 )
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?(?:[A-Z0-9]|[a-z]{1,2}[A-Z]))|\n+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘(\[]?([A-Za-z]+)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop.extract.lexicon import Lexicon
+from desktop.extract.names import product_names
 from desktop.extract.triggers import Hit
 
 _MAX_WORDS = 9
@@ -12,32 +13,10 @@ _PRODUCT_WINDOW = 110
 _TO_VERB = re.compile(r"^\s*to\s+(?:[\w-]+\s+){1,2}?(?=(?:its|their|the|a|an|some|all|his|her)\b)")
 _TO_ANY = re.compile(r"^\s*to\s+")
 _SELF = re.compile(r"^\s*(?:it|we|they|the company|the firm)\s+", re.I)
-_CUT_PRODUCTS = re.compile(r"\b(?:that|which|who|making|while|whereas)\b|[.;](?!\d)")
-
-
-def product_names(lex: Lexicon, text: str) -> list[str]:
-    """Model/product names in ``text``, in order, the longest form of overlapping ones."""
-    spans: list[tuple[int, int]] = []
-    for rx in (lex.rx["product_name"], lex.products):
-        if rx is None:
-            continue
-        for m in rx.finditer(text):
-            if m.group(0).split()[0].split("-")[0] in lex.not_product_words:
-                continue
-            if lex.orgs.fullmatch(m.group(0)):
-                continue
-            spans.append((m.start(), m.end()))
-    spans.sort(key=lambda s: (s[0], -s[1]))
-    kept: list[tuple[int, int]] = []
-    for s in spans:
-        if kept and s[0] < kept[-1][1]:
-            continue
-        kept.append(s)
-    names: list[str] = []
-    for a, b in kept:
-        if text[a:b] not in names:
-            names.append(text[a:b])
-    return names
+_CUT_PRODUCTS = re.compile(
+    r"\b(?:that|which|who|making|while|whereas|claiming|saying|to|for|with|on|at|by|against|than"
+    r"|from|after|before|as)\b|[.;](?!\d)"
+)
 
 
 def _clean_phrase(lex: Lexicon, phrase: str) -> str:
@@ -62,6 +41,12 @@ def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int) -> str:
         return _clean_phrase(lex, re.split(r"[.;](?!\d)", content, maxsplit=1)[0])
     if hit.role == "event":
         return _clean_phrase(lex, hit.text.split(None, 1)[-1])
+    if hit.kind == "funding":
+        amount = lex.rx["amount"].search(text)
+        return f"{amount.group(0).strip()} funding" if amount else "funding round"
+    inside = product_names(lex, hit.text)  # "make its Ernie chatbot free"
+    if inside:
+        return "; ".join(inside)
     after = text[hit.end : hit.end + _PRODUCT_WINDOW]
     cut = _CUT_PRODUCTS.search(after)
     names = product_names(lex, after[: cut.start()] if cut else after)
@@ -72,9 +57,6 @@ def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int) -> str:
         return "; ".join(names)
     if hit.kind == "other" and hit.needs == "amount":  # "expects losses of $5 billion"
         return _object_phrase(lex, hit.text.split(None, 1)[-1] + text[hit.end :])
-    if hit.kind == "funding":
-        amount = lex.rx["amount"].search(text)
-        return f"{amount.group(0).strip()} funding" if amount else "funding round"
     return _object_phrase(lex, text[hit.end :]) or hit.text
 
 

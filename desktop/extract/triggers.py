@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.extract.lexicon import Lexicon, Trigger
+from desktop.extract.names import product_names
 
 _NOUN_DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "this", "that", "his", "her", "new", "latest", "first"}
@@ -17,6 +18,7 @@ _LAST_WORD = re.compile(r"([\w’']+)\W*$")
 _PREPOSITION = re.compile(
     r"\s*(?:on|in|at|during|via|through|to|that|with|for|from|last|this|earlier|how|what)\b", re.I
 )
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
 _AFTER_WINDOW = 70
 _PLANNED_WINDOW = 45
 
@@ -31,18 +33,18 @@ class Hit:
     text: str
 
 
-def _relative_spans(lex: Lexicon, text: str) -> list[tuple[int, int]]:
+def relative_spans(lex: Lexicon, text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in lex.rx["relative_clause"].finditer(text)]
 
 
 def _has_product(lex: Lexicon, window: str) -> bool:
-    if lex.rx["product_nouns"].search(window) or lex.rx["product_name"].search(window):
-        return True
-    return bool(lex.products is not None and lex.products.search(window))
+    return bool(lex.rx["product_nouns"].search(window) or product_names(lex, window))
 
 
 def _satisfied(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + _AFTER_WINDOW]
+    if trig.needs == "product_inside":  # "make its Ernie chatbot free", not "making it free"
+        return _has_product(lex, m.group(0))
     if trig.needs == "amount":
         return bool(lex.rx["amount"].search(text[m.start() : m.end() + _AFTER_WINDOW]))
     if trig.needs == "product":
@@ -70,8 +72,8 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
     """The governing trigger of a clause: the earliest, then by priority, then the longest."""
     if not lex.any_trigger.search(text):
         return None
-    relatives = _relative_spans(lex, text)
-    best: tuple[int, int, int] | None = None
+    relatives = relative_spans(lex, text)
+    best: tuple[bool, int, int, int] | None = None
     hit: Hit | None = None
     for trig in lex.triggers:
         if roles and trig.role not in roles:
@@ -81,7 +83,7 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
                 continue
             if not (_satisfied(lex, trig, text, m) and _acceptable(lex, trig, text, m)):
                 continue
-            rank = (m.start(), trig.priority, -(m.end() - m.start()))
+            rank = (trig.weak, m.start(), trig.priority, -(m.end() - m.start()))
             if best is None or rank < best:
                 best = rank
                 hit = Hit(trig.kind, trig.role, trig.needs, m.start(), m.end(), m.group(0))
@@ -95,7 +97,7 @@ def content_start(lex: Lexicon, text: str, hit: Hit) -> int:
     if hit.role in ("plan", "commit"):
         return hit.end
     m = lex.rx["content_start"].search(text, hit.end, hit.end + 160)
-    if m and len(text[hit.end : m.start()].split()) <= 14:
+    if m and lex.rx["complementizer_gap"].match(text[hit.end : m.start()]):
         return m.end()
     return hit.end
 
@@ -110,6 +112,20 @@ def is_negated(lex: Lexicon, text: str, hit: Hit) -> bool:
     return bool(lex.rx["negation"].search(text[max(0, hit.start - 40) : hit.start]))
 
 
+def planned_cue(lex: Lexicon, text: str, hit: Hit) -> int | None:
+    """Where a modal or plan verb governing the trigger starts ("intends to release", "will
+    open-source"), or None."""
+    if hit.role not in ("action", "event", "founding"):
+        return None
+    lo = max(0, hit.start - _PLANNED_WINDOW)
+    m = lex.rx["status.planned"].search(text, lo, hit.end)
+    return m.start() if m else None
+
+
+def is_planned(lex: Lexicon, text: str, hit: Hit) -> bool:
+    return planned_cue(lex, text, hit) is not None
+
+
 def status_of(lex: Lexicon, text: str, hit: Hit, content_at: int) -> str:
     """planned | reported | happened for the event the trigger reports."""
     main = text[:content_at] if hit.role in ("report", "plan", "commit") else text
@@ -117,11 +133,7 @@ def status_of(lex: Lexicon, text: str, hit: Hit, content_at: int) -> str:
         return "reported"
     if lex.rx["status.hedge_before_trigger"].search(text[: hit.start]):
         return "reported"
-    if hit.role in ("action", "event", "founding"):
-        window = text[max(0, hit.start - _PLANNED_WINDOW) : hit.end]
-        if lex.rx["status.planned"].search(window):
-            return "planned"
-    return "happened"
+    return "planned" if is_planned(lex, text, hit) else "happened"
 
 
 def media_attributed(lex: Lexicon, text: str, media_names: list[str]) -> bool:
@@ -134,4 +146,6 @@ def open_source_framed(lex: Lexicon, text: str, hit: Hit) -> bool:
     "held an Open-Source Week", "under the MIT licence")."""
     window = text[hit.start : hit.end + 90]
     window = re.split(r"\b(?:that|which|who|while|whereas)\b", window, maxsplit=1)[0]
+    if _PASSIVE.search(text[: hit.start]):  # "Gemma 3, an open-weights model, was released"
+        window = text[: hit.start] + window
     return bool(lex.rx["open_source_framing"].search(window))

@@ -17,7 +17,13 @@ Tense = Literal["past", "present", "future"]
 PRECISIONS: tuple[str, ...] = ("day", "month", "quarter", "season", "half", "year", "unknown")
 STATUSES: tuple[str, ...] = ("happened", "planned", "reported")
 KINDS: tuple[str, ...] = (
-    "release", "open_source", "announcement", "funding", "statement", "partnership", "other"
+    "release",
+    "open_source",
+    "announcement",
+    "funding",
+    "statement",
+    "partnership",
+    "other",
 )
 ANCHORS: tuple[str, ...] = ("explicit", "relative", "publication")
 
