@@ -28,6 +28,7 @@ from desktop.extract.types import TimeExpression
 
 _CONFIDENCE = {"gazetteer": 0.8, "person": 0.75, "agent": 0.7, "anaphor": 0.6, "product": 0.6}
 _FRAMED_KINDS = ("release", "other")
+_DATED_ROLES = ("action", "plan", "report", "commit", "event")  # roles that need no date
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
 
@@ -141,6 +142,8 @@ def analyse_clause(
     """The event mentions a clause reports (usually none)."""
     text = clause.text
     hit = find_trigger(lex, text)
+    if hit is not None and hit.needs == "time" and not times_in(text, 0, published, False):
+        hit = find_trigger(lex, text, roles=_DATED_ROLES)  # "The release of X came as Y launched"
     if hit is None or is_negated(lex, text, hit):
         return []
     actor = subject_actor(lex, text[: hit.start], state, index) or agent_actor(lex, text[hit.end :])

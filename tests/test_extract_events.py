@@ -1,0 +1,237 @@
+"""Event extraction rules on short, invented news paragraphs (not the seed articles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.extract import extract_documents, extract_events
+from desktop.extract.lexicon import load_lexicon
+from desktop.extract.pipeline import extract_document
+from desktop.paths import resource_path
+
+PUB = dt.date(2025, 3, 25)  # a Tuesday
+
+
+def _one(text: str, published: dt.date | None = PUB):
+    events = extract_events(text, published)
+    assert len(events) == 1, [(e.kind, e.actor, e.evidence) for e in events]
+    return events[0]
+
+
+# --- status -------------------------------------------------------------------------------
+
+
+def test_planned_event_gets_future_date() -> None:
+    ev = _one("Meta plans to release Llama 5 in September.")
+    assert (ev.status, ev.kind, ev.actor) == ("planned", "release", "Meta")
+    assert ev.interval.date_str() == "2025-09"
+    assert "Llama 5" in ev.subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia reportedly acquired a chip startup for $700 million.",
+        "According to people familiar with the matter, Anthropic raised $2 billion.",
+        "Mistral AI, as reported by the media, launched a new coding model.",
+    ],
+)
+def test_reported_when_attributed_to_media_or_sources(text: str) -> None:
+    assert _one(text).status == "reported"
+
+
+def test_media_report_keeps_past_date_of_report_for_planned_talks() -> None:
+    ev = _one("In January, the media reported that xAI is negotiating a new funding round.")
+    assert ev.status == "reported" and ev.kind == "funding"
+    assert ev.interval.date_str() == "2025-01"
+
+
+def test_hedge_on_a_property_leaves_the_event_happened() -> None:
+    ev = _one("Moonshot AI unveiled a model that allegedly beats GPT-4o at coding.")
+    assert (ev.status, ev.kind) == ("happened", "release")
+
+
+# --- kind precedence ----------------------------------------------------------------------
+
+
+def test_open_source_framing_beats_release() -> None:
+    ev = _one("Tencent released three open-source video models on Monday.")
+    assert ev.kind == "open_source" and ev.interval.date_str() == "2025-03-24"
+
+
+def test_open_weights_subject_of_a_passive_release() -> None:
+    ev = _one("Gemma 3, an open-weights model from Google, was released last week.")
+    assert (ev.kind, ev.actor) == ("open_source", "Google")
+
+
+def test_announced_plans_is_an_announcement_dated_at_the_report() -> None:
+    ev = _one("Stability AI has announced plans to open-source its audio models.")
+    assert (ev.kind, ev.status, ev.anchor) == ("announcement", "happened", "publication")
+    assert ev.interval.date_str() == "2025-03-25"
+
+
+def test_announced_plan_with_its_own_time_adds_a_planned_event() -> None:
+    events = extract_events("Mistral AI announced plans to open-source its models in May.", PUB)
+    kinds = sorted((e.kind, e.status, e.interval.date_str()) for e in events)
+    assert kinds == [("announcement", "happened", "2025-03-25"), ("open_source", "planned", "2025-05")]
+
+
+def test_position_statement_is_a_statement_not_dated_by_its_content() -> None:
+    ev = _one("Cohere announced last month that 2026 will be the year of enterprise agents.")
+    assert (ev.kind, ev.status, ev.actor) == ("statement", "happened", "Cohere")
+    assert ev.interval.date_str() == "2025-02"
+
+
+def test_company_saying_what_it_does_is_an_announcement() -> None:
+    assert _one("Xiaomi said on Friday that it uses its own chips in new phones.").kind == (
+        "announcement"
+    )
+
+
+def test_company_reporting_its_own_completed_action_is_that_action() -> None:
+    ev = _one("Perplexity said it raised $500 million in a new round.")
+    assert (ev.kind, ev.status) == ("funding", "happened")
+
+
+def test_announced_partnership_is_a_partnership() -> None:
+    ev = _one("Samsung announced a partnership with Baidu in January.")
+    assert (ev.kind, ev.actor, ev.interval.date_str()) == ("partnership", "Samsung", "2025-01")
+
+
+def test_founding_with_a_year_is_other() -> None:
+    ev = _one("Anthropic was founded in 2021 by former researchers.")
+    assert (ev.kind, ev.interval.date_str(), ev.interval.precision) == ("other", "2021", "year")
+
+
+# --- actors -------------------------------------------------------------------------------
+
+
+def test_aliases_map_to_canonical_names() -> None:
+    assert _one("Meta Platforms launched a new assistant on March 3.").actor == "Meta"
+    assert _one("Alibaba Group released Qwen 3 on March 3.").actor == "Alibaba"
+
+
+def test_pronoun_and_the_company_resolve_to_the_last_organisation() -> None:
+    text = (
+        "Huawei has long built its own chips. On March 10, it launched the Ascend 920. "
+        "The company also intends to release a new phone in June."
+    )
+    events = extract_events(text, PUB)
+    assert [(e.actor, e.kind, e.status) for e in events] == [
+        ("Huawei", "release", "happened"),
+        ("Huawei", "release", "planned"),
+    ]
+
+
+def test_leader_statement_is_attributed_to_the_organisation() -> None:
+    text = "Tencent President Martin Lau said on Wednesday that AI spending will double."
+    assert _one(text).actor == "Tencent"
+
+
+def test_person_of_a_known_organisation_from_the_gazetteer() -> None:
+    assert _one("Jensen Huang stated that every company will need AI factories.").actor == (
+        "Nvidia"
+    )
+
+
+def test_product_owner_is_the_actor_of_a_nominal_debut() -> None:
+    ev = _one("Gemini's launch in December 2023 surprised rivals.")
+    assert (ev.actor, ev.kind, ev.interval.date_str()) == ("Google", "release", "2023-12")
+
+
+def test_unknown_actor_gives_no_event() -> None:
+    assert extract_events("Several startups launched new models this month.", PUB) == []
+
+
+# --- not events ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dan Ives, an analyst at Wedbush, said that Apple will win the AI race.",
+        "Nvidia shares rose 4% on Monday.",
+        "OpenAI, which has raised billions in funding, faces growing competition.",
+        "DeepSeek has not released its next model.",
+        "Founded date: 2015",
+        "Chinese firms are increasingly releasing open-source models.",
+        "It is worth noting that Amazon has invested $8 billion in Anthropic.",
+        "Baidu's chief executive said that this could possibly change everything.",
+        "He recalled the moment when Google made its Android source freely available.",
+    ],
+)
+def test_not_events(text: str) -> None:
+    assert extract_events(text, PUB) == []
+
+
+# --- time anchoring, one row per event, continuation -------------------------------------
+
+
+def test_no_time_expression_anchors_on_publication() -> None:
+    ev = _one("Cohere has launched a new retrieval model.")
+    assert (ev.anchor, ev.interval.precision, ev.interval.date_str()) == (
+        "publication",
+        "day",
+        "2025-03-25",
+    )
+    assert "on or before publication 2025-03-25" in ev.resolution
+
+
+def test_no_publication_date_leaves_undated_events_unknown() -> None:
+    ev = _one("Cohere has launched a new retrieval model.", published=None)
+    assert ev.interval.precision == "unknown" and ev.interval.date_str() is None
+
+
+def test_second_mention_becomes_an_alt_span() -> None:
+    text = (
+        "Zhipu AI launched GLM-5 on March 12. Analysts liked it. "
+        "The release of GLM-5 came as Zhipu AI launched GLM-5 for enterprises too."
+    )
+    events = extract_events(text, PUB)
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.interval.date_str() == "2025-03-12" and len(ev.alt_spans) == 1
+
+
+def test_expected_debut_sentence_refines_the_planned_event() -> None:
+    text = (
+        "Xiaomi intends to launch its MiMo 2 model in the autumn. "
+        "It is expected that this debut will take place at the end of October."
+    )
+    ev = _one(text)
+    assert (ev.status, ev.interval.date_str(), ev.interval.precision) == (
+        "planned",
+        "2025-10",
+        "month",
+    )
+    assert ev.evidence == text
+
+
+def test_evidence_is_an_exact_substring_with_offsets() -> None:
+    text = "Intro line.\n\nOn March 3, Mistral AI released Mistral Small 3.1, a compact model."
+    ev = _one(text)
+    assert text[ev.start : ev.end] == ev.evidence
+    assert ev.time_start is not None and text[ev.time_start : ev.time_end] == "On March 3"
+
+
+def test_event_keys_are_unique_within_a_document_and_shared_across() -> None:
+    a = "On March 4, Cohere launched Command A. Cohere also raised $500 million."
+    b = "Cohere released Command A last month, the company said."
+    docs = extract_documents([(a, PUB), (b, dt.date(2025, 4, 2))])
+    keys_a = [e.event_key for e in docs[0]]
+    assert len(keys_a) == len(set(keys_a)) == 2
+    assert docs[1][0].event_key == docs[0][0].event_key
+
+
+def test_user_gazetteer_is_merged_over_the_shipped_one(tmp_path: Path) -> None:
+    user = tmp_path / "organisations.json"
+    user.write_text(json.dumps({"organisations": [{"name": "Zebra Robotics", "kind": "company"}]}))
+    lex = load_lexicon(
+        resource_path("lexicons", "events.json"), resource_path("lexicons", "organisations.json"), user
+    )
+    events = extract_document("Zebra Robotics launched a humanoid robot on March 2.", PUB, lex)
+    assert [e.actor for e in events] == ["Zebra Robotics"]
