@@ -77,7 +77,10 @@ def test_announced_plans_is_an_announcement_dated_at_the_report() -> None:
 def test_announced_plan_with_its_own_time_adds_a_planned_event() -> None:
     events = extract_events("Mistral AI announced plans to open-source its models in May.", PUB)
     kinds = sorted((e.kind, e.status, e.interval.date_str()) for e in events)
-    assert kinds == [("announcement", "happened", "2025-03-25"), ("open_source", "planned", "2025-05")]
+    assert kinds == [
+        ("announcement", "happened", "2025-03-25"),
+        ("open_source", "planned", "2025-05"),
+    ]
 
 
 def test_position_statement_is_a_statement_not_dated_by_its_content() -> None:
@@ -230,8 +233,7 @@ def test_event_keys_are_unique_within_a_document_and_shared_across() -> None:
 def test_user_gazetteer_is_merged_over_the_shipped_one(tmp_path: Path) -> None:
     user = tmp_path / "organisations.json"
     user.write_text(json.dumps({"organisations": [{"name": "Zebra Robotics", "kind": "company"}]}))
-    lex = load_lexicon(
-        resource_path("lexicons", "events.json"), resource_path("lexicons", "organisations.json"), user
-    )
+    shipped = resource_path("lexicons", "organisations.json")
+    lex = load_lexicon(resource_path("lexicons", "events.json"), shipped, user)
     events = extract_document("Zebra Robotics launched a humanoid robot on March 2.", PUB, lex)
     assert [e.actor for e in events] == ["Zebra Robotics"]
