@@ -111,6 +111,21 @@ _V1 = [
         INSERT INTO events_fts(rowid, title, summary, actor, subject)
         VALUES (new.id, new.title, new.summary, new.actor, new.subject);
     END""",
+    f"""CREATE VIRTUAL TABLE mentions_fts USING fts5(
+        evidence, content='mentions', content_rowid='id', tokenize="{TOKENIZE}"
+    )""",
+    """CREATE TRIGGER mentions_fts_ai AFTER INSERT ON mentions BEGIN
+        INSERT INTO mentions_fts(rowid, evidence) VALUES (new.id, new.evidence);
+    END""",
+    """CREATE TRIGGER mentions_fts_ad AFTER DELETE ON mentions BEGIN
+        INSERT INTO mentions_fts(mentions_fts, rowid, evidence)
+        VALUES ('delete', old.id, old.evidence);
+    END""",
+    """CREATE TRIGGER mentions_fts_au AFTER UPDATE OF evidence ON mentions BEGIN
+        INSERT INTO mentions_fts(mentions_fts, rowid, evidence)
+        VALUES ('delete', old.id, old.evidence);
+        INSERT INTO mentions_fts(rowid, evidence) VALUES (new.id, new.evidence);
+    END""",
     # documents.id is TEXT, so its rowid is not stable across VACUUM: the documents index
     # keeps its own copy keyed by doc_id instead of pointing at documents' rowids.
     f"""CREATE VIRTUAL TABLE documents_fts USING fts5(
@@ -148,6 +163,7 @@ REQUIRED_COLUMNS: dict[str, frozenset[str]] = {
     ),
     "actors": frozenset({"name", "aliases", "kind", "colour"}),
     "events_fts": frozenset({"title", "summary", "actor", "subject"}),
+    "mentions_fts": frozenset({"evidence"}),
     "documents_fts": frozenset({"doc_id", "title", "text"}),
 }
 

@@ -253,28 +253,44 @@ class EventStore:
     @_guarded
     def search(self, query: str) -> list[int]:
         """Ids of the events matching a search-box query (see search_query); never raises on
-        what a user types. Blank → every id. Matches event fields or the event's documents;
-        excluded terms remove events whose own fields match them."""
+        what a user types. Blank → every id. An event matches through its own fields (title,
+        summary, actor, subject) or the evidence passages of its mentions — not the whole
+        article, which would make every event of an article match any word in it (use
+        ``search_documents`` for that); excluded terms remove events that match them either way."""
         parsed = parse(query)
         conn = self.conn
         if parsed.include is None:
             ids = {i for (i,) in conn.execute("SELECT id FROM events")}
         else:
-            ids = {
-                i
-                for (i,) in conn.execute(
-                    "SELECT rowid FROM events_fts WHERE events_fts MATCH :q"
-                    " UNION SELECT m.event_id FROM documents_fts f"
-                    " JOIN mentions m ON m.document_id = f.doc_id WHERE documents_fts MATCH :q",
-                    {"q": parsed.include},
-                )
-            }
+            ids = {i for (i,) in conn.execute(_MATCHING_EVENTS_SQL, {"q": parsed.include})}
         if parsed.exclude is not None and ids:
-            rows = conn.execute(
-                "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (parsed.exclude,)
-            )
+            rows = conn.execute(_MATCHING_EVENTS_SQL, {"q": parsed.exclude})
             ids -= {i for (i,) in rows}
         return sorted(ids)
+
+    @_guarded
+    def search_documents(self, query: str) -> list[str]:
+        """Ids of the documents whose title or text match a search-box query."""
+        parsed = parse(query)
+        if parsed.include is None:
+            return []
+        rows = self.conn.execute(
+            "SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ?", (parsed.include,)
+        )
+        found = {d for (d,) in rows}
+        if parsed.exclude is not None and found:
+            rows = self.conn.execute(
+                "SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ?", (parsed.exclude,)
+            )
+            found -= {d for (d,) in rows}
+        return sorted(found)
+
+
+_MATCHING_EVENTS_SQL = (
+    "SELECT rowid FROM events_fts WHERE events_fts MATCH :q"
+    " UNION SELECT m.event_id FROM mentions_fts f"
+    " JOIN mentions m ON m.id = f.rowid WHERE mentions_fts MATCH :q"
+)
 
 
 class _NothingWritten(Exception):
