@@ -116,7 +116,11 @@ def _stem(word: str) -> str:
 
 
 def _content_words(text: str) -> set[str]:
-    return {_stem(w) for w in _TOKEN.findall(text.lower()) if w not in _GENERIC and len(w) > 1}
+    return {
+        _stem(w)
+        for w in _TOKEN.findall(text.lower())
+        if w not in _GENERIC and (len(w) > 1 or w.isdigit())
+    }
 
 
 def compatible_subjects(a: str, b: str) -> bool:
