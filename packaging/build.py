@@ -87,21 +87,86 @@ def copy_extras(bundle: Path) -> None:
         target.chmod(0o755)
 
 
-def unresolved_libraries(bundle: Path) -> list[str]:
-    """Libraries some bundled binary links to that are neither bundled nor left to the system."""
+def has_debug_info(path: Path) -> bool:
+    """True for a 64/32-bit little-endian ELF file with a ``.debug_info`` section."""
+    import struct
+
+    with path.open("rb") as f:
+        data = f.read()
+    if data[:4] != b"\x7fELF" or data[5] != 1:
+        return False
+    wide = data[4] == 2
+    shoff = struct.unpack_from("<Q" if wide else "<I", data, 0x28 if wide else 0x20)[0]
+    entsize, count, names_index = struct.unpack_from("<HHH", data, 0x3A if wide else 0x2E)
+    if not shoff or not count or shoff + entsize * count > len(data):
+        return False
+
+    def section(index: int) -> tuple[int, int, int]:
+        base = shoff + index * entsize
+        name = struct.unpack_from("<I", data, base)[0]
+        if wide:
+            offset, size = struct.unpack_from("<QQ", data, base + 0x18)
+        else:
+            offset, size = struct.unpack_from("<II", data, base + 0x10)
+        return name, offset, size
+
+    _, names_offset, names_size = section(names_index)
+    names = data[names_offset : names_offset + names_size]
+    for index in range(count):
+        start = section(index)[0]
+        if names[start : names.find(b"\0", start)] == b".debug_info":
+            return True
+    return False
+
+
+def strip_debug_info(bundle: Path) -> int:
+    """``strip --strip-debug`` the bundled binaries that carry debug info; returns bytes saved.
+
+    PyInstaller's own strip option strips everything, which corrupts libraries that wheels
+    rewrote with patchelf (numpy.libs/... then fails: "ELF load command address/offset not
+    page-aligned"); such vendored folders (``*.libs``) are left alone.
+    """
+    strip = shutil.which("strip")
+    if strip is None:
+        log("no `strip` on PATH (binutils): debug info left in place")
+        return 0
+    saved = 0
+    for path in [*sorted(bundle.rglob("*.so*")), bundle / BUNDLE_NAME]:
+        if path.is_symlink() or not path.is_file():
+            continue
+        if any(part.endswith(".libs") for part in path.parts) or not has_debug_info(path):
+            continue
+        before = path.stat().st_size
+        subprocess.run([strip, "--strip-debug", str(path)], check=True)
+        saved += before - path.stat().st_size
+    return saved
+
+
+def library_report(bundle: Path) -> tuple[list[str], list[str]]:
+    """(problems, system_missing) for the libraries the bundle's binaries link to.
+
+    A problem is a library PyInstaller would bundle that is not in the bundle. ``system_missing``
+    lists libraries deliberately left to the target system (libGL, libwayland-*, ...) that this
+    build machine does not have either: worth a look, not an error.
+    """
     from PyInstaller.depend import dylib
     from PyInstaller.depend.bindepend import get_imports
 
     bundled = {p.name for p in bundle.rglob("*") if ".so" in p.name}
-    problems = []
+    problems: set[str] = set()
+    system_missing: set[str] = set()
     for path in sorted(bundle.rglob("*.so*")):
         if path.is_symlink() or not path.is_file():
             continue
         for name, resolved in get_imports(str(path)):
             base = Path(name).name
-            if base not in bundled and (resolved is None or dylib.include_library(base)):
-                problems.append(f"{path.relative_to(bundle)} needs {base}")
-    return problems
+            if base in bundled:
+                continue
+            if dylib.include_library(base):
+                problems.add(f"{path.relative_to(bundle)} needs {base}")
+            elif resolved is None:
+                system_missing.add(base)
+    return sorted(problems), sorted(system_missing)
 
 
 def check_bundle(bundle: Path) -> None:
@@ -116,9 +181,11 @@ def check_bundle(bundle: Path) -> None:
     dangling = [str(p) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
     if dangling:
         raise SystemExit("build.py: dangling links in the bundle: " + ", ".join(dangling))
-    problems = unresolved_libraries(bundle)
+    problems, system_missing = library_report(bundle)
     if problems:
         raise SystemExit("build.py: unresolved libraries:\n  " + "\n  ".join(problems))
+    if system_missing:
+        log("left to the system, absent on this machine: " + ", ".join(system_missing))
 
 
 def make_tarball(bundle: Path, version: str) -> Path:
@@ -173,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     build_seconds = time.monotonic() - started
     bundle = dist / BUNDLE_NAME
     copy_extras(bundle)
+    saved = strip_debug_info(bundle)
+    log(f"stripped {mib(saved)} of debug info")
     check_bundle(bundle)
     on_disk, apparent = disk_usage(bundle)
     report = {

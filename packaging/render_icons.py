@@ -22,7 +22,9 @@ def png_path(size: int, folder: Path = ICONS) -> Path:
     return folder / f"eventline-{size}.png"
 
 
-def render_icons(svg: Path = SVG, folder: Path = ICONS, sizes: tuple[int, ...] = SIZES) -> list[Path]:
+def render_icons(
+    svg: Path = SVG, folder: Path = ICONS, sizes: tuple[int, ...] = SIZES
+) -> list[Path]:
     """Render ``svg`` once per size into ``folder``; returns the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
