@@ -20,8 +20,9 @@ from desktop.store.records import AddResult
 
 
 def actor_key(name: str) -> str:
-    """The indexed form of an actor name used to find merge candidates quickly."""
-    return re.sub(r"[^a-z0-9.]+", "-", name.lower()).strip("-.")
+    """The indexed form of an actor name used to find merge candidates quickly; agrees with
+    desktop.extract.merge.same_actor ("ManusAI (Monica)" and "ManusAI" share a key)."""
+    return re.sub(r"[^a-z0-9.]+", "-", name.split("(")[0].lower()).strip("-.")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class _Facts:
     subject: str
     kind: str
     interval: TimeInterval
+    anchor: str
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -41,12 +43,12 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _facts(row: sqlite3.Row | tuple) -> _Facts:
-    ev_id, key, actor, subject, kind, start, end, precision = row
+    ev_id, key, actor, subject, kind, start, end, precision, anchor = row
     interval = TimeInterval(_date(start), _date(end), precision if start else "unknown")
-    return _Facts(ev_id, key, actor, subject, kind, interval)
+    return _Facts(ev_id, key, actor, subject, kind, interval, anchor)
 
 
-_FACTS_SQL = 'SELECT id, key, actor, subject, kind, start, "end", precision FROM events'
+_FACTS_SQL = 'SELECT id, key, actor, subject, kind, start, "end", precision, anchor FROM events'
 
 
 def now_iso() -> str:
@@ -80,13 +82,11 @@ def _find_existing(conn: sqlite3.Connection, ev: ExtractedEvent, taken: set[int]
         row = conn.execute(_FACTS_SQL + " WHERE key = ?", (ev.event_key,)).fetchone()
         if row is not None and row[0] not in taken and same_event(_facts(row), ev):
             return _facts(row)
-    iv = ev.interval
-    start, end = (_iso(iv.start), _iso(iv.end)) if iv.is_resolved else (None, None)
+    # Candidates share kind and actor (indexed); same_event decides on time and subject,
+    # since "on or before publication" dates are compatible with earlier ones.
     rows = conn.execute(
-        _FACTS_SQL + " WHERE kind = :kind AND actor_key = :actor"
-        ' AND (start IS NULL OR :start IS NULL OR (start <= :end AND "end" >= :start))'
-        " ORDER BY id",
-        {"kind": ev.kind, "actor": actor_key(ev.actor), "start": start, "end": end},
+        _FACTS_SQL + " WHERE kind = :kind AND actor_key = :actor ORDER BY id",
+        {"kind": ev.kind, "actor": actor_key(ev.actor)},
     )
     for row in rows:
         facts = _facts(row)
@@ -172,8 +172,8 @@ def _insert_mention(
     )
 
 
-# The reconciled mention: most precise date; at equal precision a dated claim beats "on or
-# before publication"; then the earliest stored mention.
+# The reconciled mention: a dated claim beats "on or before publication" (which only bounds
+# the date), then the most precise date, then the earliest stored mention.
 _RECONCILE_SQL = """
 UPDATE events SET
     start = m.date_start, "end" = m.date_end, precision = m.precision, anchor = m.anchor,
@@ -182,7 +182,7 @@ UPDATE events SET
     confidence = (SELECT MAX(confidence) FROM mentions WHERE event_id = events.id)
 FROM (
     SELECT * FROM mentions WHERE event_id = :id
-    ORDER BY CASE precision {ranks} ELSE 99 END, anchor = 'publication', id LIMIT 1
+    ORDER BY anchor = 'publication', CASE precision {ranks} ELSE 99 END, id LIMIT 1
 ) AS m
 WHERE events.id = :id AND events.origin = 'extracted'
 """.format(ranks=" ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(PRECISIONS)))
