@@ -31,6 +31,7 @@ def render_screenshot(
 
     from desktop.export.figure import export_figure
     from desktop.export.image import ExportError, export_format
+    from desktop.qt_messages import install_message_filter
     from desktop.viewmodel.search_controller import parse_date_bound
     from desktop.viewmodel.store_model import StoreModel
     from desktop.widgets.main_window import MainWindow
@@ -45,6 +46,7 @@ def render_screenshot(
         raise ScreenshotError(f"--from {date_from} is after --to {date_to}")
     if size[0] < 200 or size[1] < 150:
         raise ScreenshotError(f"size {size[0]}x{size[1]} is too small (at least 200x150)")
+    install_message_filter()
     app = QApplication.instance() or QApplication([])
     store_model = StoreModel()
     store_model.open(db)
