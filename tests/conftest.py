@@ -7,11 +7,16 @@ import time of this conftest (pytest imports it before collecting tests).
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never touch the real user's settings, demo store or caches: one scratch home per test run.
+_SCRATCH_HOME = Path(tempfile.mkdtemp(prefix="eventline-tests-"))
+for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = str(_SCRATCH_HOME / _name.lower())
 
 
 @pytest.fixture(autouse=True)
