@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -132,114 +133,185 @@ def _draw_days(n: int, rng: np.random.Generator, first: int, span: int) -> np.nd
     return days
 
 
+@dataclass(frozen=True)
+class _Vocabulary:
+    """Every string a row is made of, precomputed once so a row is a few list look-ups."""
+
+    actors: list[str]
+    actor_keys: list[str]
+    subjects: list[str]  # product * 59 + (version - 1)
+    verbs: list[str]  # kind index; the last entry is the planned verb
+    topics: list[str]
+    tails: list[str]
+    first_day: int
+    starts: list[list[str | None]]  # [precision][day - first_day]
+    ends: list[list[str | None]]
+
+
+def _vocabulary(actors: list[str], first_day: int, span: int) -> _Vocabulary:
+    starts: list[list[str | None]] = []
+    ends: list[list[str | None]] = []
+    for precision in _PRECISION_NAMES:
+        pairs = [_interval(day, precision) for day in range(first_day, first_day + span)]
+        starts.append([s for s, _ in pairs])
+        ends.append([e for _, e in pairs])
+    return _Vocabulary(
+        actors=actors,
+        actor_keys=[a.lower().replace(" ", "-") for a in actors],
+        subjects=[f"{p} {v / 10:.1f}" for p in _PRODUCTS for v in range(1, 60)],
+        verbs=[_VERBS[k] for k in KINDS] + ["plans to ship"],
+        topics=list(_TOPICS),
+        tails=list(_TAILS),
+        first_day=first_day,
+        starts=starts,
+        ends=ends,
+    )
+
+
 def generate(
     n_events: int, seed: int = 7, n_actors: int = 200, chunk: int = 50_000
 ) -> Iterator[SynthChunk]:
-    """Yield the synthetic store's rows in chunks of about ``chunk`` events."""
+    """Yield the synthetic store's rows in chunks of about ``chunk`` events.
+
+    Events come in time order within a chunk; each chunk spans the whole ten years.
+    """
     rng = np.random.default_rng(seed)
-    actors = actor_names(n_actors, rng)
-    weights = 1.0 / np.arange(1, n_actors + 1) ** 1.1
-    weights /= weights.sum()
     first_day = (dt.date(2016, 1, 1) - _EPOCH).days
     span = (dt.date(2026, 1, 1) - _EPOCH).days - first_day
+    vocab = _vocabulary(actor_names(n_actors, rng), first_day, span)
+    weights = 1.0 / np.arange(1, n_actors + 1) ** 1.1
+    weights /= weights.sum()
     p_prec = np.array(list(_PRECISION_P.values()))
     p_stat = np.array(list(_STATUS_P.values()))
-    now = "2026-01-01T00:00:00+00:00"
+    p_tail = np.array(_TAIL_P)
     for base in range(0, n_events, chunk):
         size = min(chunk, n_events - base)
-        lane = rng.choice(n_actors, size=size, p=weights)
-        days = np.sort(_draw_days(size, rng, first_day, span))
-        prec = rng.choice(len(_PRECISION_NAMES), size=size, p=p_prec / p_prec.sum())
-        stat = rng.choice(len(_STATUS_NAMES), size=size, p=p_stat / p_stat.sum())
-        kind = rng.integers(0, len(KINDS), size=size)
-        product = rng.integers(0, len(_PRODUCTS), size=size)
-        version = rng.integers(1, 60, size=size)
-        topic = rng.integers(0, len(_TOPICS), size=size)
-        yield _chunk(base, size, actors, lane, days, prec, stat, kind, product, version, topic, now)
+        draws = {
+            "lane": rng.choice(n_actors, size=size, p=weights),
+            "day": np.sort(_draw_days(size, rng, first_day, span)),
+            "prec": rng.choice(len(_PRECISION_NAMES), size=size, p=p_prec / p_prec.sum()),
+            "stat": rng.choice(len(_STATUS_NAMES), size=size, p=p_stat / p_stat.sum()),
+            "kind": rng.integers(0, len(KINDS), size=size),
+            "subject": rng.integers(0, len(vocab.subjects), size=size),
+            "topic": rng.integers(0, len(_TOPICS), size=size),
+            "tail": rng.choice(len(_TAILS), size=size, p=p_tail / p_tail.sum()),
+        }
+        yield _chunk(base, vocab, draws)
 
 
-def _chunk(
-    base, size, actors, lane, days, prec, stat, kind, product, version, topic, now
-) -> SynthChunk:
-    documents, events, mentions = [], [], []
-    for doc_start in range(0, size, _EVENTS_PER_DOC):
-        sentences, spans = [], []
-        offset = 0
-        doc_rows = range(doc_start, min(doc_start + _EVENTS_PER_DOC, size))
-        for i in doc_rows:
-            precision = _PRECISION_NAMES[int(prec[i])]
-            status = _STATUS_NAMES[int(stat[i])]
-            kind_name = KINDS[int(kind[i])]
-            actor = actors[int(lane[i])]
-            subject = f"{_PRODUCTS[int(product[i])]} {int(version[i]) / 10:.1f}"
-            verb = _VERBS[kind_name] if status != "planned" else "plans to ship"
-            sentence = (
-                f"{actor} {verb} {subject}, a system for {_TOPICS[int(topic[i])]}, "
-                f"according to people familiar with the matter."
-            )
-            sentences.append(sentence)
-            spans.append((offset, offset + len(sentence)))
-            offset += len(sentence) + 1
-            start, end = _interval(int(days[i]), precision)
-            event_id = base + i + 1
-            title = f"{actor} {verb} {subject}"
-            summary = f"{subject} for {_TOPICS[int(topic[i])]}"
-            events.append(
-                (
-                    event_id,
-                    f"synth-{event_id}",
-                    start,
-                    end,
-                    precision,
-                    "explicit",
-                    status,
-                    kind_name,
-                    actor,
-                    actor.lower().replace(" ", "-"),
-                    subject,
-                    title,
-                    summary,
-                    0.5,
-                    "extracted",
-                    now,
-                )
-            )
-            mentions.append(
-                [
-                    event_id,
-                    None,
-                    spans[-1][0],
-                    spans[-1][1],
-                    start,
-                    end,
-                    precision,
-                    "explicit",
-                    "synthetic",
-                    status,
-                    kind_name,
-                    actor,
-                    subject,
-                    sentence,
-                    title,
-                    summary,
-                    0.5,
-                ]
-            )
-        text = "\n".join(sentences)
+_TAILS = (
+    "according to people familiar with the matter",
+    "the company said in a statement",
+    "as reported by local media",
+    "in a post on its official blog",
+)
+_TAIL_P = (0.85, 0.09, 0.04, 0.02)
+_NOW = "2026-01-01T00:00:00+00:00"
+
+
+def _pick(table: list, codes: np.ndarray) -> list:
+    return [table[c] for c in codes.tolist()]
+
+
+def _chunk(base: int, vocab: _Vocabulary, draws: dict[str, np.ndarray]) -> SynthChunk:
+    size = int(draws["day"].shape[0])
+    planned = _STATUS_NAMES.index("planned")
+    verb_code = np.where(draws["stat"] == planned, len(vocab.verbs) - 1, draws["kind"])
+    actors = _pick(vocab.actors, draws["lane"])
+    subjects = _pick(vocab.subjects, draws["subject"])
+    verbs = _pick(vocab.verbs, verb_code)
+    topics = _pick(vocab.topics, draws["topic"])
+    titles = [f"{a} {v} {s}" for a, v, s in zip(actors, verbs, subjects, strict=True)]
+    summaries = [f"{s} for {t}" for s, t in zip(subjects, topics, strict=True)]
+    sentences = [
+        f"{title}, a system for {t}, {tail}."
+        for title, t, tail in zip(titles, topics, _pick(vocab.tails, draws["tail"]), strict=True)
+    ]
+    day_off = (draws["day"] - vocab.first_day).tolist()
+    prec = draws["prec"].tolist()
+    starts = [vocab.starts[p][d] for p, d in zip(prec, day_off, strict=True)]
+    ends = [vocab.ends[p][d] for p, d in zip(prec, day_off, strict=True)]
+    ids = list(range(base + 1, base + size + 1))
+    precisions = _pick(list(_PRECISION_NAMES), draws["prec"])
+    statuses = _pick(list(_STATUS_NAMES), draws["stat"])
+    kinds = _pick(list(KINDS), draws["kind"])
+    documents, doc_ids, offsets = _documents(base, sentences, draws["day"])
+    lengths = [len(s) for s in sentences]
+    rep = [[value] * size for value in ("explicit", 0.5, "extracted", _NOW, "synthetic")]
+    events = list(
+        zip(
+            ids,
+            [f"synth-{i}" for i in ids],
+            starts,
+            ends,
+            precisions,
+            rep[0],
+            statuses,
+            kinds,
+            actors,
+            _pick(vocab.actor_keys, draws["lane"]),
+            subjects,
+            titles,
+            summaries,
+            rep[1],
+            rep[2],
+            rep[3],
+            strict=True,
+        )
+    )
+    ends_off = [o + n for o, n in zip(offsets, lengths, strict=True)]
+    mentions = list(
+        zip(
+            ids,
+            doc_ids,
+            offsets,
+            ends_off,
+            starts,
+            ends,
+            precisions,
+            rep[0],
+            rep[4],
+            statuses,
+            kinds,
+            actors,
+            subjects,
+            sentences,
+            titles,
+            summaries,
+            rep[1],
+            strict=True,
+        )
+    )
+    return SynthChunk(documents, events, mentions)
+
+
+def _documents(
+    base: int, sentences: list[str], days: np.ndarray
+) -> tuple[list[tuple], list[str], list[int]]:
+    """Documents of _EVENTS_PER_DOC consecutive sentences; each event's doc id and offset."""
+    documents: list[tuple] = []
+    doc_ids: list[str] = []
+    offsets: list[int] = []
+    for lo in range(0, len(sentences), _EVENTS_PER_DOC):
+        part = sentences[lo : lo + _EVENTS_PER_DOC]
+        text = "\n".join(part)
         doc_id = hashlib.sha256(text.encode()).hexdigest()
-        published = _EPOCH + dt.timedelta(days=int(days[doc_rows[-1]]))
+        published = _EPOCH + dt.timedelta(days=int(days[lo + len(part) - 1]))
         documents.append(
             (
                 doc_id,
-                f"synth-{base + doc_start:08d}.txt",
-                f"Synthetic report {base + doc_start}",
+                f"synth-{base + lo:08d}.txt",
+                f"Synthetic report {base + lo}",
                 "synth",
                 published.isoformat(),
                 "meta",
                 text,
-                now,
+                _NOW,
             )
         )
-        for row in mentions[-len(doc_rows) :]:
-            row[1] = doc_id
-    return SynthChunk(documents, events, [tuple(m) for m in mentions])
+        doc_ids.extend(itertools.repeat(doc_id, len(part)))
+        offset = 0
+        for sentence in part:
+            offsets.append(offset)
+            offset += len(sentence) + 1
+    return documents, doc_ids, offsets
