@@ -4,7 +4,7 @@
 # Reads ~/.local/lib/eventline/.install-manifest (written by install.sh): removes the listed
 # files, the link on PATH (only while it still points at the bundle), the bundle folder, then
 # refreshes the MIME and menu caches (or removes them when install.sh created them and nothing
-# else uses them), then removes the folders install.sh created, if they are empty.
+# else needs them), then removes the folders install.sh created, if they are empty.
 # Your stores and the demo store (~/.local/share/eventline) are never touched.
 #
 # Usage: packaging/uninstall.sh [--quiet]
@@ -33,10 +33,6 @@ while IFS= read -r line || [ -n "$line" ]; do
     paths+=("${line#* }")
 done <"$manifest"
 
-only_generated() {  # true when a folder holds nothing but what update-* tools generate
-    [ -z "$(find "$1" -mindepth 1 -maxdepth 1 -name '*.desktop' -print -quit)" ]
-}
-
 # 1. files, the link, the bundle
 for i in "${!kinds[@]}"; do
     path=${paths[$i]}
@@ -64,8 +60,8 @@ for i in "${!kinds[@]}"; do
             fi ;;
         desktop-db|desktop-db-ours)
             [ -d "$path" ] || continue
-            if [ "${kinds[$i]}" = desktop-db-ours ] && only_generated "$path"; then
-                rm -f -- "$path/mimeinfo.cache"
+            if [ "${kinds[$i]}" = desktop-db-ours ]; then
+                rm -f -- "$path/mimeinfo.cache"  # there was none before install.sh
             elif command -v update-desktop-database >/dev/null; then
                 update-desktop-database "$path" >/dev/null 2>&1 || true
             fi ;;
