@@ -7,12 +7,14 @@ organisation, or an analyst/expert whose words are opinion, not events).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from desktop.extract.lexicon import Lexicon
 
 _ACTOR_KINDS = ("company", "lab")
 _RECENCY = 4  # sentences an anaphor may reach back
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -60,10 +62,14 @@ def _people(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
     return sorted(found.values())
 
 
-def learn_people(lex: Lexicon, text: str, state: DocState, index: int) -> None:
+def learn_people(
+    lex: Lexicon, text: str, state: DocState, index: int, orgs: list[tuple[int, int, str, str]]
+) -> None:
     """Record the roles the sentence gives to people ("Alibaba Group Chairperson Joe Tsai",
-    "Wei Sun, principal analyst at Counterpoint Research")."""
-    orgs = [o for o in org_mentions(lex, text) if o[3] in _ACTOR_KINDS]
+    "Wei Sun, principal analyst at Counterpoint Research"); ``orgs`` = org_mentions(text)."""
+    if lex.role_words.isdisjoint(_WORD.findall(text.lower())):
+        return  # no role noun: nothing to learn (known people are looked up directly)
+    orgs = [o for o in orgs if o[3] in _ACTOR_KINDS]
     for start, end, name in _people(lex, text):
         before = text[max(0, start - 45) : start]
         after = text[end : end + 90].split(".")[0]
@@ -109,8 +115,8 @@ def subject_actor(lex: Lexicon, region: str, state: DocState, index: int) -> Act
     if picked is not None:
         return Actor(picked[0], "gazetteer", opinion or picked[1])
     for _s, _e, name in reversed(_people(lex, region)):
-        if name in state.leaders:
-            return Actor(state.leaders[name], "person", opinion)
+        if name in state.leaders or name in lex.people:
+            return Actor(state.leaders.get(name) or lex.people[name], "person", opinion)
     if lex.rx["anaphor"].search(region) and state.antecedent(index):
         return Actor(state.antecedent(index), "anaphor", opinion)
     if lex.products is not None:
@@ -129,9 +135,9 @@ def agent_actor(lex: Lexicon, after: str) -> Actor | None:
     return Actor(picked[0], "agent", picked[1]) if picked else None
 
 
-def first_actor_org(lex: Lexicon, text: str) -> str:
-    """The first actor-kind organisation of a sentence (for anaphora), or ''."""
-    for _s, _e, name, kind in org_mentions(lex, text):
+def first_actor_org(orgs: list[tuple[int, int, str, str]]) -> str:
+    """The first actor-kind organisation among a sentence's org_mentions (for anaphora), or ''."""
+    for _s, _e, name, kind in orgs:
         if kind in _ACTOR_KINDS:
             return name
     return ""

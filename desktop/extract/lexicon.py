@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _IC = re.IGNORECASE
+_STEM_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Trigger:
     needs: str  # "" | amount | product | time
     pattern: re.Pattern[str]
     weak: bool = False  # yields to any other trigger of the clause
+    stems: tuple[str, ...] = ()  # one of these occurs in the lower-cased text of every match
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,10 @@ class Organisation:
 @dataclass(frozen=True)
 class Lexicon:
     triggers: tuple[Trigger, ...]
-    any_trigger: re.Pattern[str]
+    any_trigger: re.Pattern[str]  # union of the trigger patterns (tests, tools)
+    # word-prefix prefilter: first 3 letters -> [(stem, indices of the triggers it admits)]
+    stem_index: dict[str, tuple[tuple[str, frozenset[int]], ...]]
+    stemless: frozenset[int]  # triggers without stems, always tried
     orgs: re.Pattern[str]  # case-sensitive alternation of every alias
     org_by_alias: dict[str, Organisation]
     products: re.Pattern[str] | None
@@ -43,6 +48,7 @@ class Lexicon:
     people_re: re.Pattern[str] | None
     rx: dict[str, re.Pattern[str]]  # named cue patterns (case-insensitive unless noted)
     generic_words: frozenset[str]
+    role_words: frozenset[str]  # lower-case words that can introduce a person's role
     not_person_words: frozenset[str]
     not_product_words: frozenset[str]
     kind_verbs: dict[str, list[str]]
@@ -65,6 +71,22 @@ def _merge_orgs(shipped: dict, user: dict | None) -> tuple[list[dict], dict[str,
                 orgs[org["name"]] = {**orgs.get(org["name"], {}), **org}
         people.update({k: v for k, v in user.get("people", {}).items() if isinstance(v, str)})
     return list(orgs.values()), people
+
+
+def _index_stems(
+    triggers: tuple[Trigger, ...],
+) -> tuple[dict[str, tuple[tuple[str, frozenset[int]], ...]], frozenset[int]]:
+    """Stems are word prefixes ("releas" admits "released"); only a stem's first word is
+    indexed ("joint venture" -> "joint")."""
+    owners: dict[str, set[int]] = {}
+    for i, trig in enumerate(triggers):
+        for stem in trig.stems:
+            owners.setdefault(_STEM_WORD.findall(stem)[0], set()).add(i)
+    index: dict[str, list[tuple[str, frozenset[int]]]] = {}
+    for stem, ids in owners.items():
+        index.setdefault(stem[:3], []).append((stem, frozenset(ids)))
+    stemless = frozenset(i for i, t in enumerate(triggers) if not t.stems)
+    return {k: tuple(v) for k, v in index.items()}, stemless
 
 
 def _alternation(names: list[str]) -> str:
@@ -123,9 +145,11 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
             t.get("needs", ""),
             re.compile(t["pattern"], 0 if t.get("case_sensitive") else _IC),
             bool(t.get("weak", False)),
+            tuple(s.lower() for s in t.get("stems", [])),
         )
         for t in data["triggers"]
     )
+    stem_index, stemless = _index_stems(triggers)
     org_re, by_alias = _compile_orgs(orgs)
     prod_re, owner = _compile_products(orgs)
     people_re = (
@@ -133,6 +157,8 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
     )
     return Lexicon(
         triggers=triggers,
+        stem_index=stem_index,
+        stemless=stemless,
         any_trigger=re.compile("|".join(f"(?:{t['pattern']})" for t in data["triggers"]), _IC),
         orgs=org_re,
         org_by_alias=by_alias,
@@ -142,14 +168,19 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         people_re=people_re,
         rx=_compile_cues(data),
         generic_words=frozenset(data.get("generic_subject_words", [])),
+        role_words=frozenset(data.get("role_words", [])),
         not_person_words=frozenset(data.get("not_person_words", [])),
         not_product_words=frozenset(data.get("not_product_words", [])),
         kind_verbs=data.get("kind_verbs", {}),
     )
 
 
+@lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The shipped lexicons, with the user's ``organisations.json`` (data folder) merged over."""
+    """The shipped lexicons, with the user's ``organisations.json`` (data folder) merged over.
+
+    Cached for the process; ``default_lexicon.cache_clear()`` (and ``load_lexicon``'s) re-reads
+    the files, e.g. after the user edited their gazetteer."""
     from desktop.paths import data_dir, resource_path
 
     try:

@@ -76,7 +76,8 @@ def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list
     for index, sent in enumerate(split_sentences(text)):
         if "\n" not in sent.text and lex.rx["furniture"].match(sent.text):
             continue
-        learn_people(lex, sent.text, state, index)
+        orgs = org_mentions(lex, sent.text)
+        learn_people(lex, sent.text, state, index, orgs)
         prev = mentions[-1] if mentions and mentions[-1].sentence == index - 1 else None
         if prev is not None and _continues_nominally(lex, sent, prev, published):
             prev.sentence = index
@@ -86,7 +87,7 @@ def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list
             prev.sentence = index
             continue
         mentions.extend(found)
-        salient = found[-1].actor if found else first_actor_org(lex, sent.text)
+        salient = found[-1].actor if found else first_actor_org(orgs)
         if salient:
             state.note(salient, index)
     return [to_event(lex, text, m, published) for m in consolidate(mentions, published)]

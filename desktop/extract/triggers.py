@@ -20,6 +20,7 @@ _PREPOSITION = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
 _AFTER_WINDOW = 70
+_WORD = re.compile(r"[a-z]+")
 _PLANNED_WINDOW = 45
 
 
@@ -68,15 +69,26 @@ def _acceptable(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> boo
     return True
 
 
+def admitted_triggers(lex: Lexicon, text: str) -> set[int]:
+    """Indices of the triggers whose stems start a word of ``text`` (a cheap prefilter)."""
+    admitted = set(lex.stemless)
+    for word in _WORD.findall(text.lower()):
+        for stem, ids in lex.stem_index.get(word[:3], ()):
+            if word.startswith(stem):
+                admitted |= ids
+    return admitted
+
+
 def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit | None:
     """The governing trigger of a clause: the earliest, then by priority, then the longest."""
-    if not lex.any_trigger.search(text):
+    admitted = admitted_triggers(lex, text)
+    if not admitted:
         return None
     relatives = relative_spans(lex, text)
     best: tuple[bool, int, int, int] | None = None
     hit: Hit | None = None
-    for trig in lex.triggers:
-        if roles and trig.role not in roles:
+    for index, trig in enumerate(lex.triggers):
+        if index not in admitted or (roles and trig.role not in roles):
             continue
         for m in trig.pattern.finditer(text):
             if any(a <= m.start() < b for a, b in relatives):
