@@ -1,8 +1,10 @@
-"""Composition root of the GUI: QApplication, settings, excepthook, store choice, File menu.
+"""Composition root of the GUI: QApplication, settings, excepthook, store choice, menus.
 
 ``run_gui(db, view)`` opens ``db``; without one, the last store used if it still opens, else
-the demo store. A store that cannot be opened is explained in a (plain text) message box, then
-the demo store opens instead. ``view`` is an exported figure whose provenance restores the view.
+the demo store (with a dismissable hint on how to add articles). A store that cannot be opened
+is explained in a (plain text) message box, then the demo store opens instead. ``view`` is an
+exported figure whose provenance restores the view. Stores, imports, recent stores, drag and
+drop and About are ``widgets.store_actions.StoreActions``; the Export entries are wired here.
 """
 
 from __future__ import annotations
@@ -15,21 +17,23 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop.export.figure import export_figure
 from desktop.export.image import ExportError, copy_to_clipboard
 from desktop.export.provenance import read_provenance
+from desktop.paths import resource_path
 from desktop.store.errors import StoreError
 from desktop.viewmodel.store_model import StoreModel
 from desktop.widgets.main_window import MainWindow
+from desktop.widgets.store_actions import LAST_STORE, StoreActions
 
 log = logging.getLogger(__name__)
 
 ORGANISATION = "Eventline"
 APPLICATION = "Eventline"
-LAST_STORE = "last_store"
+DESKTOP_FILE = "io.github.eventline.Eventline"  # the .desktop entry's name (Wayland app id)
 _SPLITTERS = ("main_splitter", "bottom_splitter", "side_splitter")
 _EXPORT_TARGETS = (
     ("Timeline (current view)", "timeline"),
@@ -83,7 +87,7 @@ def open_first_store(
                     parent,
                     "Eventline: cannot open store",
                     f"{exc}\n\nThe demo store opens instead. Use File → Open store… to pick "
-                    "another store, or create one with `eventline ingest FILE... --db PATH`.",
+                    "another store, or File → New store… to make one.",
                 )
     from desktop.demo import ensure_demo_store
 
@@ -131,7 +135,9 @@ class _AppController:
     def __init__(self, window: MainWindow, settings: QSettings) -> None:
         self.window = window
         self.settings = settings
-        window.open_requested.connect(self.open_store)
+        self.actions = StoreActions(
+            window, settings, lambda title, text: show_message(window, title, text)
+        )
         for label, target in _EXPORT_TARGETS:
             menu = window.export_menu.addMenu(label)
             for text, fmt, scale in _EXPORT_FORMATS:
@@ -143,19 +149,6 @@ class _AppController:
         copy = QAction("Copy to clipboard", window)
         copy.triggered.connect(lambda: copy_to_clipboard(window))
         window.export_menu.addAction(copy)
-
-    def open_store(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open store", "", "Eventline stores (*.db *.eventline *.sqlite);;All (*)"
-        )
-        if not path:
-            return
-        try:
-            self.window.store_model.open(Path(path))
-        except (StoreError, OSError) as exc:
-            show_message(self.window, "Eventline: cannot open store", str(exc))
-            return
-        self.settings.setValue(LAST_STORE, path)
 
     def export(self, target: str, fmt: str, scale: float) -> None:
         suggested = f"eventline-{target}.{fmt}"
@@ -182,8 +175,7 @@ class _AppController:
         self.settings.setValue("window/geometry", self.window.saveGeometry())
         for name in _SPLITTERS:
             self.settings.setValue(f"window/{name}", getattr(self.window, name).saveState())
-        if self.window.store_model.path is not None:
-            self.settings.setValue(LAST_STORE, str(self.window.store_model.path))
+        self.actions.shutdown()
 
 
 def build_window(
@@ -195,8 +187,7 @@ def build_window(
     store_model.setParent(window)
     controller = _AppController(window, settings)
     controller.restore()
-    opened = open_first_store(store_model, db, settings, window)
-    settings.setValue(LAST_STORE, str(opened))
+    open_first_store(store_model, db, settings, window)
     if view is not None:
         provenance = read_provenance(view)
         if provenance is None:
@@ -206,11 +197,23 @@ def build_window(
     return window, controller
 
 
+def _app_icon() -> QIcon | None:
+    try:
+        path = resource_path("icons", "eventline.svg")
+    except FileNotFoundError:
+        return None
+    return QIcon(str(path)) if path.is_file() else None
+
+
 def run_gui(db: Path | None, view: Path | None = None) -> int:
     """Start the GUI; returns the application's exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setDesktopFileName(DESKTOP_FILE)
+    icon = _app_icon()
+    if icon is not None:
+        app.setWindowIcon(icon)
     sys.excepthook = _excepthook
     settings = QSettings(ORGANISATION, APPLICATION)
     try:

@@ -2,8 +2,9 @@
 
 Layout: search bar on top; a vertical splitter with the timeline above and, below it, the event
 table beside a details / source splitter. Every behaviour lives in a view model or a widget;
-the slots here only forward. The File menu's Export entries are added by the app (``export``
-sits above ``widgets`` in the layering).
+the slots here only forward. Menus live in ``menus.AppMenus`` and only emit requests; the app
+answers them (the File menu's Export entries too: ``export`` sits above ``widgets``). A
+first-run hint bar (hidden unless the app shows it) sits above the search bar.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop.viewmodel.details import format_interval
@@ -22,13 +23,18 @@ from desktop.viewmodel.store_model import StoreModel
 from desktop.viewmodel.timeline_model import TimelineModel
 from desktop.widgets.details_pane import DetailsPane
 from desktop.widgets.event_table import EventTableView
+from desktop.widgets.first_run_hint import FirstRunHint
+from desktop.widgets.menus import AppMenus
 from desktop.widgets.search_bar import SearchBar
 from desktop.widgets.source_view import SourcePane
 from desktop.widgets.timeline_view import TimelineView
 
 
 class MainWindow(QMainWindow):
-    open_requested = Signal()  # File → Open store…
+    """The window. Hooks for other features: ``menus`` (``menus.bar`` is the QMenuBar),
+    ``store_model``, ``selection``; ``paths_dropped`` carries files dropped on the window."""
+
+    paths_dropped = Signal(list)  # local paths (str) dropped on the window
 
     def __init__(self, store_model: StoreModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +52,8 @@ class MainWindow(QMainWindow):
 
     # -- layout --------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
+        self.hint = FirstRunHint()
+        self.hint.hide()
         self.search_bar = SearchBar()
         self.timeline_view = TimelineView(self.timeline_model)
         self.event_table = EventTableView(self.table_proxy)
@@ -69,6 +77,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.hint)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
@@ -79,18 +88,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.range_label)
         self.resize(1400, 900)
+        self.setAcceptDrops(True)
 
     def _build_menu(self) -> None:
-        self.file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action("&Open store…", QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.open_requested)
-        self.file_menu.addAction(self.open_action)
-        self.export_menu = self.file_menu.addMenu("&Export")
-        self.file_menu.addSeparator()
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.file_menu.addAction(self.quit_action)
-        view = self.menuBar().addMenu("&View")
         shortcuts = [
             ("Find", QKeySequence.StandardKey.Find, self.search_bar.focus_search),
             ("Clear search", "Esc", self.search_bar.clear),
@@ -100,16 +100,20 @@ class MainWindow(QMainWindow):
             ("Previous event", "Left", lambda: self.timeline_model.step(-1)),
             ("Next event", "Right", lambda: self.timeline_model.step(1)),
         ]
-        for text, key, slot in shortcuts:
-            action = self._action(text, key)
-            action.triggered.connect(slot)
-            view.addAction(action)
+        self.menus = AppMenus(self, shortcuts)
+        self.file_menu, self.export_menu = self.menus.file_menu, self.menus.export_menu
+        self.open_action, self.quit_action = self.menus.open_action, self.menus.quit_action
 
-    def _action(self, text: str, key: QKeySequence.StandardKey | str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
-        self.addAction(action)
-        return action
+    # -- drag and drop: articles, folders or a store ---------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.paths_dropped.emit(paths)
 
     # -- wiring --------------------------------------------------------------------------------
     def _wire(self) -> None:
