@@ -241,7 +241,7 @@ def _chunk(base: int, vocab: _Vocabulary, draws: dict[str, np.ndarray]) -> Synth
     events = list(
         zip(
             ids,
-            [f"synth-{i}" for i in ids],
+            [f"synth-{i:09d}" for i in ids],
             starts,
             ends,
             precisions,
