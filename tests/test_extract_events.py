@@ -237,3 +237,20 @@ def test_user_gazetteer_is_merged_over_the_shipped_one(tmp_path: Path) -> None:
     lex = load_lexicon(resource_path("lexicons", "events.json"), shipped, user)
     events = extract_document("Zebra Robotics launched a humanoid robot on March 2.", PUB, lex)
     assert [e.actor for e in events] == ["Zebra Robotics"]
+
+
+def test_dateline_is_the_report_date_not_a_future_plan() -> None:
+    text = "SAN FRANCISCO, Feb 4 (Reuters) - Cohere is in talks to raise $500 million."
+    ev = _one(text)
+    assert (ev.kind, ev.interval.date_str()) == ("funding", "2025-02-04")
+
+
+def test_since_marks_a_state_not_the_date_of_an_event() -> None:
+    ev = _one("Nvidia has partnered with Foxconn since 2023.")
+    assert ev.anchor == "publication"
+
+
+def test_a_relative_clause_does_not_date_the_main_event() -> None:
+    text = "The startup, which was founded in 2023, released its Kimi 2 model in January."
+    events = extract_events("Moonshot AI grew fast. " + text, PUB)
+    assert [(e.kind, e.interval.date_str()) for e in events] == [("release", "2025-01")]

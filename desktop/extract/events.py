@@ -29,6 +29,7 @@ from desktop.extract.types import TimeExpression
 _CONFIDENCE = {"gazetteer": 0.8, "person": 0.75, "agent": 0.7, "anaphor": 0.6, "product": 0.6}
 _FRAMED_KINDS = ("release", "other")
 _DATED_ROLES = ("action", "plan", "report", "commit", "event")  # roles that need no date
+_SINCE = re.compile(r"^since\b", re.I)  # "since 2024" starts a state, it does not date an event
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
 
@@ -58,6 +59,7 @@ def _nearest_time(
         t
         for t in times
         if t.interval.is_resolved
+        and not _SINCE.search(t.text)
         and lo <= t.start
         and t.end <= hi
         and not any(a <= t.start < b and not a <= at < b for a, b in skip)
@@ -84,7 +86,8 @@ def clause_times(
         a, b = t.start - base, t.end - base
         between = text[b:cue] if b <= cue else ""
         reported = lex.rx["past_report_verbs"].search(text[max(0, a - 25) : a] + " " + between)
-        out.append(t if reported else future.get(t.start, t))
+        dateline = lex.rx["dateline_after"].match(text, b)  # "Feb 4 (Reuters) - OpenAI will"
+        out.append(t if reported or dateline else future.get(t.start, t))
     return out
 
 
@@ -100,7 +103,7 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
         if inner is not None:  # "announced a partnership with X": the action itself
             return replace(inner, start=inner.start + at, end=inner.end + at)
         if lex.rx["announce_object_verbs"].match(hit.text.lower()):
-            return replace(hit, kind="announcement", role="plan")  # "announced the X project"
+            return replace(hit, kind="announcement", role="object")  # "announced the X project"
         return None  # "said on Monday." - no reported content
     if is_self_content(lex, content, actor.name):
         inner = find_trigger(lex, content, roles=("action",))
@@ -127,7 +130,7 @@ def _planned_action(
     kind = inner.kind
     if kind in _FRAMED_KINDS and open_source_framed(lex, content, inner):
         kind = "open_source"
-    subject = subject_of(lex, content, inner, len(content))
+    subject = subject_of(lex, content, inner, len(content), mention.actor)
     return replace(mention, kind=kind, status="planned", subject=subject, time=own)
 
 
@@ -155,7 +158,7 @@ def analyse_clause(
         if resolved is None:
             return []
         hit = resolved
-        at = len(text) if hit.role == "action" else at
+        at = len(text) if hit.role in ("action", "object") else at
     status = status_of(lex, text, hit, at)
     if status != "reported" and _media_sourced(lex, text):
         status = "reported"
@@ -175,7 +178,7 @@ def analyse_clause(
         kind=kind,
         status=status,
         actor=actor.name,
-        subject=subject_of(lex, text, hit, at),
+        subject=subject_of(lex, text, hit, at, actor.name),
         trigger=hit.text,
         time=time,
         confidence=_CONFIDENCE.get(actor.how, 0.5) - (0.1 if time is None else 0.0),

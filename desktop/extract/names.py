@@ -13,7 +13,7 @@ def product_names(lex: Lexicon, text: str) -> list[str]:
         if rx is None:
             continue
         for m in rx.finditer(text):
-            if m.group(0).split()[0].split("-")[0] in lex.not_product_words:
+            if any(w.split("-")[0] in lex.not_product_words for w in m.group(0).split()):
                 continue
             if lex.orgs.fullmatch(m.group(0)):
                 continue

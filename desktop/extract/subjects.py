@@ -30,7 +30,17 @@ def _object_phrase(lex: Lexicon, after: str) -> str:
     return _clean_phrase(lex, after[: stop.start()] if stop else after)
 
 
-def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int) -> str:
+def product_owners_and_orgs(lex: Lexicon, text: str) -> list[str]:
+    """Canonical names of the organisations named in ``text``, in order, without repeats."""
+    names: list[str] = []
+    for m in lex.orgs.finditer(text):
+        name = lex.org_by_alias[m.group(0)].name
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int, actor: str = "") -> str:
     """The subject of the event whose trigger is ``hit`` in clause ``text``."""
     if hit.role == "founding":
         return "founding"
@@ -39,8 +49,14 @@ def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int) -> str:
         content = _TO_VERB.sub("", content) if hit.role == "plan" else _TO_ANY.sub("", content)
         content = _SELF.sub("", content) if hit.role == "report" else content
         return _clean_phrase(lex, re.split(r"[.;](?!\d)", content, maxsplit=1)[0])
+    if hit.role == "object":
+        return _object_phrase(lex, text[hit.end :])
     if hit.role == "event":
         return _clean_phrase(lex, hit.text.split(None, 1)[-1])
+    if hit.kind == "partnership":
+        partners = [o for o in product_owners_and_orgs(lex, text) if o != actor]
+        if partners:
+            return "with " + " and ".join(partners)
     if hit.kind == "funding":
         amount = lex.rx["amount"].search(text)
         return f"{amount.group(0).strip()} funding" if amount else "funding round"
