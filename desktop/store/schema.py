@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x45564C4E  # "EVLN"
 
 # "4.5" and "U.S." stay single tokens; queries are prefix queries, so a sentence-final
@@ -166,6 +166,17 @@ REQUIRED_COLUMNS: dict[str, frozenset[str]] = {
     "mentions_fts": frozenset({"evidence"}),
     "documents_fts": frozenset({"doc_id", "title", "text"}),
 }
+# Version 2: curation (see _V2).
+REQUIRED_COLUMNS["events"] |= {"hidden", "starred", "tags", "note"}
+REQUIRED_COLUMNS["mentions"] |= {"origin"}
+REQUIRED_COLUMNS["documents"] |= {"complete"}
+REQUIRED_COLUMNS["edits"] = frozenset(
+    {"id", "event_id", "document_id", "who", "edited_at", "action", "field", "old", "new"}
+    | {"origin"}
+)
+REQUIRED_COLUMNS["undo_journal"] = frozenset(
+    {"id", "session", "label", "changes", "undone", "created_at"}
+)
 
 
 @dataclass(frozen=True)
@@ -195,7 +206,52 @@ def _migrate_v1(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _migrate_v1),)
+# Version 2: what people decide. Hidden ("not an event"), starred, tags and a note on events;
+# the origin of each mention (a hand-picked evidence span is "user"); documents built from
+# imported evidence only (no full text) are not "complete"; an audit trail of every edit
+# (who is the OS user) and the undo journal (row images before/after each edit, JSON).
+_V2 = [
+    "ALTER TABLE events ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE events ADD COLUMN starred INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE events ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE events ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE mentions ADD COLUMN origin TEXT NOT NULL DEFAULT 'extracted'"
+    " CHECK (origin IN ('extracted', 'user'))",
+    "ALTER TABLE documents ADD COLUMN complete INTEGER NOT NULL DEFAULT 1",
+    """CREATE TABLE edits (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER,
+        document_id TEXT,
+        who TEXT NOT NULL,
+        edited_at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        field TEXT NOT NULL DEFAULT '',
+        old TEXT,
+        new TEXT,
+        origin TEXT NOT NULL DEFAULT 'user'
+    )""",
+    "CREATE INDEX edits_event ON edits(event_id, id)",
+    "CREATE INDEX edits_document ON edits(document_id, id)",
+    """CREATE TABLE undo_journal (
+        id INTEGER PRIMARY KEY,
+        session TEXT NOT NULL,
+        label TEXT NOT NULL,
+        changes TEXT NOT NULL,
+        undone INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    )""",
+]
+
+
+def _migrate_v2(conn: sqlite3.Connection) -> None:
+    for statement in _V2:
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _migrate_v1),
+    Migration(2, "curation: hidden, starred, tags, notes, edits, undo journal", _migrate_v2),
+)
 
 
 class MigrationFailed(Exception):

@@ -17,6 +17,7 @@ from desktop.sources.document import Document
 from desktop.store import bulk, opening, reader, writer
 from desktop.store.bulk import RowChunk
 from desktop.store.columns import TimelineColumns, read_columns
+from desktop.store.curation_api import CurationMethods
 from desktop.store.errors import StoreError
 from desktop.store.opening import one_line
 from desktop.store.records import (
@@ -51,7 +52,7 @@ def _guarded(method: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-class EventStore:
+class EventStore(CurationMethods):
     """An open store file. Use one object from one thread at a time (calls are serialised);
     a worker that runs concurrently should open its own EventStore on the same path."""
 
