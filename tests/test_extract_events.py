@@ -254,3 +254,12 @@ def test_a_relative_clause_does_not_date_the_main_event() -> None:
     text = "The startup, which was founded in 2023, released its Kimi 2 model in January."
     events = extract_events("Moonshot AI grew fast. " + text, PUB)
     assert [(e.kind, e.interval.date_str()) for e in events] == [("release", "2025-01")]
+
+
+def test_unknown_organisation_with_a_company_suffix() -> None:
+    ev = _one("Paris-based Helsing Robotics Inc. raised $20 million in a Series A round.")
+    assert (ev.actor, ev.kind) == ("Helsing Robotics", "funding")
+
+
+def test_conditional_trigger_is_not_an_event() -> None:
+    assert extract_events("If OpenAI releases GPT-5 this year, rivals will respond.", PUB) == []

@@ -15,6 +15,7 @@ from desktop.extract.lexicon import Lexicon
 _ACTOR_KINDS = ("company", "lab")
 _RECENCY = 4  # sentences an anaphor may reach back
 _WORD = re.compile(r"[a-z]+")
+_MODIFIER = re.compile(r"-[a-z]+$")
 
 
 @dataclass
@@ -39,12 +40,24 @@ class Actor:
 
 
 def org_mentions(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, canonical name, kind) for every gazetteer organisation in ``text``."""
+    """(start, end, canonical name, kind) for every organisation in ``text``: gazetteer names
+    and aliases, then unknown capitalised names with a company suffix ("Acme Robotics Inc.")."""
     out = []
     for m in lex.orgs.finditer(text):
         org = lex.org_by_alias[m.group(0)]
         out.append((m.start(), m.end(), org.name, org.kind))
-    return out
+    for m in lex.rx["org_suffix"].finditer(text):
+        start, name = m.start(), m.group(0)
+        words = name.split()
+        while words and (words[0] in lex.not_person_words or _MODIFIER.search(words[0])):
+            # "The Acme Labs" / "Paris-based Helsing AI" -> "Acme Labs" / "Helsing AI"
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or any(a < m.end() and start < b for a, b, *_r in out):
+            continue
+        canonical = lex.rx["org_suffix_drop"].sub("", " ".join(words)).strip(" ,.")
+        out.append((start, m.end(), canonical, "company"))
+    return sorted(out)
 
 
 def _people(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:

@@ -54,7 +54,7 @@ class Lexicon:
     kind_verbs: dict[str, list[str]]
 
 
-_CASE_SENSITIVE = {"person", "product_name", "furniture"}
+_CASE_SENSITIVE = {"person", "product_name", "furniture", "org_suffix"}
 
 
 def _read(path: Path) -> dict:

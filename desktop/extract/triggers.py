@@ -121,7 +121,9 @@ def is_self_content(lex: Lexicon, content: str, actor: str) -> bool:
 
 
 def is_negated(lex: Lexicon, text: str, hit: Hit) -> bool:
-    return bool(lex.rx["negation"].search(text[max(0, hit.start - 40) : hit.start]))
+    """Negated ("has not released") or conditional ("if OpenAI releases") triggers."""
+    before = text[max(0, hit.start - 40) : hit.start]
+    return bool(lex.rx["negation"].search(before) or lex.rx["conditional"].search(before))
 
 
 def planned_cue(lex: Lexicon, text: str, hit: Hit) -> int | None:
