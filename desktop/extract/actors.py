@@ -46,6 +46,8 @@ def org_mentions(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
     for m in lex.orgs.finditer(text):
         org = lex.org_by_alias[m.group(0)]
         out.append((m.start(), m.end(), org.name, org.kind))
+    if not any(word in text for word in lex.org_suffix_words):
+        return out
     for m in lex.rx["org_suffix"].finditer(text):
         start, name = m.start(), m.group(0)
         words = name.split()
