@@ -1,0 +1,108 @@
+"""A binary cache of the timeline's columns, keyed by store uuid and generation.
+
+Reading 10^6 events' columns from SQLite takes seconds; the cache loads them in milliseconds
+(``np.load`` with ``mmap_mode="r"``: pages come in as they are touched). Each cache entry is a
+folder ``<root>/<uuid>/g<generation>/`` of ``.npy`` files plus ``lanes.json``, written to a
+temporary folder and renamed into place, so a reader never sees half an entry. Entries of older
+generations of the same store are removed when a new one is written. The cache lives under the
+user's data folder, never inside or beside the store file. A missing, stale or damaged entry is
+simply rebuilt from the store.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from desktop.store.columns import TimelineColumns
+
+log = logging.getLogger(__name__)
+
+_ARRAYS = ("start_s", "end_s", "lane", "kind", "status", "precision", "id", "n_mentions", "anchor")
+_UUID = re.compile(r"^[0-9A-Za-z-]{1,64}$")
+
+
+class ColumnSource(Protocol):
+    """What the cache needs from an open store (``EventStore`` has it)."""
+
+    uuid: str
+
+    @property
+    def generation(self) -> int: ...
+
+    def columns(self) -> TimelineColumns: ...
+
+
+def default_root() -> Path:
+    """``$XDG_CACHE_HOME/eventline/columns`` (``~/.cache/eventline/columns``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventline" / "columns"
+
+
+def entry_dir(root: Path, uuid: str, generation: int) -> Path:
+    if not _UUID.match(uuid):
+        raise ValueError(f"not a store uuid: {uuid!r}")
+    return root / uuid / f"g{int(generation)}"
+
+
+def read_entry(folder: Path) -> TimelineColumns | None:
+    """The columns stored in ``folder``, or None if it is missing or inconsistent."""
+    try:
+        lanes = json.loads((folder / "lanes.json").read_text(encoding="utf-8"))
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+    except (OSError, ValueError):
+        return None
+    n = arrays["id"].shape[0]
+    if not isinstance(lanes, list) or any(a.shape != (n,) for a in arrays.values()):
+        return None
+    return TimelineColumns(lanes=[str(x) for x in lanes], **arrays)
+
+
+def write_entry(root: Path, uuid: str, generation: int, columns: TimelineColumns) -> Path:
+    """Store ``columns`` as the entry of (uuid, generation); drop older generations."""
+    final = entry_dir(root, uuid, generation)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=final.parent))
+    try:
+        for name in _ARRAYS:
+            value = getattr(columns, name)
+            if value is None:  # anchor is optional in TimelineColumns
+                value = np.zeros(len(columns), dtype=np.int8)
+            np.save(tmp / f"{name}.npy", np.ascontiguousarray(value))
+        (tmp / "lanes.json").write_text(json.dumps(list(columns.lanes)), encoding="utf-8")
+        if final.exists():
+            shutil.rmtree(final, ignore_errors=True)
+        os.replace(tmp, final)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    for other in final.parent.iterdir():
+        if other != final:
+            shutil.rmtree(other, ignore_errors=True)
+    return final
+
+
+def load_columns(store: ColumnSource, root: Path | None = None) -> tuple[TimelineColumns, bool]:
+    """The store's columns from the cache if it holds its current generation, else read from
+    the store and cached. Returns (columns, came_from_cache). Cache trouble is never fatal."""
+    root = default_root() if root is None else root
+    generation = store.generation
+    folder = entry_dir(root, store.uuid, generation)
+    cached = read_entry(folder)
+    if cached is not None:
+        return cached, True
+    columns = store.columns()
+    if store.generation != generation:  # written meanwhile: do not cache a mixed state
+        return columns, False
+    try:
+        write_entry(root, store.uuid, generation, columns)
+    except OSError as exc:
+        log.warning("column cache not written (%s)", exc)
+    return columns, False

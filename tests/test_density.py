@@ -1,0 +1,95 @@
+"""Per-pixel aggregation: counts add up, no event lost or counted twice at a column edge,
+intervals cover every column they overlap, and the filter mask is honoured."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from desktop.viewmodel import density
+
+DAY = 86400.0
+
+
+def _events(n: int, seed: int, n_rows: int = 5) -> tuple[np.ndarray, ...]:
+    rng = np.random.default_rng(seed)
+    start = np.sort(rng.integers(0, 400, n)).astype(float) * DAY
+    span = rng.random(n) < 0.4
+    end = start + np.where(span, rng.integers(1, 90, n) * DAY, DAY)
+    rows = rng.integers(0, n_rows, n)
+    start[rng.random(n) < 0.05] = np.nan  # undated events are never counted
+    return start, end, span, rows
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("width", [1, 7, 333])
+def test_counts_match_brute_force(seed: int, width: int) -> None:
+    start, end, span, rows = _events(1500, seed)
+    index = density.build_index(start, end, span, rows, 5)
+    edges = density.pixel_edges(-30 * DAY, 420 * DAY, width)
+    got = density.column_counts(index, np.arange(5), edges)
+    want = density.naive_column_counts(start, end, span, rows, 5, edges)
+    assert got.shape == (5, width)
+    np.testing.assert_array_equal(got, want)
+
+
+def test_points_counted_once_even_on_a_column_edge() -> None:
+    start = np.array([0.0, DAY, 2 * DAY, 3 * DAY])  # every event exactly on an edge
+    index = density.build_index(start, start + DAY, np.zeros(4, bool), np.zeros(4, int), 1)
+    edges = np.array([0.0, DAY, 2 * DAY, 3 * DAY, 4 * DAY])
+    counts = density.column_counts(index, np.array([0]), edges)
+    assert counts.tolist() == [[1, 1, 1, 1]]
+    # the whole range holds each point exactly once, however finely it is cut
+    fine = density.column_counts(index, np.array([0]), density.pixel_edges(0, 4 * DAY, 997))
+    assert fine.sum() == 4
+
+
+def test_interval_covers_every_overlapped_column_not_its_first_day() -> None:
+    start, end = np.array([10 * DAY]), np.array([40 * DAY])  # a month
+    index = density.build_index(start, end, np.array([True]), np.array([0]), 1)
+    edges = density.pixel_edges(0, 50 * DAY, 50)  # one column per day
+    counts = density.column_counts(index, np.array([0]), edges)[0]
+    assert counts[10:40].tolist() == [1] * 30
+    assert counts[:10].sum() == 0 and counts[40:].sum() == 0
+
+
+def test_point_counts_add_up_to_the_events_in_range() -> None:
+    start, end, _, rows = _events(3000, 5)
+    span = np.zeros(start.size, bool)
+    index = density.build_index(start, end, span, rows, 5)
+    x0, x1 = 100 * DAY, 250 * DAY
+    counts = density.column_counts(index, np.arange(5), density.pixel_edges(x0, x1, 123))
+    inside = np.isfinite(start) & (start >= x0) & (start < x1)
+    assert counts.sum() == inside.sum()
+    assert counts.sum(axis=1).tolist() == np.bincount(rows[inside], minlength=5).tolist()
+    assert density.range_totals(index, x0, x1).tolist() == counts.sum(axis=1).tolist()
+
+
+def test_rows_never_leak_into_each_other() -> None:
+    start = np.array([0.0, 5 * DAY, 9 * DAY])
+    rows = np.array([0, 1, 2])
+    index = density.build_index(start, start + DAY, np.zeros(3, bool), rows, 3)
+    # a range far outside the data must not pick up the next row's first events
+    edges = density.pixel_edges(-100 * DAY, 100 * DAY, 4)
+    counts = density.column_counts(index, np.array([0, 1, 2]), edges)
+    assert counts.sum(axis=1).tolist() == [1, 1, 1]
+
+
+def test_mask_is_a_filter_of_the_full_index() -> None:
+    start, end, span, rows = _events(2000, 9)
+    keep = np.random.default_rng(3).random(start.size) < 0.3
+    full = density.build_index(start, end, span, rows, 5)
+    edges = density.pixel_edges(0, 400 * DAY, 80)
+    got = density.column_counts(full.masked(keep), np.arange(5), edges)
+    fresh = density.build_index(start, end, span, rows, 5, keep=keep)
+    want = density.naive_column_counts(start[keep], end[keep], span[keep], rows[keep], 5, edges)
+    np.testing.assert_array_equal(got, want)
+    np.testing.assert_array_equal(density.column_counts(fresh, np.arange(5), edges), want)
+    assert full.masked(np.zeros(start.size, bool)).size == 0
+
+
+def test_empty_index() -> None:
+    empty = np.zeros(0)
+    index = density.build_index(empty, empty, empty.astype(bool), empty.astype(int), 3)
+    counts = density.column_counts(index, np.arange(3), density.pixel_edges(0, DAY, 10))
+    assert counts.shape == (3, 10) and counts.sum() == 0
