@@ -110,6 +110,11 @@ def inspect(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> int:
         )
     if version > SCHEMA_VERSION:
         raise _newer(path, version)
+    if version == 0:  # marked as ours, holding tables, but no schema version: cannot migrate
+        raise _fail(
+            path, f"made by an older Eventline (schema 0 < {SCHEMA_VERSION})", "restore a backup"
+        )
+    _check_meta(conn, path, tables)  # before a writable open may switch the file to WAL or migrate
     if version < SCHEMA_VERSION:
         if readonly:
             raise _fail(
@@ -118,9 +123,23 @@ def inspect(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> int:
                 "upgrade it with `eventline ingest --db PATH` (a backup is kept)",
             )
         return version
-    _check_columns(conn, path, tables)
-    _quick_check(conn, path)
+    try:
+        _check_columns(conn, path, tables)
+        _quick_check(conn, path)
+    except sqlite3.DatabaseError as exc:  # e.g. an FTS table whose pages were destroyed
+        raise _fail(path, f"damaged database ({exc})", "restore a backup") from exc
     return version
+
+
+def _check_meta(conn: sqlite3.Connection, path: Path, tables: set[str]) -> None:
+    if "meta" not in tables:
+        raise _fail(path, "Eventline store is missing table 'meta'", "restore a backup")
+    try:
+        row = conn.execute("SELECT uuid FROM meta WHERE id = 1").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise _fail(path, f"damaged database ({exc})", "restore a backup") from exc
+    if row is None:
+        raise _fail(path, "the store's meta row is missing", "restore a backup")
 
 
 def _check_columns(conn: sqlite3.Connection, path: Path, tables: set[str]) -> None:

@@ -10,23 +10,50 @@ from collections.abc import Sequence
 from desktop.extract.types import TimeInterval
 from desktop.store.records import DocumentRecord, EventDetail, EventRecord, MentionRecord
 
-_EVENT_SQL = """
-SELECT e.id, e.key, e.start, e."end", e.precision, e.status, e.kind, e.actor, e.subject,
-       e.title, e.summary, e.confidence, e.origin,
-       (SELECT COUNT(*) FROM mentions m WHERE m.event_id = e.id), e.anchor
+
+def _text(column: str, default: str | None = "''") -> str:
+    """A column read as text, whatever another tool stored there (numbers, blobs, NULL)."""
+    cast = f"CAST({column} AS TEXT)"
+    return cast if default is None else f"COALESCE({cast}, {default})"
+
+
+def _iso_date(column: str) -> str:
+    """A date column, or NULL when it does not hold a YYYY-MM-DD date."""
+    return f"CASE WHEN date({column}) IS {column} THEN {column} END"
+
+
+def _number(column: str, kind: str = "INTEGER") -> str:
+    return f"CAST({column} AS {kind})"
+
+
+# Values are cast to the types the records promise, so a store edited by another tool (a date
+# that is not one, a blob title, a number as text) reads without exceptions.
+_EVENT_SQL = f"""
+SELECT e.id, {_text("e.key")}, {_iso_date("e.start")}, {_iso_date('e."end"')},
+       {_text("e.precision")}, {_text("e.status")}, {_text("e.kind")}, {_text("e.actor")},
+       {_text("e.subject")}, {_text("e.title")}, {_text("e.summary")},
+       COALESCE({_number("e.confidence", "REAL")}, 0.0), {_text("e.origin")},
+       (SELECT COUNT(*) FROM mentions m WHERE m.event_id = e.id), {_text("e.anchor")}
 FROM events e
 """
 _ORDER = " ORDER BY e.start IS NULL, e.start, e.key"
 
-_MENTION_SQL = """
-SELECT m.id, m.event_id, e.key, m.document_id, d.file_name, m.start, m."end", m.time_start,
-       m.time_end, m.date_start, m.date_end, m.precision, m.anchor, m.resolution, m.status,
-       m.kind, m.actor_text, m.subject_text, m.evidence, m.alt_spans, m.title, m.summary,
-       m.confidence
+_MENTION_SQL = f"""
+SELECT m.id, m.event_id, {_text("e.key")}, m.document_id, {_text("d.file_name")},
+       COALESCE({_number("m.start")}, 0), COALESCE({_number('m."end"')}, 0),
+       {_number("m.time_start")}, {_number("m.time_end")}, {_iso_date("m.date_start")},
+       {_iso_date("m.date_end")}, {_text("m.precision")}, {_text("m.anchor")},
+       {_text("m.resolution")}, {_text("m.status")}, {_text("m.kind")}, {_text("m.actor_text")},
+       {_text("m.subject_text")}, {_text("m.evidence")}, {_text("m.alt_spans", "'[]'")},
+       {_text("m.title")}, {_text("m.summary")}, COALESCE({_number("m.confidence", "REAL")}, 0.0)
 FROM mentions m JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = m.document_id
 """
 
-_DOC_COLUMNS = "id, file_name, title, source, published, published_from, {text}, ingested_at"
+_DOC_COLUMNS = (
+    f"id, {_text('file_name')}, {_text('title', None)}, {_text('source')},"
+    f" {_iso_date('published')}, {_text('published_from')}, {{text}}, {_text('ingested_at')}"
+)
+_DOC_TEXT = _text("text")
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
@@ -35,9 +62,23 @@ def _event(row: tuple) -> EventRecord:
     return EventRecord(*row[:11], float(row[11]), row[12], int(row[13]), row[14])
 
 
+def _spans(value: str) -> tuple[tuple[int, int], ...]:
+    """Alternative evidence spans from their JSON; what is not a list of pairs is ignored."""
+    try:
+        pairs = json.loads(value)
+    except ValueError:
+        return ()
+    if not isinstance(pairs, list):
+        return ()
+    return tuple(
+        (a, b)
+        for a, b in (p for p in pairs if isinstance(p, list) and len(p) == 2)
+        if type(a) is int and type(b) is int
+    )
+
+
 def _mention(row: tuple) -> MentionRecord:
-    spans = tuple((int(a), int(b)) for a, b in json.loads(row[19] or "[]"))
-    return MentionRecord(*row[:19], spans, row[20], row[21], float(row[22]))
+    return MentionRecord(*row[:19], _spans(row[19]), row[20], row[21], float(row[22]))
 
 
 def _chunks(ids: Sequence[int]) -> list[list[int]]:
@@ -59,13 +100,13 @@ def list_events(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> l
 def get_document(
     conn: sqlite3.Connection, doc_id: str, *, include_text: bool = True
 ) -> DocumentRecord | None:
-    cols = _DOC_COLUMNS.format(text="text" if include_text else "NULL")
+    cols = _DOC_COLUMNS.format(text=_DOC_TEXT if include_text else "NULL")
     row = conn.execute(f"SELECT {cols} FROM documents WHERE id = ?", (doc_id,)).fetchone()
     return DocumentRecord(*row) if row else None
 
 
 def documents(conn: sqlite3.Connection, *, include_text: bool = False) -> list[DocumentRecord]:
-    cols = _DOC_COLUMNS.format(text="text" if include_text else "NULL")
+    cols = _DOC_COLUMNS.format(text=_DOC_TEXT if include_text else "NULL")
     rows = conn.execute(f"SELECT {cols} FROM documents ORDER BY file_name, id")
     return [DocumentRecord(*row) for row in rows]
 
@@ -136,7 +177,7 @@ def exchange_records(conn: sqlite3.Connection, ids: Sequence[int] | None = None)
     records = []
     for m in mentions:
         if m.alt_spans and m.document_id not in texts:
-            row = conn.execute("SELECT text FROM documents WHERE id = ?", (m.document_id,))
+            row = conn.execute(f"SELECT {_DOC_TEXT} FROM documents WHERE id = ?", (m.document_id,))
             texts[m.document_id] = row.fetchone()[0]
         records.append(_exchange_record(m, texts.get(m.document_id, "")))
     records.sort(

@@ -203,7 +203,8 @@ class EventStore(CurationMethods):
     @property
     @_guarded
     def generation(self) -> int:
-        return int(self.conn.execute("SELECT generation FROM meta WHERE id = 1").fetchone()[0])
+        row = self.conn.execute("SELECT CAST(generation AS INTEGER) FROM meta WHERE id = 1")
+        return int(row.fetchone()[0] or 0)
 
     @_guarded
     def has_document(self, doc_id: str) -> bool:
