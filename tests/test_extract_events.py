@@ -263,3 +263,17 @@ def test_unknown_organisation_with_a_company_suffix() -> None:
 
 def test_conditional_trigger_is_not_an_event() -> None:
     assert extract_events("If OpenAI releases GPT-5 this year, rivals will respond.", PUB) == []
+
+
+def test_headline_mention_folds_into_the_body_mention() -> None:
+    text = (
+        "Nvidia unveils new AI chips at its developer conference\n\n"
+        "Nvidia on Tuesday unveiled Blackwell Ultra, a new family of chips. "
+        "The company also announced partnerships with General Motors and Disney."
+    )
+    events = extract_events(text, dt.date(2025, 3, 19))
+    assert [(e.kind, e.interval.date_str(), len(e.alt_spans)) for e in events] == [
+        ("release", "2025-03-18", 1),
+        ("partnership", "2025-03-19", 0),
+    ]
+    assert events[0].evidence.startswith("Nvidia on Tuesday unveiled")

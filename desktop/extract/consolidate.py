@@ -34,10 +34,10 @@ def _publication(published: dt.date | None) -> TimeInterval:
     return TimeInterval(published, published, "day")
 
 
-def _specificity(m: Mention) -> tuple[int, int]:
+def _specificity(m: Mention) -> tuple[int, int, int]:
     if m.time is None:
-        return (1, 9)
-    return (0, _PRECISION_RANK.get(m.time.interval.precision, 9))
+        return (1, int(m.headline), 9)
+    return (0, int(m.headline), _PRECISION_RANK.get(m.time.interval.precision, 9))
 
 
 def _same(a: Mention, b: Mention, published: dt.date | None) -> bool:
@@ -48,6 +48,7 @@ def _same(a: Mention, b: Mention, published: dt.date | None) -> bool:
     if not compatible_times(_Facts(a, published), _Facts(b, published)):
         return False
     near = a.kind == "statement" and abs(a.sentence - b.sentence) <= _NEAR
+    near = near or a.headline or b.headline
     return near or compatible_subjects(a.subject, b.subject)
 
 

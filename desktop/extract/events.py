@@ -48,6 +48,7 @@ class Mention:
     time: TimeExpression | None
     confidence: float
     alt_spans: list[tuple[int, int]] = field(default_factory=list)
+    headline: bool = False  # from a title line: the body's mention of the event is the evidence
 
 
 def _nearest_time(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from desktop.extract.actors import DocState, first_actor_org, learn_people, org_mentions
 from desktop.extract.consolidate import consolidate, to_event
@@ -15,6 +16,10 @@ from desktop.extract.types import ExtractedEvent
 
 # When a continuation sentence adds to an event, the stronger kind wins.
 _KIND_STRENGTH = ("open_source", "funding", "partnership", "release", "announcement", "statement")
+
+
+_HEADLINE_LINES = 3  # a title is among the first lines and has no sentence-final punctuation
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def _stronger(a: str, b: str) -> str:
@@ -86,6 +91,9 @@ def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list
         if prev is not None and _absorb(lex, sent, prev, found):
             prev.sentence = index
             continue
+        if index < _HEADLINE_LINES and not _SENTENCE_END.search(sent.text):
+            for m in found:
+                m.headline = True
         mentions.extend(found)
         salient = found[-1].actor if found else first_actor_org(orgs)
         if salient:
