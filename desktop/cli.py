@@ -6,6 +6,7 @@ stderr, no traceback), 2 on a usage error.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -35,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("eventline: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        # The reader (e.g. `head`) went away: silence the flush at interpreter exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
 
 
