@@ -71,6 +71,7 @@ def test_first_run_shows_the_demo_with_a_dismissable_hint(window_on, settings, d
     assert window.store_model.path == demo
     assert window.hint.isVisibleTo(window)
     assert "Import articles" in window.hint.label.text()
+    assert "demo" in window.hint.title_label.text()
     window.hint.dismiss_button.click()
     assert not window.hint.isVisibleTo(window)
     assert settings.value(HINT_DISMISSED, False, type=bool)

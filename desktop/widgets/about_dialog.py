@@ -33,6 +33,7 @@ class AboutDialog(QDialog):
         texts = (f"Eventline {__version__}", ABOUT_TEXT, LICENCE_TEXT, SAMPLES_TEXT)
         self.labels: list[QLabel] = []
         column = QVBoxLayout()
+        column.setSpacing(10)
         for text in texts:
             label = QLabel(text)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -50,6 +51,7 @@ class AboutDialog(QDialog):
             picture.setPixmap(icon.pixmap(64, 64))
             picture.setAlignment(Qt.AlignmentFlag.AlignTop)
             row.addWidget(picture)
+        column.addStretch(1)
         row.addLayout(column, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -1,16 +1,30 @@
-"""A slim, dismissable bar shown over the demo store: how to add articles of your own."""
+"""A slim, dismissable bar shown over the demo store: how to add articles of your own.
+
+Its tint is mixed from the current palette (base and highlight), so it reads on light and dark
+themes alike and follows a palette change while the app runs.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+HINT_TITLE = "This is a demo timeline, built from two sample news articles."
 HINT_TEXT = (
-    "You are looking at a demo timeline built from two sample news articles. "
-    "To build your own: File → New store…, then File → Import articles… — "
-    "or drop .txt, .md or .html articles (or a folder of them) onto this window."
+    "To build your own, choose Import articles… (Eventline asks where to keep your new store), "
+    "or drop .txt, .md or .html articles, or a folder of them, onto this window."
 )
+TINT = 0.18  # share of the highlight colour in the bar's background
+
+
+def mix(a: QColor, b: QColor, share: float) -> QColor:
+    """``a`` with ``share`` of ``b`` blended in."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * share,
+        a.greenF() + (b.greenF() - a.greenF()) * share,
+        a.blueF() + (b.blueF() - a.blueF()) * share,
+    )
 
 
 class FirstRunHint(QFrame):
@@ -22,20 +36,47 @@ class FirstRunHint(QFrame):
         self.setObjectName("first_run_hint")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)  # follows light and dark
+        self.title_label = QLabel(HINT_TITLE)
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
         self.label = QLabel(HINT_TEXT)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
+        for label in (self.title_label, self.label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
         self.import_button = QPushButton("Import articles…")
         self.import_button.clicked.connect(self.import_requested)
         self.dismiss_button = QPushButton("Don't show again")
         self.dismiss_button.setToolTip("Hide this hint for good")
         self.dismiss_button.clicked.connect(self._on_dismiss_clicked)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.title_label)
+        text.addWidget(self.label)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        layout.addWidget(self.label, 1)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addLayout(text, 1)
         layout.addWidget(self.import_button)
         layout.addWidget(self.dismiss_button)
+        self._apply_tint()
+
+    def tint(self) -> QColor:
+        """The background: the palette's base with a little of its highlight."""
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        return mix(base, palette.color(QPalette.ColorRole.Highlight), TINT)
+
+    def _apply_tint(self) -> None:
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, self.tint())
+        palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.Text))
+        self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self.setPalette(QPalette())  # drop the old tint, take the new system palette
+            self._apply_tint()
 
     def _on_dismiss_clicked(self) -> None:
         self.hide()
