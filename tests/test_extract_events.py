@@ -277,3 +277,27 @@ def test_headline_mention_folds_into_the_body_mention() -> None:
         ("partnership", "2025-03-19", 0),
     ]
     assert events[0].evidence.startswith("Nvidia on Tuesday unveiled")
+
+
+def test_media_as_speaker_makes_the_reported_content_the_event() -> None:
+    ev = _one("The Information reported on Monday that ByteDance raised $2 billion.")
+    assert (ev.actor, ev.kind, ev.status, ev.interval.date_str()) == (
+        "ByteDance",
+        "funding",
+        "reported",
+        "2025-03-24",
+    )
+
+
+def test_surname_of_a_known_leader_or_analyst() -> None:
+    text = "Sam Altman leads OpenAI. Altman said that AGI is near."
+    assert [e.actor for e in extract_events(text, PUB)] == ["OpenAI"]
+    text = "Dan Ives, an analyst at Wedbush, spoke. Ives said that Apple is behind."
+    assert extract_events(text, PUB) == []
+
+
+def test_reported_financials_with_a_percentage_and_nominal_investment() -> None:
+    ev = _one("Alibaba reported a 13% rise in quarterly revenue on Thursday.")
+    assert (ev.kind, ev.interval.date_str()) == ("other", "2025-03-20")
+    ev = _one("SoftBank announced a $2 billion investment in OpenAI on Monday.")
+    assert (ev.actor, ev.kind) == ("SoftBank", "funding")

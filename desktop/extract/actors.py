@@ -16,6 +16,7 @@ _ACTOR_KINDS = ("company", "lab")
 _RECENCY = 4  # sentences an anaphor may reach back
 _WORD = re.compile(r"[a-z]+")
 _MODIFIER = re.compile(r"-[a-z]+$")
+_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
 
 
 @dataclass
@@ -24,6 +25,14 @@ class DocState:
     salient_at: int = -100  # sentence index where ``salient`` was last set
     leaders: dict[str, str] = field(default_factory=dict)  # person -> organisation
     opinion: set[str] = field(default_factory=set)  # people quoted as analysts/experts
+
+    def learn(self, person: str, org: str) -> None:
+        """``person`` speaks for ``org``; later mentions may use the surname alone."""
+        for key in (person, person.split()[-1]):
+            self.leaders.setdefault(key, org)
+
+    def mark_opinion(self, person: str) -> None:
+        self.opinion.update((person, person.split()[-1]))
 
     def note(self, actor: str, index: int) -> None:
         self.salient, self.salient_at = actor, index
@@ -82,26 +91,28 @@ def learn_people(
 ) -> None:
     """Record the roles the sentence gives to people ("Alibaba Group Chairperson Joe Tsai",
     "Wei Sun, principal analyst at Counterpoint Research"); ``orgs`` = org_mentions(text)."""
+    if lex.people_re is not None:
+        for m in lex.people_re.finditer(text):
+            state.learn(m.group(0), lex.people[m.group(0)])
     if lex.role_words.isdisjoint(_WORD.findall(text.lower())):
-        return  # no role noun: nothing to learn (known people are looked up directly)
+        return  # no role noun: nothing more to learn
     orgs = [o for o in orgs if o[3] in _ACTOR_KINDS]
     for start, end, name in _people(lex, text):
         before = text[max(0, start - 45) : start]
         after = text[end : end + 90].split(".")[0]
         after = after if after.startswith(",") else ""
         if lex.rx["roles.opinion"].search(before) or lex.rx["roles.opinion"].search(after):
-            state.opinion.add(name)
+            state.mark_opinion(name)
             continue
         if name in lex.people:
-            state.leaders.setdefault(name, lex.people[name])
             continue
         if not (lex.rx["roles.leader"].search(before) or lex.rx["roles.leader"].search(after)):
             continue
         near = [o for o in orgs if start - 60 <= o[0] <= end + 90]
         if near:
-            state.leaders[name] = min(near, key=lambda o: abs(o[0] - start))[2]
+            state.learn(name, min(near, key=lambda o: abs(o[0] - start))[2])
         elif lex.rx["anaphor_possessive_role"].search(before) and state.antecedent(index):
-            state.leaders[name] = state.antecedent(index)
+            state.learn(name, state.antecedent(index))
 
 
 def _mask_relatives(lex: Lexicon, region: str) -> str:
@@ -122,14 +133,12 @@ def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:
 def subject_actor(lex: Lexicon, region: str, state: DocState, index: int) -> Actor | None:
     """The actor named in the subject region (text of the clause before the trigger)."""
     region = _mask_relatives(lex, region)
-    opinion = bool(lex.rx["roles.opinion"].search(region))
-    for _s, _e, name in _people(lex, region):
-        if name in state.opinion:
-            opinion = True
+    names = [n for _s, _e, n in _people(lex, region)] + _CAPITALISED.findall(region)
+    opinion = bool(lex.rx["roles.opinion"].search(region)) or any(n in state.opinion for n in names)
     picked = _pick_org(lex, region)
     if picked is not None:
         return Actor(picked[0], "gazetteer", opinion or picked[1])
-    for _s, _e, name in reversed(_people(lex, region)):
+    for name in reversed(names):  # full names first, then surnames ("Altman said")
         if name in state.leaders or name in lex.people:
             return Actor(state.leaders.get(name) or lex.people[name], "person", opinion)
     if lex.rx["anaphor"].search(region) and state.antecedent(index):
@@ -148,6 +157,14 @@ def agent_actor(lex: Lexicon, after: str) -> Actor | None:
         return None
     picked = _pick_org(lex, stripped[3:60])
     return Actor(picked[0], "agent", picked[1]) if picked else None
+
+
+def media_speaker(lex: Lexicon, region: str) -> bool:
+    """The speaker is a media organisation or "media reports" ("Bloomberg reported that ...")."""
+    orgs = org_mentions(lex, region)
+    if orgs and all(kind == "media" for *_x, kind in orgs):
+        return True
+    return not orgs and bool(lex.rx["media_speaker"].search(region))
 
 
 def first_actor_org(orgs: list[tuple[int, int, str, str]]) -> str:

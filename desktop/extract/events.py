@@ -7,7 +7,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from desktop.extract.actors import Actor, DocState, agent_actor, org_mentions, subject_actor
+from desktop.extract.actors import (
+    Actor,
+    DocState,
+    agent_actor,
+    media_speaker,
+    org_mentions,
+    subject_actor,
+)
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.sentences import Span
 from desktop.extract.subjects import subject_of
@@ -150,6 +157,8 @@ def analyse_clause(
         hit = find_trigger(lex, text, roles=_DATED_ROLES)  # "The release of X came as Y launched"
     if hit is None or is_negated(lex, text, hit):
         return []
+    if hit.role == "report" and media_speaker(lex, text[: hit.start]):
+        return _media_report(lex, clause, sentence, index, state, published, hit)
     actor = subject_actor(lex, text[: hit.start], state, index) or agent_actor(lex, text[hit.end :])
     if actor is None or (actor.opinion and hit.role in ("report", "commit")):
         return []
@@ -190,6 +199,32 @@ def analyse_clause(
         if planned is not None:
             out.append(planned)
     return out
+
+
+def _media_report(
+    lex: Lexicon,
+    clause: Span,
+    sentence: Span,
+    index: int,
+    state: DocState,
+    published: dt.date | None,
+    hit: Hit,
+) -> list[Mention]:
+    """ "Bloomberg reported on Tuesday that X raised …": the content's event, status reported,
+    dated by the report when the content has no time of its own."""
+    at = content_start(lex, clause.text, hit)
+    content = Span(clause.start + at, clause.end, clause.text[at:])
+    found = analyse_clause(lex, content, sentence, index, state, published)
+    main = _nearest_time(
+        times_in(clause.text[:at], clause.start, published, False),
+        clause.start,
+        clause.start + at,
+        clause.start + hit.start,
+    )
+    for m in found:
+        m.status, m.start, m.end = "reported", clause.start, clause.end
+        m.time = m.time or main
+    return found
 
 
 def _media_sourced(lex: Lexicon, text: str) -> bool:

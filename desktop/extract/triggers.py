@@ -20,6 +20,7 @@ _PREPOSITION = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
 _AFTER_WINDOW = 70
+_BEFORE_WINDOW = 25  # "a $2 billion investment"
 _WORD = re.compile(r"[a-z]+")
 _PLANNED_WINDOW = 45
 
@@ -46,8 +47,11 @@ def _satisfied(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> bool
     after = text[m.end() : m.end() + _AFTER_WINDOW]
     if trig.needs == "product_inside":  # "make its Ernie chatbot free", not "making it free"
         return _has_product(lex, m.group(0))
-    if trig.needs == "amount":
-        return bool(lex.rx["amount"].search(text[m.start() : m.end() + _AFTER_WINDOW]))
+    if trig.needs in ("amount", "figure"):
+        window = text[max(0, m.start() - _BEFORE_WINDOW) : m.end() + _AFTER_WINDOW]
+        if trig.needs == "figure" and lex.rx["percent"].search(window):
+            return True
+        return bool(lex.rx["amount"].search(window))
     if trig.needs == "product":
         if _PREPOSITION.match(after):
             return False  # "announced on WeChat that ...": no direct product object
