@@ -11,6 +11,10 @@ Interface used by the window (engineer B):
   ``select(event_id)``, ``step(direction)``, ``shown_ids(start_s, end_s)``,
   ``request_range(start_s, end_s)``; attributes ``selected_id``, ``total_count``,
   ``visible_count``.
+- scale: ``lane_index()`` (a ``density.LaneIndex`` of the shown events, for per-pixel
+  density strips), ``prefetch_titles(ids)`` (titles may be a lazy mapping that fetches by id),
+  ``refresh_data(columns, titles)`` (new data for the same store: the view keeps its zoom),
+  ``keep_view`` (True while such a refresh is being announced).
 - extras: ``lane_names`` (lanes in drawing order, top first), ``rows`` (each event's lane row),
   ``data_range()``, ``hit_test(x_s, row, tol_s)``, ``index_of(id)``, ``title(id)``,
   ``describe(id)`` (tooltip text: title and date, plain), ``set_lane_order("first"|"count")``,
@@ -23,13 +27,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from desktop.extract.types import KINDS, PRECISIONS, STATUSES
+from desktop.viewmodel import density
 from desktop.viewmodel.details import format_interval
 
 DAY_S = 86400.0
@@ -65,7 +70,8 @@ class TimelineModel(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns: ColumnsLike | None = None
-        self.titles: dict[int, str] = {}
+        self.titles: Mapping[int, str] = {}
+        self.keep_view = False
         self.selected_id: int | None = None
         self.lane_order = "first"
         self.lane_names: list[str] = []
@@ -78,16 +84,29 @@ class TimelineModel(QObject):
         self.dated = np.zeros(0, dtype=bool)
         self.is_bar = np.zeros(0, dtype=bool)
         self.mask = np.zeros(0, dtype=bool)
-        self._id_order = np.zeros(0, dtype=np.int64)
+        self._id_order_cache: np.ndarray | None = None
+        self._full_index: density.LaneIndex | None = None
+        self._masked_index: density.LaneIndex | None = None
         self._time_order = np.zeros(0, dtype=np.int64)
         self._sorted_starts = _empty_f()
         self._max_span_s = 0.0
 
     # -- data ---------------------------------------------------------------------------------
-    def set_data(self, columns: ColumnsLike, titles: dict[int, str]) -> None:
-        """Replace the data; keeps the selection if the event still exists, resets the mask."""
+    def refresh_data(self, columns: ColumnsLike, titles: Mapping[int, str]) -> None:
+        """New data for the same store (it changed on disk): like ``set_data``, but views keep
+        their visible range and lane scroll."""
+        self.keep_view = True
+        try:
+            self.set_data(columns, titles)
+        finally:
+            self.keep_view = False
+
+    def set_data(self, columns: ColumnsLike, titles: Mapping[int, str]) -> None:
+        """Replace the data; keeps the selection if the event still exists, resets the mask.
+
+        ``titles`` is copied, unless it is a lazy mapping (one with ``prefetch``)."""
         self.columns = columns
-        self.titles = dict(titles)
+        self.titles = titles if hasattr(titles, "prefetch") else dict(titles)
         self.start_s = np.asarray(columns.start_s, dtype=np.float64)
         end = np.asarray(columns.end_s, dtype=np.float64)
         self.end_s = np.where(np.isfinite(end), end, self.start_s + DAY_S)
@@ -101,8 +120,9 @@ class TimelineModel(QObject):
         span = np.where(self.dated, self.end_s - self.start_s, 0.0)
         self.is_bar = self.dated & ((precision != _DAY_PRECISION) | (span > 1.5 * DAY_S))
         self._max_span_s = float(span.max()) if span.size else 0.0
-        self._id_order = np.argsort(self.ids, kind="stable")
-        self._time_order = np.argsort(self.start_s, kind="stable")  # identity if store-sorted
+        self._id_order_cache = None
+        self._full_index = self._masked_index = None
+        self._time_order = _time_order(self.start_s, self.dated)
         self._sorted_starts = self.start_s[self._time_order]
         self.mask = np.ones(len(self.ids), dtype=bool)
         self._compute_rows()
@@ -126,8 +146,7 @@ class TimelineModel(QObject):
         lanes = np.asarray(self.columns.lane, dtype=np.int64)
         n_lanes = len(self.columns.lanes)
         counts = np.bincount(lanes, minlength=n_lanes) if lanes.size else np.zeros(n_lanes, int)
-        first = np.full(n_lanes, np.inf)
-        np.minimum.at(first, lanes[self.dated], self.start_s[self.dated])
+        first = _first_start(lanes, self.start_s, self._time_order, self.dated, n_lanes)
         used = np.flatnonzero(counts > 0)
         if self.lane_order == "count":
             order = used[np.lexsort((first[used], -counts[used]))]
@@ -137,6 +156,7 @@ class TimelineModel(QObject):
         row_of_lane[order] = np.arange(len(order), dtype=np.int32)
         self.lane_names = [str(self.columns.lanes[i]) for i in order]
         self.rows = row_of_lane[lanes] if lanes.size else np.zeros(0, dtype=np.int32)
+        self._full_index = self._masked_index = None
 
     @property
     def total_count(self) -> int:
@@ -149,6 +169,7 @@ class TimelineModel(QObject):
     # -- filter -------------------------------------------------------------------------------
     def set_mask(self, mask: np.ndarray | None) -> None:
         """Bool array aligned with the columns' order (None = everything passes)."""
+        self._masked_index = None
         if mask is None:
             self.mask = np.ones(len(self.ids), dtype=bool)
         else:
@@ -156,6 +177,7 @@ class TimelineModel(QObject):
             if mask.shape != self.ids.shape:
                 raise ValueError(f"mask shape {mask.shape} != columns shape {self.ids.shape}")
             self.mask = mask.copy()
+        self._masked_index = None
         self.mask_changed.emit()
 
     def set_mask_from_ids(self, ids: Iterable[int] | None) -> None:
@@ -165,6 +187,34 @@ class TimelineModel(QObject):
             return
         wanted = np.fromiter((int(i) for i in ids), dtype=np.int64)
         self.set_mask(np.isin(self.ids, wanted))
+
+    # -- scale --------------------------------------------------------------------------------
+    def lane_index(self) -> density.LaneIndex:
+        """Per-lane sorted times of the shown (masked, dated) events, for density strips."""
+        if self._full_index is None:
+            self._full_index = density.build_index(
+                self.start_s, self.end_s, self.is_bar, self.rows, len(self.lane_names)
+            )
+        if self._masked_index is None:
+            everything = bool(self.mask.all()) if self.mask.size else True
+            self._masked_index = self._full_index.masked(None if everything else self.mask)
+        return self._masked_index
+
+    def prefetch_titles(self, ids: Iterable[int]) -> None:
+        """Make the titles of ``ids`` available (one batch fetch when titles are lazy)."""
+        prefetch = getattr(self.titles, "prefetch", None)
+        if prefetch is not None:
+            prefetch([int(i) for i in ids])
+
+    @property
+    def _id_order(self) -> np.ndarray:
+        if self._id_order_cache is None:
+            ids = self.ids
+            if ids.size < 2 or bool(np.all(ids[1:] > ids[:-1])):
+                self._id_order_cache = np.arange(ids.size)
+            else:
+                self._id_order_cache = np.argsort(ids, kind="stable")
+        return self._id_order_cache
 
     # -- selection ----------------------------------------------------------------------------
     def index_of(self, event_id: int) -> int | None:
@@ -283,6 +333,31 @@ class TimelineModel(QObject):
             last = _date_of(max(self.end_s[index] - DAY_S, self.start_s[index]))
             text = format_interval(first, last, precision)
         return text if status == "happened" else f"{text} ({status})"
+
+
+def _first_start(
+    lanes: np.ndarray, start_s: np.ndarray, time_order: np.ndarray, dated: np.ndarray, n: int
+) -> np.ndarray:
+    """Earliest start per lane (inf for a lane without dated events)."""
+    first = np.full(n, np.inf)
+    order = time_order[dated[time_order]]  # dated events, by time
+    in_time = lanes[order]
+    small = in_time.astype(np.int16) if n < 2**15 else in_time
+    by_lane = np.argsort(small, kind="stable")  # stable: each lane's events stay in time order
+    grouped = in_time[by_lane]
+    heads = np.flatnonzero(np.diff(grouped, prepend=-1))
+    first[grouped[heads]] = start_s[order[by_lane[heads]]]
+    return first
+
+
+def _time_order(start_s: np.ndarray, dated: np.ndarray) -> np.ndarray:
+    """Indices in time order, undated last; the identity when the store already sorted them."""
+    n = start_s.size
+    n_dated = int(np.count_nonzero(dated))
+    head = start_s[:n_dated]
+    if bool(dated[:n_dated].all()) and (n_dated < 2 or bool(np.all(head[1:] >= head[:-1]))):
+        return np.arange(n)
+    return np.argsort(start_s, kind="stable")
 
 
 def _date_of(value_s: float) -> dt.date:
