@@ -67,16 +67,22 @@ class FirstRunHint(QFrame):
         return mix(base, palette.color(QPalette.ColorRole.Highlight), TINT)
 
     def _apply_tint(self) -> None:
+        """Set the bar's own Window/WindowText roles; every other role stays inherited."""
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, self.tint())
-        palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.Text))
+        text = palette.color(QPalette.ColorRole.Text)
+        tint = self.tint()
+        if palette.color(QPalette.ColorRole.Window) == tint and (
+            palette.color(QPalette.ColorRole.WindowText) == text
+        ):
+            return  # nothing changed (and no endless PaletteChange loop)
+        palette.setColor(QPalette.ColorRole.Window, tint)
+        palette.setColor(QPalette.ColorRole.WindowText, text)
         self.setPalette(palette)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self.setPalette(QPalette())  # drop the old tint, take the new system palette
-            self._apply_tint()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_tint()  # the system switched between light and dark
 
     def _on_dismiss_clicked(self) -> None:
         self.hide()
