@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from desktop.store import curation, curation_docs, journal
+from desktop.store import curation, curation_docs, importing, journal
 from desktop.store.errors import StoreError
 
 T = TypeVar("T")
@@ -136,6 +136,14 @@ class CurationMethods:
             return sum(curation_docs.reextract_document(conn, d, self.who, extract) for d in ids)
 
         return self.curate("Re-extract", op)
+
+    def import_records(self, records: Sequence[dict], source: str = "") -> Any:
+        """Add exchange records as user events (desktop.store.importing); one undo step."""
+        records = list(records)
+        return self.curate(
+            "Import events",
+            lambda c: importing.import_records(c, records, self.who, source),
+        )
 
     # -- undo --------------------------------------------------------------------------------
     def undo_entries(self) -> list[tuple[int, str, bool]]:
