@@ -142,6 +142,25 @@ def _planned_action(
     return replace(mention, kind=kind, status="planned", subject=subject, time=own)
 
 
+def _governing_trigger(lex: Lexicon, text: str, published: dt.date | None) -> Hit | None:
+    hit = find_trigger(lex, text)
+    if hit is not None and hit.needs == "time" and not times_in(text, 0, published, False):
+        hit = find_trigger(lex, text, roles=_DATED_ROLES)  # "The release of X came as Y launched"
+    return None if hit is None or is_negated(lex, text, hit) else hit
+
+
+def _event_time(
+    lex: Lexicon, clause: Span, hit: Hit, at: int, published: dt.date | None
+) -> TimeExpression | None:
+    """The time expression governing the trigger (not one inside reported content or inside a
+    relative clause that does not contain the trigger)."""
+    text = clause.text
+    times = clause_times(lex, text, clause.start, published, planned_cue(lex, text, hit))
+    hi = clause.start + (at if hit.role in ("report", "plan", "commit") else len(text))
+    skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
+    return _nearest_time(times, clause.start, hi, clause.start + hit.start, skip)
+
+
 def analyse_clause(
     lex: Lexicon,
     clause: Span,
@@ -152,10 +171,8 @@ def analyse_clause(
 ) -> list[Mention]:
     """The event mentions a clause reports (usually none)."""
     text = clause.text
-    hit = find_trigger(lex, text)
-    if hit is not None and hit.needs == "time" and not times_in(text, 0, published, False):
-        hit = find_trigger(lex, text, roles=_DATED_ROLES)  # "The release of X came as Y launched"
-    if hit is None or is_negated(lex, text, hit):
+    hit = _governing_trigger(lex, text, published)
+    if hit is None:
         return []
     if hit.role == "report" and media_speaker(lex, text[: hit.start]):
         return _media_report(lex, clause, sentence, index, state, published, hit)
@@ -167,21 +184,36 @@ def analyse_clause(
         resolved = _resolve_report(lex, text, hit, actor, at)
         if resolved is None:
             return []
-        hit = resolved
-        at = len(text) if hit.role in ("action", "object") else at
+        hit, at = resolved, len(text) if resolved.role in ("action", "object") else at
+    time = _event_time(lex, clause, hit, at, published)
+    if time is None and not _stands_without_time(lex, sentence.text, text, hit):
+        return []
+    mention = _mention(lex, clause, index, hit, at, actor, time)
+    out = [mention]
+    if hit.role == "plan" or (hit.role == "report" and hit.kind == "announcement"):
+        planned = _planned_action(lex, clause, hit, mention, published)
+        if planned is not None:
+            out.append(planned)
+    return out
+
+
+def _mention(
+    lex: Lexicon,
+    clause: Span,
+    index: int,
+    hit: Hit,
+    at: int,
+    actor: Actor,
+    time: TimeExpression | None,
+) -> Mention:
+    text = clause.text
     status = status_of(lex, text, hit, at)
     if status != "reported" and _media_sourced(lex, text):
         status = "reported"
     kind = hit.kind
     if kind in _FRAMED_KINDS and open_source_framed(lex, text, hit):
         kind = "open_source"
-    times = clause_times(lex, text, clause.start, published, planned_cue(lex, text, hit))
-    hi = clause.start + (at if hit.role in ("report", "plan", "commit") else len(text))
-    skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
-    time = _nearest_time(times, clause.start, hi, clause.start + hit.start, skip)
-    if time is None and not _stands_without_time(lex, sentence.text, text, hit):
-        return []
-    mention = Mention(
+    return Mention(
         start=clause.start,
         end=clause.end,
         sentence=index,
@@ -193,12 +225,6 @@ def analyse_clause(
         time=time,
         confidence=_CONFIDENCE.get(actor.how, 0.5) - (0.1 if time is None else 0.0),
     )
-    out = [mention]
-    if hit.role == "plan" or (hit.role == "report" and hit.kind == "announcement"):
-        planned = _planned_action(lex, clause, hit, mention, published)
-        if planned is not None:
-            out.append(planned)
-    return out
 
 
 def _media_report(

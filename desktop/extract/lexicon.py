@@ -127,18 +127,8 @@ def _compile_cues(data: dict) -> dict[str, re.Pattern[str]]:
     return rx
 
 
-@lru_cache(maxsize=8)
-def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None = None) -> Lexicon:
-    """Read and compile the lexicons (cached per set of paths)."""
-    data = _read(events_path)
-    user = None
-    if user_orgs_path is not None and user_orgs_path.is_file():
-        try:
-            user = _read(user_orgs_path)
-        except (OSError, ValueError):
-            user = None  # a broken user file must not break extraction
-    orgs, people = _merge_orgs(_read(orgs_path), user)
-    triggers = tuple(
+def _compile_triggers(data: dict) -> tuple[Trigger, ...]:
+    return tuple(
         Trigger(
             t["kind"],
             t["role"],
@@ -150,12 +140,26 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         )
         for t in data["triggers"]
     )
+
+
+def _read_user(path: Path | None) -> dict | None:
+    if path is None or not path.is_file():
+        return None
+    try:
+        return _read(path)
+    except (OSError, ValueError):
+        return None  # a broken user file must not break extraction
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None = None) -> Lexicon:
+    """Read and compile the lexicons (cached per set of paths)."""
+    data = _read(events_path)
+    orgs, people = _merge_orgs(_read(orgs_path), _read_user(user_orgs_path))
+    triggers = _compile_triggers(data)
     stem_index, stemless = _index_stems(triggers)
     org_re, by_alias = _compile_orgs(orgs)
     prod_re, owner = _compile_products(orgs)
-    people_re = (
-        re.compile(rf"(?<![\w])(?:{_alternation(list(people))})(?![\w])") if people else None
-    )
     return Lexicon(
         triggers=triggers,
         stem_index=stem_index,
@@ -166,7 +170,9 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         products=prod_re,
         product_owner=owner,
         people=people,
-        people_re=people_re,
+        people_re=re.compile(rf"(?<![\w])(?:{_alternation(list(people))})(?![\w])")
+        if people
+        else None,
         rx=_compile_cues(data),
         generic_words=frozenset(data.get("generic_subject_words", [])),
         role_words=frozenset(data.get("role_words", [])),

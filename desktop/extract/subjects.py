@@ -71,7 +71,7 @@ def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int, actor: str = 
         names = before[-1:]
     if names:
         return "; ".join(names)
-    if hit.kind == "other" and hit.needs == "amount":  # "expects losses of $5 billion"
+    if hit.kind == "other" and hit.needs in ("amount", "figure"):  # "expects losses of $5 bn"
         return _object_phrase(lex, hit.text.split(None, 1)[-1] + text[hit.end :])
     return _object_phrase(lex, text[hit.end :]) or hit.text
 
