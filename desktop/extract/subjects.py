@@ -13,6 +13,9 @@ _PRODUCT_WINDOW = 110
 _TO_VERB = re.compile(r"^\s*to\s+(?:[\w-]+\s+){1,2}?(?=(?:its|their|the|a|an|some|all|his|her)\b)")
 _TO_ANY = re.compile(r"^\s*to\s+")
 _SELF = re.compile(r"^\s*(?:it|we|they|the company|the firm)\s+", re.I)
+_OWN_VERB = re.compile(
+    r"^(?:held|hosted|holds|hosts|organi[sz]ed|kicked|staged|founded|co-founded)$"
+)
 _CUT_PRODUCTS = re.compile(
     r"\b(?:that|which|who|making|while|whereas|claiming|saying|to|for|with|on|at|by|against|than"
     r"|from|after|before|as)\b|[.;](?!\d)"
@@ -47,7 +50,7 @@ def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int, actor: str = 
     if hit.role in ("report", "commit", "plan"):
         content = text[content_at:]
         content = _TO_VERB.sub("", content) if hit.role == "plan" else _TO_ANY.sub("", content)
-        content = _SELF.sub("", content) if hit.role == "report" else content
+        content = _SELF.sub("it ", content) if hit.role == "report" else content
         return _clean_phrase(lex, re.split(r"[.;](?!\d)", content, maxsplit=1)[0])
     if hit.role == "object":
         return _object_phrase(lex, text[hit.end :])
@@ -81,8 +84,9 @@ def title_of(lex: Lexicon, actor: str, kind: str, status: str, subject: str, tri
     verbs = lex.kind_verbs.get(kind, ["", "plans", "reportedly"])
     index = {"planned": 1, "reported": 2}.get(status, 0)
     verb = verbs[index] if index < len(verbs) else verbs[0]
-    if kind == "other":
-        verb = f"{verb} {trigger.split()[0].lower()}".strip()
+    first = trigger.split()[0].lower() if trigger.split() else ""
+    if kind == "other" or _OWN_VERB.match(first):  # "held an Open-Source Week", "founded"
+        verb = f"{verb if status != 'happened' else ''} {first}".strip()
         subject = "" if subject == "founding" else subject
     if kind == "open_source":
         subject = re.sub(r"^open[- ]source\s+", "", subject)
