@@ -122,6 +122,9 @@ def test_progress_dialog_cancel_button_esc_and_close(qtbot):
     assert dialog.title_label.textFormat() == Qt.TextFormat.PlainText
     dialog.set_progress("Reading 2 of 4: a.txt", 1, 4)
     assert dialog.file_label.text() == "Reading 2 of 4: a.txt" and dialog.bar.value() == 1
+    dialog.set_progress("Reading 3 of 4: " + "x" * 400 + ".txt", 2, 4)
+    assert "…" in dialog.file_label.text() and dialog.file_label.text().endswith("x.txt")
+    assert dialog.width() < 1000 and dialog.file_label.toolTip().endswith("x.txt")
     with qtbot.waitSignal(dialog.cancel_requested):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible() and not dialog.cancel_button.isEnabled()

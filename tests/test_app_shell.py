@@ -145,6 +145,10 @@ def test_new_store_is_created_and_opened(window_on, sample_store, tmp_path, monk
     created = controller.actions.new_store()
     assert created == tmp_path / "fresh.eventline"
     assert window.store_model.path == created and window.store_model.records == []
+    assert window.hint.isVisibleTo(window) and "no events yet" in window.hint.title_label.text()
+    window.hint.dismiss_button.click()  # hides for now; not remembered (that is the demo's)
+    assert not window.hint.isVisibleTo(window)
+    assert not controller.settings.value(HINT_DISMISSED, False, type=bool)
     with EventStore.open(created, readonly=True) as store:
         assert store.count_events() == 0
 

@@ -1,4 +1,5 @@
-"""A slim, dismissable bar shown over the demo store: how to add articles of your own.
+"""A slim, dismissable bar: over the demo store (how to add articles of your own; "Don't show
+again" is remembered by the app) and over an empty store (how to fill it; just hides).
 
 Its tint is mixed from the current palette (base and highlight), so it reads on light and dark
 themes alike and follows a palette change while the app runs.
@@ -15,6 +16,11 @@ HINT_TEXT = (
     "To build your own, choose Import articles… (Eventline asks where to keep your new store), "
     "or drop .txt, .md or .html articles, or a folder of them, onto this window."
 )
+EMPTY_TITLE = "This store has no events yet."
+EMPTY_TEXT = (
+    "Choose Import articles…, or drop .txt, .md or .html articles, or a folder of them, "
+    "onto this window."
+)
 TINT = 0.18  # share of the highlight colour in the bar's background
 
 
@@ -29,7 +35,7 @@ def mix(a: QColor, b: QColor, share: float) -> QColor:
 
 class FirstRunHint(QFrame):
     import_requested = Signal()
-    dismissed = Signal()
+    dismissed = Signal()  # "Don't show again" over the demo store
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +53,6 @@ class FirstRunHint(QFrame):
         self.import_button = QPushButton("Import articles…")
         self.import_button.clicked.connect(self.import_requested)
         self.dismiss_button = QPushButton("Don't show again")
-        self.dismiss_button.setToolTip("Hide this hint for good")
         self.dismiss_button.clicked.connect(self._on_dismiss_clicked)
         text = QVBoxLayout()
         text.setSpacing(2)
@@ -58,7 +63,22 @@ class FirstRunHint(QFrame):
         layout.addLayout(text, 1)
         layout.addWidget(self.import_button)
         layout.addWidget(self.dismiss_button)
+        self.mode = "demo"
         self._apply_tint()
+
+    def show_demo(self) -> None:
+        self._show("demo", HINT_TITLE, HINT_TEXT, "Don't show again")
+
+    def show_empty(self) -> None:
+        self._show("empty", EMPTY_TITLE, EMPTY_TEXT, "Hide")
+
+    def _show(self, mode: str, title: str, text: str, dismiss: str) -> None:
+        self.mode = mode
+        self.title_label.setText(title)
+        self.label.setText(text)
+        self.dismiss_button.setText(dismiss)
+        self.dismiss_button.setToolTip("Hide this hint for good" if mode == "demo" else "")
+        self.show()
 
     def tint(self) -> QColor:
         """The background: the palette's base with a little of its highlight."""
@@ -86,4 +106,5 @@ class FirstRunHint(QFrame):
 
     def _on_dismiss_clicked(self) -> None:
         self.hide()
-        self.dismissed.emit()
+        if self.mode == "demo":
+            self.dismissed.emit()

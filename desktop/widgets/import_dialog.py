@@ -44,15 +44,17 @@ class ImportProgressDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(460)
         self.title_label = _plain_label(f"Importing into {store_name}")
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
         self.file_label = _plain_label("Looking for articles…")
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.file_label.setWordWrap(False)  # long names are elided in the middle instead
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until the first file is known
         self.note_label = _plain_label(
             "Nothing is written until every file has been read: cancelling leaves the store "
             "as it was."
         )
-        self.note_label.setEnabled(False)  # the palette's dimmed text, light or dark
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.request_cancel)
         buttons = QDialogButtonBox()
@@ -64,7 +66,10 @@ class ImportProgressDialog(QDialog):
     def set_progress(self, text: str, index: int, total: int) -> None:
         """Show the step in ``text``; ``index`` of ``total`` steps are done."""
         if self.cancel_button.isEnabled():
-            self.file_label.setText(text)
+            width = max(self.file_label.width(), self.minimumWidth() - 40)
+            metrics = self.file_label.fontMetrics()
+            self.file_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width))
+            self.file_label.setToolTip(text)
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(min(index, total))
 

@@ -120,8 +120,16 @@ class StoreActions(QObject):
             self.settings.setValue(LAST_STORE, path)
             self.recent.add(path)
             self.window.menus.set_recent(self.recent.paths())
-        dismissed = self.settings.value(HINT_DISMISSED, False, type=bool)
-        self.window.hint.setVisible(self.on_demo and not dismissed)
+        hint = self.window.hint
+        if self.on_demo:
+            if self.settings.value(HINT_DISMISSED, False, type=bool):
+                hint.hide()
+            else:
+                hint.show_demo()
+        elif not self.window.store_model.records:
+            hint.show_empty()
+        else:
+            hint.hide()
 
     # -- import ------------------------------------------------------------------------------
     def choose_files(self) -> None:
