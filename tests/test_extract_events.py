@@ -301,3 +301,21 @@ def test_reported_financials_with_a_percentage_and_nominal_investment() -> None:
     assert (ev.kind, ev.interval.date_str()) == ("other", "2025-03-20")
     ev = _one("SoftBank announced a $2 billion investment in OpenAI on Monday.")
     assert (ev.actor, ev.kind) == ("SoftBank", "funding")
+
+
+def test_benchmark_claim_by_a_company_is_not_a_statement_event() -> None:
+    text = "Alibaba Cloud stated that the flagship model is competitive with the best from OpenAI."
+    assert extract_events(text, PUB) == []
+
+
+def test_headline_folds_into_the_body_event_with_the_same_subject() -> None:
+    text = (
+        "Alibaba Unveils Qwen 3 Family as AI Race Intensifies\n\n"
+        "Alibaba has introduced a new generation of its models. "
+        "On Tuesday, the company released Qwen 3, a family of eight models."
+    )
+    events = extract_events(text, dt.date(2025, 4, 29))
+    qwen = [e for e in events if e.subject == "Qwen 3"]
+    assert len(qwen) == 1 and len(qwen[0].alt_spans) == 1
+    assert qwen[0].interval.date_str() == "2025-04-29"
+    assert all(not e.evidence.startswith("Alibaba Unveils") for e in events)

@@ -53,10 +53,15 @@ def _same(a: Mention, b: Mention, published: dt.date | None) -> bool:
 
 
 def consolidate(mentions: list[Mention], published: dt.date | None = None) -> list[Mention]:
-    """Fold mentions of the same event into one (evidence = the most specific mention)."""
+    """Fold mentions of the same event into one (evidence = the most specific mention).
+
+    Headline mentions are folded last, into the body event with the closest subject; the
+    result keeps the order of the body text."""
     kept: list[Mention] = []
-    for m in mentions:
-        twin = next((k for k in kept if _same(k, m, published)), None)
+    for m in sorted(mentions, key=lambda x: x.headline):  # stable: body mentions first
+        candidates = [k for k in kept if _same(k, m, published)]
+        similar = [k for k in candidates if compatible_subjects(k.subject, m.subject)]
+        twin = (similar or candidates or [None])[0]
         if twin is None:
             kept.append(m)
             continue
@@ -65,7 +70,7 @@ def consolidate(mentions: list[Mention], published: dt.date | None = None) -> li
         primary.confidence = max(primary.confidence, other.confidence)
         primary.subject = primary.subject or other.subject
         kept[kept.index(twin)] = primary
-    return kept
+    return sorted(kept, key=lambda x: x.start)
 
 
 def _resolution(m: Mention, published: dt.date | None) -> tuple[TimeInterval, str, str]:

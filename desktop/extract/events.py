@@ -118,8 +118,8 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
         if inner is not None and status_of(lex, content, inner, len(content)) == "happened":
             return replace(inner, start=inner.start + at, end=inner.end + at)
         return replace(hit, kind="announcement")
-    if lex.rx["speculation"].search(content):
-        return None
+    if lex.rx["speculation"].search(content) or lex.rx["benchmark_claim"].search(content):
+        return None  # a forecast or a benchmark claim is opinion, not an event
     return hit
 
 

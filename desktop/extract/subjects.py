@@ -13,6 +13,7 @@ _PRODUCT_WINDOW = 110
 _TO_VERB = re.compile(r"^\s*to\s+(?:[\w-]+\s+){1,2}?(?=(?:its|their|the|a|an|some|all|his|her)\b)")
 _TO_ANY = re.compile(r"^\s*to\s+")
 _SELF = re.compile(r"^\s*(?:it|we|they|the company|the firm)\s+", re.I)
+_INVEST = re.compile(r"^(?:invest|pour|inject)")
 _OWN_VERB = re.compile(
     r"^(?:held|hosted|holds|hosts|organi[sz]ed|kicked|staged|founded|co-founded)$"
 )
@@ -88,6 +89,8 @@ def title_of(lex: Lexicon, actor: str, kind: str, status: str, subject: str, tri
     if kind == "other" or _OWN_VERB.match(first):  # "held an Open-Source Week", "founded"
         verb = f"{verb if status != 'happened' else ''} {first}".strip()
         subject = "" if subject == "founding" else subject
+    if kind == "funding" and _INVEST.match(first):  # "plans to invest", not "plans to raise"
+        verb = verb.replace("raise", "invest")
     if kind == "open_source":
         subject = re.sub(r"^open[- ]source\s+", "", subject)
     return " ".join(p for p in (actor, verb, subject) if p)
