@@ -53,7 +53,16 @@ _DOC_COLUMNS = (
     f"id, {_text('file_name')}, {_text('title', None)}, {_text('source')},"
     f" {_iso_date('published')}, {_text('published_from')}, {{text}}, {_text('ingested_at')}"
 )
-_DOC_TEXT = _text("text")
+# Read as bytes and decoded here, so text another tool stored as invalid UTF-8 still shows.
+_DOC_TEXT = "CAST(text AS BLOB)"
+
+
+def _document(row: tuple) -> DocumentRecord:
+    text = row[6]
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    return DocumentRecord(*row[:6], text, row[7])
+
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
@@ -102,13 +111,13 @@ def get_document(
 ) -> DocumentRecord | None:
     cols = _DOC_COLUMNS.format(text=_DOC_TEXT if include_text else "NULL")
     row = conn.execute(f"SELECT {cols} FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    return DocumentRecord(*row) if row else None
+    return _document(row) if row else None
 
 
 def documents(conn: sqlite3.Connection, *, include_text: bool = False) -> list[DocumentRecord]:
     cols = _DOC_COLUMNS.format(text=_DOC_TEXT if include_text else "NULL")
     rows = conn.execute(f"SELECT {cols} FROM documents ORDER BY file_name, id")
-    return [DocumentRecord(*row) for row in rows]
+    return [_document(row) for row in rows]
 
 
 def mentions_where(conn: sqlite3.Connection, where: str, args: tuple) -> list[MentionRecord]:
@@ -178,7 +187,7 @@ def exchange_records(conn: sqlite3.Connection, ids: Sequence[int] | None = None)
     for m in mentions:
         if m.alt_spans and m.document_id not in texts:
             row = conn.execute(f"SELECT {_DOC_TEXT} FROM documents WHERE id = ?", (m.document_id,))
-            texts[m.document_id] = row.fetchone()[0]
+            texts[m.document_id] = bytes(row.fetchone()[0] or b"").decode("utf-8", "replace")
         records.append(_exchange_record(m, texts.get(m.document_id, "")))
     records.sort(
         key=lambda r: (r["date"] is None, r["date"] or "", r["event_key"], r["doc"], r["start"])

@@ -6,6 +6,7 @@ shows the rows whose event passes the timeline's mask (``set_visible_ids``).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -58,8 +59,10 @@ class EventTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         record = self._records[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return _display(record, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:  # tooltips guess rich text: escape, always
+            return "<qt>" + html.escape(_display(record, index.column())) + "</qt>"
         if role == SORT_ROLE:
             return _sort_key(record, index.column())
         if role == ID_ROLE:
