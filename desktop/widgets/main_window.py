@@ -21,6 +21,7 @@ from desktop.viewmodel.search_controller import SearchController
 from desktop.viewmodel.selection_controller import SelectionController
 from desktop.viewmodel.store_model import StoreModel
 from desktop.viewmodel.timeline_model import TimelineModel
+from desktop.widgets.curation_menu import install_curation_menu
 from desktop.widgets.details_pane import DetailsPane
 from desktop.widgets.event_table import EventTableView
 from desktop.widgets.first_run_hint import FirstRunHint
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_menu()
         self._wire()
+        install_curation_menu(self)  # Edit menu: curation, undo/redo
 
     # -- layout --------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
