@@ -93,3 +93,15 @@ def test_empty_index() -> None:
     index = density.build_index(empty, empty, empty.astype(bool), empty.astype(int), 3)
     counts = density.column_counts(index, np.arange(3), density.pixel_edges(0, DAY, 10))
     assert counts.shape == (3, 10) and counts.sum() == 0
+
+
+def test_events_in_rows_is_exactly_the_overlapping_events() -> None:
+    start, end, span, rows = _events(2500, 11)
+    index = density.build_index(start, end, span, rows, 5)
+    a, b = 120 * DAY + 3600.0, 180 * DAY
+    got = density.events_in_rows(index, np.array([1, 3]), a, b, start)
+    real_span = span & (end > start)
+    overlaps = np.where(real_span, (start < b) & (end > a), (start >= a) & (start < b))
+    want = np.flatnonzero(np.isfinite(start) & np.isin(rows, [1, 3]) & overlaps)
+    np.testing.assert_array_equal(got, want)
+    assert density.events_in_rows(index, np.array([], dtype=int), a, b, start).size == 0

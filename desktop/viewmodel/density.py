@@ -135,3 +135,23 @@ def naive_column_counts(
         else:
             out[r] += (s >= lo) & (s < hi)
     return out
+
+
+def events_in_rows(
+    index: LaneIndex, rows: np.ndarray, a: float, b: float, start_s: np.ndarray
+) -> np.ndarray:
+    """Sorted indices of the indexed events of ``rows`` overlapping [a, b): points with a
+    start in it, intervals with start < b and end > a. Cost: the events returned."""
+    parts = [np.zeros(0, dtype=np.int64)]
+    rel_a = float(np.clip(a - index.t0, -1.0, index.stride - 1.0))
+    rel_b = float(np.clip(b - index.t0, -1.0, index.stride - 1.0))
+    for row in np.asarray(rows).tolist():
+        base = row * index.stride
+        lo, hi = np.searchsorted(index.points, [base + rel_a, base + rel_b])
+        parts.append(index.point_of[lo:hi])
+        lo, hi = np.searchsorted(
+            index.span_ends, [base + rel_a, base + index.stride - 1.0], "right"
+        )
+        spans = index.span_end_of[lo:hi]
+        parts.append(spans[start_s[spans] < b])
+    return np.sort(np.concatenate(parts))

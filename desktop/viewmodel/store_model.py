@@ -57,6 +57,8 @@ class LazyTitles(Mapping[int, str]):
         return self[int(event_id)] if event_id in self else default
 
     def __contains__(self, event_id: object) -> bool:
+        if event_id in self._titles:
+            return True
         if not isinstance(event_id, (int, np.integer)) or self._ids.size == 0:
             return False
         pos = int(np.searchsorted(self._ids, event_id))

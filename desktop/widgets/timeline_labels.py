@@ -36,6 +36,16 @@ class LabelLayer:
         self.metrics = QFontMetricsF(self.font)
         self.pool: list[pg.TextItem] = []
         self.shown: dict[int, str] = {}  # event id -> label text currently shown
+        self._widths: dict[str, float] = {}
+
+    def _width(self, text: str) -> float:
+        """Label width in pixels plus padding (cached: the same titles recur frame after frame)."""
+        width = self._widths.get(text)
+        if width is None:
+            if len(self._widths) > 20_000:
+                self._widths.clear()
+            width = self._widths[text] = self.metrics.horizontalAdvance(text) + 6.0
+        return width
 
     def _item(self, k: int) -> pg.TextItem:
         while len(self.pool) <= k:
@@ -67,7 +77,7 @@ class LabelLayer:
             in_row = candidates[rows[candidates] == row]
             texts = [elide(text_of(int(ids[i]))) for i in in_row.tolist()]
             left = (x_s[in_row] - x0) * px_per_s - 4.0
-            widths = np.array([self.metrics.horizontalAdvance(t) + 6.0 for t in texts])
+            widths = np.array([self._width(t) for t in texts])
             extents = list(zip(left.tolist(), (left + widths).tolist(), strict=True))
             for k in place_labels(extents, priority[in_row].tolist(), gap=6.0):
                 i = int(in_row[k])

@@ -4,6 +4,11 @@ Drawn from the model's numpy arrays, never one item per event: per lane and stat
 ScatterPlotItem (symbol per kind), one ``BarsItem`` for every interval, a bounded pool of label
 TextItems, a selection ring, and an "undated" tray at the right, lane-aligned.
 
+Level of detail, per frame: the lanes in view whose events outnumber what their pixels can show
+are drawn as density strips (``timeline_density``: counts per pixel column from the model's
+lane index, one image blitted at native resolution); the others get glyphs and labels. Glyphs
+are fetched for the visible range plus one view width each side, so panning does not refetch.
+
 ``plot_widget`` is a ``pg.GraphicsLayoutWidget`` (a GraphicsView) holding the plot
 (``plot_item``), the undated tray (``tray_item``) and the legend in one scene, so rendering
 ``plot_widget`` (or its scene) exports "the timeline" complete.
@@ -18,27 +23,25 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QToolTip, QWidget
 
-from desktop.extract.types import KINDS, STATUSES
 from desktop.viewmodel import time_axis as ta
-from desktop.viewmodel.glyphs import kind_symbol, lane_colour
 from desktop.viewmodel.timeline_model import DAY_S, TimelineModel
 from desktop.widgets.date_axis import DateAxis
 from desktop.widgets.lane_axis import LaneAxis
-from desktop.widgets.legend import LegendItem, status_brush, status_pen
-from desktop.widgets.timeline_items import BAR_HALF_HEIGHT, BarsItem, group_slices
+from desktop.widgets.legend import LegendItem
+from desktop.widgets.timeline_items import BAR_HALF_HEIGHT, group_slices
 from desktop.widgets.timeline_labels import LabelLayer
+from desktop.widgets.timeline_lod import GLYPH_DY, GLYPH_PX, SYMBOLS, LodLayer
 
-GLYPH_DY = 0.14  # glyph centre below the lane centre (rows); labels sit above
-GLYPH_PX = 11
 MIN_ROW_PX = 30  # below this, lanes scroll instead of squashing
 HIT_PX = 8
 BAR_HALF_PX = 6.0  # bars are at most 12 px tall
 TRAY_WIDTH = 96
 AXIS_HEIGHT = 52
-_SYMBOLS = np.array([kind_symbol(k) for k in range(len(KINDS))], dtype=object)
+TRAY_PER_ROW = 12  # undated glyphs shown per lane in the tray
+LABEL_CANDIDATES = 800  # most-reported glyphs in view considered for a label
 
 
 def tooltip_html(text: str) -> str:
@@ -97,9 +100,8 @@ class TimelineView(QWidget):
         self.view_box = self.plot_item.getViewBox()
         self.view_box.setLimits(xMin=ta.MIN_S, xMax=ta.MAX_S, minXRange=3600.0)
         self._build_tray()
-        self.bars = BarsItem()
-        self.view_box.addItem(self.bars)
-        self.scatters: dict[tuple[int, int], pg.ScatterPlotItem] = {}
+        self.lod = LodLayer(self.view_box, self.model)
+        self.bars, self.scatters = self.lod.bars, self.lod.scatters
         self.highlight = pg.ScatterPlotItem(
             size=GLYPH_PX + 12,
             symbol="o",
@@ -168,7 +170,7 @@ class TimelineView(QWidget):
         if i is None:
             return None
         if self.model.dated[i]:
-            x = float(self._anchor_x()[i])
+            x = float(self._anchor_x(np.array([i]))[0])
             return self.view_box.mapViewToScene(QPointF(x, self.model.rows[i] + GLYPH_DY))
         hit = np.flatnonzero(self._tray_points[:, 2] == i)
         if hit.size == 0:
@@ -177,63 +179,37 @@ class TimelineView(QWidget):
         return self.tray_item.getViewBox().mapViewToScene(QPointF(x, y))
 
     # -- drawing ------------------------------------------------------------------------------
-    def _anchor_x(self) -> np.ndarray:
-        """Where each event's glyph sits: its day, or the middle of its interval."""
-        m = self.model
-        return np.where(m.is_bar, (m.start_s + m.end_s) / 2, m.start_s)
+    def _anchor_x(self, idx: np.ndarray) -> np.ndarray:
+        return self.lod.anchor_x(idx)
 
     def _redraw(self) -> None:
-        m = self.model
-        shown = np.flatnonzero(m.mask & m.dated)
-        status, kind = m.status, m.kind
-        keys = m.rows[shown].astype(np.int64) * 8 + status[shown]
-        x = self._anchor_x()
-        used: set[tuple[int, int]] = set()
-        for key, part in group_slices(keys):
-            idx = shown[part]
-            row, st = divmod(key, 8)
-            self._scatter(row, st).setData(
-                x=x[idx], y=m.rows[idx] + GLYPH_DY, symbol=_SYMBOLS[kind[idx]]
-            )
-            used.add((row, st))
-        for k, item in self.scatters.items():
-            item.setVisible(k in used)
-        bars = shown[m.is_bar[shown]]
-        styles = {int(k): self._bar_style(*divmod(int(k), 8)) for k in np.unique(keys)}
-        bar_keys = m.rows[bars].astype(np.int64) * 8 + status[bars]
-        self.bars.set_bars(
-            m.start_s[bars], m.end_s[bars], m.rows[bars] + GLYPH_DY, bar_keys, styles
-        )
-        self._draw_tray(status)
+        """The data or the filter changed: redraw everything for the current range."""
+        self.lod.invalidate()
+        self._draw_tray(self.model.status)
+        self._update_frame()
+
+    def _update_frame(self) -> None:
+        """Level of detail for the current range (``timeline_lod``), highlight, labels."""
+        if self.model.columns is None:
+            return
+        self.lod.update()
         self._update_highlight()
         self._update_labels()
 
     def _style(self, row: int, status: int) -> tuple:
-        name = STATUSES[status] if 0 <= status < len(STATUSES) else "happened"
-        colour = lane_colour(row)
-        return status_pen(colour, name), status_brush(colour, name)
-
-    def _bar_style(self, row: int, status: int) -> tuple:
-        pen, brush = self._style(row, status)
-        if brush.style() != Qt.BrushStyle.NoBrush:
-            colour = brush.color()
-            colour.setAlpha(int(colour.alpha() * 0.55))
-            brush = QBrush(colour)
-        return pen, brush
-
-    def _scatter(self, row: int, status: int) -> pg.ScatterPlotItem:
-        item = self.scatters.get((row, status))
-        if item is None:
-            pen, brush = self._style(row, status)
-            item = pg.ScatterPlotItem(size=GLYPH_PX, pxMode=True, pen=pen, brush=brush)
-            item.setZValue(3)
-            self.view_box.addItem(item)
-            self.scatters[(row, status)] = item
-        return item
+        return self.lod.style(row, status)
 
     def _draw_tray(self, status: np.ndarray) -> None:
+        """Undated events per lane, at most TRAY_PER_ROW glyphs each (evenly spread)."""
         m = self.model
         idx = m.undated_indices()
+        if idx.size:
+            rows = m.rows[idx].astype(np.int64)
+            order = np.argsort(rows, kind="stable")
+            idx, rows = idx[order], rows[order]
+            rank_in_row = np.arange(idx.size) - np.searchsorted(rows, rows, side="left")
+            keep = rank_in_row < TRAY_PER_ROW
+            idx, rows = idx[keep], rows[keep]
         rows = m.rows[idx]
         rank = np.zeros(idx.size)
         for _, part in group_slices(rows.astype(np.int64)):
@@ -241,15 +217,13 @@ class TimelineView(QWidget):
         xs = 0.12 + 0.76 * rank
         ys = rows + GLYPH_DY
         self._tray_points = np.column_stack([xs, ys, idx]) if idx.size else np.zeros((0, 3))
-        pens = [self._style(int(r), int(s))[0] for r, s in zip(rows, status[idx], strict=True)]
-        brushes = [self._style(int(r), int(s))[1] for r, s in zip(rows, status[idx], strict=True)]
-        kind = m.kind[idx]
+        styles = [self._style(int(r), int(s)) for r, s in zip(rows, status[idx], strict=True)]
         self.tray_scatter.setData(
             x=xs,
             y=ys,
-            pen=pens,
-            brush=brushes,
-            symbol=list(_SYMBOLS[kind]),
+            pen=[pen for pen, _ in styles],
+            brush=[brush for _, brush in styles],
+            symbol=list(SYMBOLS[m.kind[idx]]),
         )
 
     def _update_labels(self) -> None:
@@ -257,12 +231,18 @@ class TimelineView(QWidget):
         if m.columns is None:
             return
         x0, x1 = self.visible_range()
-        candidates = m.visible_indices(x0, x1)
         (_, _), (y0, y1) = self.view_box.viewRange()
-        candidates = candidates[(m.rows[candidates] >= y0) & (m.rows[candidates] <= y1)]
-        anchors = np.where(m.is_bar, np.maximum(m.start_s, x0), m.start_s)
-        priority = np.asarray(m.columns.n_mentions, dtype=np.float64)
-        self.labels.update(candidates, anchors, m.rows, priority, m.title, m.ids)
+        idx = self.lod.glyphs
+        idx = idx[(m.rows[idx] >= y0) & (m.rows[idx] <= y1)]
+        idx = idx[(m.end_s[idx] > x0) & (m.start_s[idx] <= x1)]
+        priority = np.asarray(m.columns.n_mentions, dtype=np.float64)[idx]
+        if idx.size > LABEL_CANDIDATES:
+            top = np.sort(np.argsort(-priority, kind="stable")[:LABEL_CANDIDATES])
+            idx, priority = idx[top], priority[top]
+        m.prefetch_titles(m.ids[idx].tolist())
+        anchors = np.where(m.is_bar[idx], np.maximum(m.start_s[idx], x0), m.start_s[idx])
+        local = np.arange(idx.size)
+        self.labels.update(local, anchors, m.rows[idx], priority, m.title, m.ids[idx])
 
     def _update_highlight(self) -> None:
         m = self.model
@@ -271,7 +251,7 @@ class TimelineView(QWidget):
             self.highlight.setData(x=[], y=[])
             self.cursor_line.hide()
             return
-        x = float(self._anchor_x()[i])
+        x = float(self._anchor_x(np.array([i]))[0])
         self.highlight.setData(x=[x], y=[m.rows[i] + GLYPH_DY])
         self.cursor_line.setPos(float(m.start_s[i]))
         self.cursor_line.show()
@@ -300,11 +280,14 @@ class TimelineView(QWidget):
 
     # -- slots --------------------------------------------------------------------------------
     def _on_model_columns_changed(self) -> None:
+        keep = self.model.keep_view  # a refresh of the same store: keep zoom and scroll
         self.lane_axis.set_lanes(self.model.lane_names)
-        self._top_row = 0
+        if not keep:
+            self._top_row = 0
         self._layout_rows()
         self._redraw()
-        self.fit_all()
+        if not keep:
+            self.fit_all()
 
     def _on_model_mask_changed(self) -> None:
         self._redraw()
@@ -316,21 +299,21 @@ class TimelineView(QWidget):
             return
         self.ensure_row_visible(int(self.model.rows[i]))
         x0, x1 = self.visible_range()
-        x = float(self._anchor_x()[i]) if self.model.dated[i] else None
+        x = float(self._anchor_x(np.array([i]))[0]) if self.model.dated[i] else None
         if x is not None and not (x0 <= x <= x1):
             self.set_visible_range(x - (x1 - x0) / 2, x + (x1 - x0) / 2)
 
     def _on_view_box_range_changed(self, *_args) -> None:
-        self._update_labels()
+        self._update_frame()
 
     def _on_view_box_resized(self, *_args) -> None:
         self._layout_rows()
-        self._update_labels()
+        self._update_frame()
 
     def _on_lane_scroll_value_changed(self, value: int) -> None:
         self._top_row = value
         self._layout_rows()
-        self._update_labels()
+        self._update_frame()
 
     def _on_scene_mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

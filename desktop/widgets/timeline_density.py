@@ -1,0 +1,94 @@
+"""Density strips: lanes with more events in view than pixels can show, drawn as counts per
+pixel column.
+
+``density_rgba`` turns a (lanes × pixel columns) count array into one premultiplied BGRA
+image (numpy only); ``DensityItem`` paints that image at native device resolution (no scaling:
+the image is exactly the view box's size in device pixels), so one frame costs one blit
+whatever the number of events. Darker = more events; ``scale_text`` says what darkest means.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+MIN_ALPHA = 70  # a single event stays visible
+STRIP_PX = 10  # strip height in pixels (at most; less when lanes are thinner)
+
+
+def density_rgba(
+    counts: np.ndarray,
+    tops_px: np.ndarray,
+    strip_px: int,
+    colours: list[str],
+    height_px: int,
+    cmax: int | None = None,
+) -> tuple[np.ndarray, int]:
+    """A (height_px, width) BGRA premultiplied image with one strip per row of ``counts`` whose
+    top pixel is ``tops_px[k]`` and colour ``colours[k]``; alpha grows with log(count).
+    Returns (image, the count that maps to full colour)."""
+    k, width = counts.shape
+    image = np.zeros((max(int(height_px), 1), width, 4), dtype=np.uint8)
+    if k == 0 or width == 0:
+        return image, 0
+    top_count = int(cmax if cmax is not None else max(int(counts.max()), 1))
+    scale = np.log1p(np.minimum(counts, top_count)) / np.log1p(max(top_count, 1))
+    alpha = np.where(counts > 0, MIN_ALPHA + (255 - MIN_ALPHA) * scale, 0.0)  # (k, width)
+    for row in range(k):
+        top = int(tops_px[row])
+        lo, hi = max(top, 0), min(top + strip_px, image.shape[0])
+        if hi <= lo:
+            continue
+        c = QColor(colours[row])
+        a = alpha[row]
+        pixel = np.stack([c.blue() * a / 255, c.green() * a / 255, c.red() * a / 255, a], axis=-1)
+        image[lo:hi] = pixel.astype(np.uint8)[None, :, :]
+    return image, top_count
+
+
+def scale_text(top_count: int) -> str:
+    if top_count <= 0:
+        return ""
+    return f"shaded lanes: darkest = {top_count:,} events per pixel column"
+
+
+class DensityItem(pg.GraphicsObject):
+    """Paints a prepared image 1:1 over a rectangle of view coordinates."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rect = QRectF()
+        self._buffer: np.ndarray | None = None
+        self._image: QImage | None = None
+
+    def set_image(self, image: np.ndarray | None, view_rect: QRectF) -> None:
+        """Show ``image`` (BGRA premultiplied, numpy) over ``view_rect``; None clears."""
+        self.prepareGeometryChange()
+        self._rect = QRectF(view_rect)
+        if image is None or image.size == 0:
+            self._buffer, self._image = None, None
+        else:
+            self._buffer = np.ascontiguousarray(image)  # the QImage borrows this memory
+            h, w = self._buffer.shape[:2]
+            self._image = QImage(
+                self._buffer.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied
+            )
+        self.update()
+
+    @property
+    def has_image(self) -> bool:
+        return self._image is not None
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def paint(self, p: QPainter, *args) -> None:
+        if self._image is None:
+            return
+        device = p.transform().mapRect(self._rect)
+        p.save()
+        p.resetTransform()
+        p.drawImage(QPoint(round(device.left()), round(device.top())), self._image)
+        p.restore()

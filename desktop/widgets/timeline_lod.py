@@ -1,0 +1,162 @@
+"""Level of detail of the timeline: per frame, density strips for crowded lanes, glyphs and
+bars for the others. Owned by ``TimelineView``; holds no event data of its own.
+
+Per frame: the shown events per visible lane in the range come from the model's lane index
+(one ``searchsorted``). A lane with more events than ``width / DENSE_PX_PER_EVENT`` becomes a
+density strip (``timeline_density``), and the largest lanes turn to density first until the
+glyph window (the range plus one view width each side, so panning does not refetch) holds at
+most ``GLYPH_BUDGET`` events. Glyphs: one ScatterPlotItem per (lane row, status); bars: one
+``BarsItem``, clipped to the glyph window. Pens and brushes are cached and shared.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush
+
+from desktop.extract.types import KINDS, STATUSES
+from desktop.viewmodel import density
+from desktop.viewmodel.glyphs import kind_symbol, lane_colour
+from desktop.viewmodel.timeline_model import TimelineModel
+from desktop.widgets.legend import status_brush, status_pen
+from desktop.widgets.timeline_density import STRIP_PX, DensityItem, density_rgba, scale_text
+from desktop.widgets.timeline_items import BarsItem, group_slices
+
+GLYPH_DY = 0.14  # glyph centre below the lane centre (rows); labels sit above
+GLYPH_PX = 11
+DENSE_PX_PER_EVENT = 6.0  # more events in view than width / this: a density strip
+GLYPH_BUDGET = 6000  # events in the glyph window at most
+SYMBOLS = np.array([kind_symbol(k) for k in range(len(KINDS))], dtype=object)
+
+
+class LodLayer:
+    """The timeline's event graphics in one view box: density image, scatters, bars."""
+
+    def __init__(self, view_box: pg.ViewBox, model: TimelineModel) -> None:
+        self.view_box, self.model = view_box, model
+        self.bars = BarsItem()
+        view_box.addItem(self.bars)
+        self.density = DensityItem()
+        self.density.setZValue(2)
+        view_box.addItem(self.density, ignoreBounds=True)
+        self.density_scale = pg.TextItem("", color="#555555", anchor=(1, 0))
+        self.density_scale.setParentItem(view_box)  # view box pixels, not data
+        self.density_scale.setZValue(20)
+        self.scatters: dict[tuple[int, int], pg.ScatterPlotItem] = {}
+        self._styles: dict[tuple[int, int], tuple] = {}
+        self._glyph_key: tuple | None = None  # what the current glyphs were fetched for
+        self.glyphs = np.zeros(0, dtype=np.int64)  # indices of the events drawn as glyphs
+        self.dense_rows = np.zeros(0, dtype=np.int64)
+
+    def invalidate(self) -> None:
+        """The data or the filter changed: refetch glyphs on the next update."""
+        self._glyph_key = None
+
+    def anchor_x(self, idx: np.ndarray) -> np.ndarray:
+        """Where the glyphs of events ``idx`` sit: their day, or their interval's middle."""
+        m = self.model
+        return np.where(m.is_bar[idx], (m.start_s[idx] + m.end_s[idx]) / 2, m.start_s[idx])
+
+    def update(self) -> None:
+        """Draw the current range of the view box."""
+        m = self.model
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        width_px = max(round(self.view_box.width()), 1)
+        n_rows = len(m.lane_names)
+        rows = np.arange(max(int(np.ceil(y0)), 0), min(int(np.floor(y1)), n_rows - 1) + 1)
+        index = m.lane_index()
+        totals = density.column_counts(index, rows, np.array([x0, x1]))[:, 0]
+        dense = totals * DENSE_PX_PER_EVENT > width_px
+        sparse_totals = np.where(dense, 0, totals)
+        if sparse_totals.sum() * 3 > GLYPH_BUDGET:  # the glyph window is 3 views wide
+            order = np.argsort(sparse_totals, kind="stable")  # smallest lanes keep glyphs
+            dense[order[np.cumsum(sparse_totals[order]) * 3 > GLYPH_BUDGET]] = True
+        self.dense_rows = rows[dense]
+        self._draw_density(index, self.dense_rows, (x0, x1, y0, y1), width_px)
+        self._draw_glyphs(index, rows[~dense], x0, x1)
+
+    def _draw_density(
+        self, index: density.LaneIndex, rows: np.ndarray, box: tuple, width_px: int
+    ) -> None:
+        x0, x1, y0, y1 = box
+        if rows.size == 0:
+            if self.density.has_image:
+                self.density.set_image(None, QRectF())
+            self.density_scale.setText("")
+            return
+        height_px = max(round(self.view_box.height()), 1)
+        px_per_row = height_px / max(y1 - y0, 1e-9)
+        strip = int(max(min(STRIP_PX, px_per_row * 0.45), 3))
+        counts = density.column_counts(index, rows, density.pixel_edges(x0, x1, width_px))
+        tops = np.round((rows + GLYPH_DY - y0) * px_per_row - strip / 2)
+        colours = [lane_colour(int(r)) for r in rows]
+        image, top = density_rgba(counts, tops, strip, colours, height_px)
+        self.density.set_image(image, QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.density_scale.setText(scale_text(top))
+        self.density_scale.setPos(self.view_box.width() - 4, 2)
+
+    def _draw_glyphs(self, index: density.LaneIndex, rows: np.ndarray, x0: float, x1: float):
+        span, key = x1 - x0, self._glyph_key
+        if (
+            key is not None
+            and key[0] == tuple(rows.tolist())
+            and key[1] <= x0
+            and x1 <= key[2]
+            and 0.7 < span / key[3] < 1.4
+        ):
+            return  # the glyphs fetched last time cover this range at this zoom
+        a, b = x0 - span, x1 + span
+        self._glyph_key = (tuple(rows.tolist()), a, b, span)
+        m = self.model
+        shown = density.events_in_rows(index, rows, a, b, m.start_s)
+        self.glyphs = shown
+        keys = m.rows[shown].astype(np.int64) * 8 + m.status[shown]
+        x = self.anchor_x(shown)
+        used: set[tuple[int, int]] = set()
+        for key_value, part in group_slices(keys):
+            idx = shown[part]
+            row, st = divmod(key_value, 8)
+            self._scatter(row, st).setData(
+                x=x[part], y=m.rows[idx] + GLYPH_DY, symbol=SYMBOLS[m.kind[idx]]
+            )
+            used.add((row, st))
+        for k, item in self.scatters.items():
+            if k not in used and item.isVisible():
+                item.setData(x=[], y=[])
+            item.setVisible(k in used)
+        bars = shown[m.is_bar[shown]]
+        styles = {int(k): self.bar_style(*divmod(int(k), 8)) for k in np.unique(keys)}
+        bar_keys = m.rows[bars].astype(np.int64) * 8 + m.status[bars]
+        # clipped to the glyph window: a year-long outline at minute zoom would be miles long
+        starts, ends = np.maximum(m.start_s[bars], a), np.minimum(m.end_s[bars], b)
+        self.bars.set_bars(starts, ends, m.rows[bars] + GLYPH_DY, bar_keys, styles)
+
+    def style(self, row: int, status: int) -> tuple:
+        """(pen, brush) of a lane row and status; cached: shared objects draw faster."""
+        key = (row % 1000, status)
+        style = self._styles.get(key)
+        if style is None:
+            name = STATUSES[status] if 0 <= status < len(STATUSES) else "happened"
+            colour = lane_colour(row)
+            style = self._styles[key] = (status_pen(colour, name), status_brush(colour, name))
+        return style
+
+    def bar_style(self, row: int, status: int) -> tuple:
+        pen, brush = self.style(row, status)
+        if brush.style() != Qt.BrushStyle.NoBrush:
+            colour = brush.color()
+            colour.setAlpha(int(colour.alpha() * 0.55))
+            brush = QBrush(colour)
+        return pen, brush
+
+    def _scatter(self, row: int, status: int) -> pg.ScatterPlotItem:
+        item = self.scatters.get((row, status))
+        if item is None:
+            pen, brush = self.style(row, status)
+            item = pg.ScatterPlotItem(size=GLYPH_PX, pxMode=True, pen=pen, brush=brush)
+            item.setZValue(3)
+            self.view_box.addItem(item)
+            self.scatters[(row, status)] = item
+        return item
