@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desktop.extract.lexicon import Lexicon
 
@@ -48,7 +49,8 @@ class Actor:
     opinion: bool = False  # the speaker is an analyst/expert (or tied to one)
 
 
-def org_mentions(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
+@lru_cache(maxsize=2048)
+def org_mentions(lex: Lexicon, text: str) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, canonical name, kind) for every organisation in ``text``: gazetteer names
     and aliases, then unknown capitalised names with a company suffix ("Acme Robotics Inc.")."""
     out = []
@@ -56,7 +58,7 @@ def org_mentions(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
         org = lex.org_by_alias[m.group(0)]
         out.append((m.start(), m.end(), org.name, org.kind))
     if not any(word in text for word in lex.org_suffix_words):
-        return out
+        return tuple(out)
     for m in lex.rx["org_suffix"].finditer(text):
         start, name = m.start(), m.group(0)
         words = name.split()
@@ -68,7 +70,7 @@ def org_mentions(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
             continue
         canonical = lex.rx["org_suffix_drop"].sub("", " ".join(words)).strip(" ,.")
         out.append((start, m.end(), canonical, "company"))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _people(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
@@ -87,7 +89,11 @@ def _people(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
 
 
 def learn_people(
-    lex: Lexicon, text: str, state: DocState, index: int, orgs: list[tuple[int, int, str, str]]
+    lex: Lexicon,
+    text: str,
+    state: DocState,
+    index: int,
+    orgs: tuple[tuple[int, int, str, str], ...],
 ) -> None:
     """Record the roles the sentence gives to people ("Alibaba Group Chairperson Joe Tsai",
     "Wei Sun, principal analyst at Counterpoint Research"); ``orgs`` = org_mentions(text)."""
@@ -167,7 +173,7 @@ def media_speaker(lex: Lexicon, region: str) -> bool:
     return not orgs and bool(lex.rx["media_speaker"].search(region))
 
 
-def first_actor_org(orgs: list[tuple[int, int, str, str]]) -> str:
+def first_actor_org(orgs: tuple[tuple[int, int, str, str], ...]) -> str:
     """The first actor-kind organisation among a sentence's org_mentions (for anaphora), or ''."""
     for _s, _e, name, kind in orgs:
         if kind in _ACTOR_KINDS:

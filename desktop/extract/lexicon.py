@@ -33,7 +33,7 @@ class Organisation:
     kind: str  # company | lab | analyst | media | investor
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: functions may cache per lexicon
 class Lexicon:
     triggers: tuple[Trigger, ...]
     any_trigger: re.Pattern[str]  # union of the trigger patterns (tests, tools)
