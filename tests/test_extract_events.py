@@ -319,3 +319,14 @@ def test_headline_folds_into_the_body_event_with_the_same_subject() -> None:
     assert len(qwen) == 1 and len(qwen[0].alt_spans) == 1
     assert qwen[0].interval.date_str() == "2025-04-29"
     assert all(not e.evidence.startswith("Alibaba Unveils") for e in events)
+
+
+def test_reported_speech_without_that_keeps_the_action() -> None:
+    ev = _one("Google said on Monday Gemini 2.5 would launch in January.")
+    assert (ev.actor, ev.kind, ev.status, ev.subject) == (
+        "Google",
+        "release",
+        "planned",
+        "Gemini 2.5",
+    )
+    assert ev.interval.date_str() == "2026-01"
