@@ -3,21 +3,32 @@
 
 from __future__ import annotations
 
+import re
+
 from desktop.extract.lexicon import Lexicon
+
+
+def _candidates(lex: Lexicon, rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Matches of ``rx``; a match with a stop word ("Monday Gemini 2.0", "In 2024") is retried
+    from its next word, so "Gemini 2.0" is still found."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        words = m.group(0).split()
+        if any(w.split("-")[0] in lex.not_product_words for w in words):
+            pos = m.start() + len(words[0]) + 1
+            continue
+        if not lex.orgs.fullmatch(m.group(0)):
+            spans.append((m.start(), m.end()))
+        pos = m.end()
+    return spans
 
 
 def product_names(lex: Lexicon, text: str) -> list[str]:
     """Model/product names in ``text``, in order, the longest form of overlapping ones."""
-    spans: list[tuple[int, int]] = []
-    for rx in (lex.rx["product_name"], lex.products):
-        if rx is None:
-            continue
-        for m in rx.finditer(text):
-            if any(w.split("-")[0] in lex.not_product_words for w in m.group(0).split()):
-                continue
-            if lex.orgs.fullmatch(m.group(0)):
-                continue
-            spans.append((m.start(), m.end()))
+    spans = _candidates(lex, lex.rx["product_name"], text)
+    if lex.products is not None:
+        spans += _candidates(lex, lex.products, text)
     spans.sort(key=lambda s: (s[0], -s[1]))
     kept: list[tuple[int, int]] = []
     for s in spans:
