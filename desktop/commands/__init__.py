@@ -8,7 +8,7 @@ import re
 
 from desktop.commands.errors import CommandError
 
-SUBCOMMANDS = ("ingest", "extract", "events", "eval", "screenshot", "import")
+SUBCOMMANDS = ("ingest", "extract", "events", "eval", "screenshot", "synth", "bench", "import")
 
 
 def parse_date_arg(value: str) -> dt.date:
@@ -47,11 +47,20 @@ def gui_parser() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from desktop.commands import eval_cmd, events, extract, import_cmd, ingest, screenshot
+    from desktop.commands import (
+        bench,
+        eval_cmd,
+        events,
+        extract,
+        import_cmd,
+        ingest,
+        screenshot,
+        synth,
+    )
 
     parser = argparse.ArgumentParser(prog="eventline")
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (ingest, extract, events, eval_cmd, screenshot, import_cmd):
+    for module in (ingest, extract, events, eval_cmd, screenshot, synth, bench, import_cmd):
         module.configure(sub.add_parser(module.NAME, help=module.HELP, description=module.HELP))
     return parser
 
