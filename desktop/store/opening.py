@@ -92,7 +92,7 @@ def inspect(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> int:
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0]) & 0xFFFFFFFF
         version = user_version(conn)
         tables = _tables(conn)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damaged: names not UTF-8
         raise _fail(path, f"damaged or unreadable SQLite file ({exc})", "restore a backup") from exc
     if app_id != APPLICATION_ID:
         if app_id == 0 and not tables and version == 0:
@@ -126,7 +126,10 @@ def inspect(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> int:
     try:
         _check_columns(conn, path, tables)
         _quick_check(conn, path)
-    except sqlite3.DatabaseError as exc:  # e.g. an FTS table whose pages were destroyed
+    except (
+        sqlite3.DatabaseError,
+        UnicodeDecodeError,
+    ) as exc:  # e.g. destroyed FTS pages
         raise _fail(path, f"damaged database ({exc})", "restore a backup") from exc
     return version
 
@@ -136,7 +139,7 @@ def _check_meta(conn: sqlite3.Connection, path: Path, tables: set[str]) -> None:
         raise _fail(path, "Eventline store is missing table 'meta'", "restore a backup")
     try:
         row = conn.execute("SELECT uuid FROM meta WHERE id = 1").fetchone()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise _fail(path, f"damaged database ({exc})", "restore a backup") from exc
     if row is None:
         raise _fail(path, "the store's meta row is missing", "restore a backup")
@@ -159,7 +162,7 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         return
     try:
         result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise _fail(path, f"damaged database ({exc})", "restore a backup") from exc
     if result != ["ok"]:
         raise _fail(path, f"damaged database ({result[0]})", "restore a backup")

@@ -42,7 +42,7 @@ def _guarded(method: F) -> F:
                 raise StoreError(f"{self.path}: the store is closed; open it again")
             try:
                 return method(self, *args, **kwargs)
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged page may hold either
                 raise StoreError(
                     one_line(
                         f"{self.path}: database error ({exc}); if it persists restore a backup"
