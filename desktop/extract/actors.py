@@ -17,6 +17,7 @@ _ACTOR_KINDS = ("company", "lab")
 _RECENCY = 4  # sentences an anaphor may reach back
 _WORD = re.compile(r"[a-z]+")
 _MODIFIER = re.compile(r"-[a-z]+$")
+_AND = re.compile(r"\s+(?:and|&)\s+")
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
 
 
@@ -26,6 +27,7 @@ class DocState:
     salient_at: int = -100  # sentence index where ``salient`` was last set
     leaders: dict[str, str] = field(default_factory=dict)  # person -> organisation
     opinion: set[str] = field(default_factory=set)  # people quoted as analysts/experts
+    local_orgs: set[str] = field(default_factory=set)  # "London-based Synthesia", "Upstage, a …"
 
     def learn(self, person: str, org: str) -> None:
         """``person`` speaks for ``org``; later mentions may use the surname alone."""
@@ -88,6 +90,27 @@ def _people(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
     return sorted(found.values())
 
 
+def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
+    """Organisations the article introduces with a descriptor ("German defence-AI firm Helsing",
+    "Upstage, a Seoul-based developer of …"): known for the rest of the document."""
+    for m in lex.rx["org_descriptor"].finditer(text):
+        name = (m.group(1) or m.group(2) or "").strip()
+        words = name.split()
+        if not words or words[0] in lex.not_person_words or lex.orgs.fullmatch(name):
+            continue
+        if not lex.rx["person"].fullmatch(name) or name not in state.leaders:
+            state.local_orgs.add(name)
+
+
+def _local_org(region: str, state: DocState) -> str:
+    found = [(region.rfind(n), n) for n in state.local_orgs if _whole(region, n)]
+    return max(found)[1] if found else ""
+
+
+def _whole(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text) is not None
+
+
 def learn_people(
     lex: Lexicon,
     text: str,
@@ -129,6 +152,8 @@ def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:
     """The last actor-kind organisation in ``region``; (name, speaker_is_analyst)."""
     orgs = org_mentions(lex, region)
     usable = [o for o in orgs if o[3] in _ACTOR_KINDS]
+    if len(usable) >= 2 and _AND.fullmatch(region[usable[-2][1] : usable[-1][0]]):
+        return usable[-2][2], False  # "Kakao and OpenAI announced": the first named
     if usable:
         return usable[-1][2], False
     if orgs:
@@ -144,6 +169,9 @@ def subject_actor(lex: Lexicon, region: str, state: DocState, index: int) -> Act
     picked = _pick_org(lex, region)
     if picked is not None:
         return Actor(picked[0], "gazetteer", opinion or picked[1])
+    local = _local_org(region, state)
+    if local:
+        return Actor(local, "gazetteer", opinion)
     for name in reversed(names):  # full names first, then surnames ("Altman said")
         if name in state.leaders or name in lex.people:
             return Actor(state.leaders.get(name) or lex.people[name], "person", opinion)

@@ -112,15 +112,16 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
             return replace(inner, start=inner.start + at, end=inner.end + at)
         if lex.rx["announce_object_verbs"].match(hit.text.lower()):
             return replace(hit, kind="announcement", role="object")  # "announced the X project"
-        return None  # "said on Monday." - no reported content
+        if len(content.split()) < 4 or not lex.rx["clause_content"].search(content):
+            return None  # "said on Monday." - no reported content
+        return None if _is_opinion(lex, content) else hit  # "Altman said Korea would be …"
     if is_self_content(lex, content, actor.name):
         inner = find_trigger(lex, content, roles=("action",))
         if inner is not None and status_of(lex, content, inner, len(content)) == "happened":
             return replace(inner, start=inner.start + at, end=inner.end + at)
-        return replace(hit, kind="announcement")
-    if lex.rx["speculation"].search(content) or lex.rx["benchmark_claim"].search(content):
-        return None  # a forecast or a benchmark claim is opinion, not an event
-    return hit
+    if _is_opinion(lex, content):
+        return None
+    return replace(hit, kind="announcement") if is_self_content(lex, content, actor.name) else hit
 
 
 def _planned_action(
@@ -149,8 +150,13 @@ def _governing_trigger(lex: Lexicon, text: str, published: dt.date | None) -> Hi
     return None if hit is None or is_negated(lex, text, hit) else hit
 
 
+def _is_opinion(lex: Lexicon, content: str) -> bool:
+    """A forecast or a benchmark claim: opinion, not an event."""
+    return bool(lex.rx["speculation"].search(content) or lex.rx["benchmark_claim"].search(content))
+
+
 def _event_time(
-    lex: Lexicon, clause: Span, hit: Hit, at: int, published: dt.date | None
+    lex: Lexicon, clause: Span, hit: Hit, at: int, published: dt.date | None, lead: int = 0
 ) -> TimeExpression | None:
     """The time expression governing the trigger (not one inside reported content or inside a
     relative clause that does not contain the trigger)."""
@@ -158,7 +164,7 @@ def _event_time(
     times = clause_times(lex, text, clause.start, published, planned_cue(lex, text, hit))
     hi = clause.start + (at if hit.role in ("report", "plan", "commit") else len(text))
     skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
-    return _nearest_time(times, clause.start, hi, clause.start + hit.start, skip)
+    return _nearest_time(times, clause.start + lead, hi, clause.start + hit.start, skip)
 
 
 def analyse_clause(
@@ -172,20 +178,27 @@ def analyse_clause(
     """The event mentions a clause reports (usually none)."""
     text = clause.text
     hit = _governing_trigger(lex, text, published)
-    if hit is None:
+    if hit is None or lex.rx["not_event_sentence"].search(text):
         return []
     if hit.role == "report" and media_speaker(lex, text[: hit.start]):
         return _media_report(lex, clause, sentence, index, state, published, hit)
-    actor = subject_actor(lex, text[: hit.start], state, index) or agent_actor(lex, text[hit.end :])
+    quote = lex.rx["quote_lead"].match(text)
+    quote_end = quote.end() if quote and quote.end() <= hit.start else 0
+    region = text[quote_end : hit.start]
+    actor = subject_actor(lex, region, state, index) or agent_actor(lex, text[hit.end :])
     if actor is None or (actor.opinion and hit.role in ("report", "commit")):
         return []
     at = content_start(lex, text, hit) if hit.role in ("report", "plan", "commit") else len(text)
-    if hit.role == "report":
+    if hit.role == "report" and quote_end:
+        if _is_opinion(lex, text[:quote_end]):
+            return []
+        at = len(text)  # '"…," the CEO said on Thursday': the quote is the content
+    elif hit.role == "report":
         resolved = _resolve_report(lex, text, hit, actor, at)
         if resolved is None:
             return []
         hit, at = resolved, len(text) if resolved.role in ("action", "object") else at
-    time = _event_time(lex, clause, hit, at, published)
+    time = _event_time(lex, clause, hit, at, published, quote_end)
     if time is None and not _stands_without_time(lex, sentence.text, text, hit):
         return []
     mention = _mention(lex, clause, index, hit, at, actor, time)

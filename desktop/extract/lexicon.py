@@ -55,7 +55,7 @@ class Lexicon:
     kind_verbs: dict[str, list[str]]
 
 
-_CASE_SENSITIVE = {"person", "product_name", "furniture", "org_suffix"}
+_CASE_SENSITIVE = {"person", "product_name", "furniture", "org_suffix", "org_descriptor"}
 
 
 def _read(path: Path) -> dict:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from desktop.extract.actors import DocState, first_actor_org, learn_people, org_mentions
+from desktop.extract.actors import (
+    DocState,
+    first_actor_org,
+    learn_organisations,
+    learn_people,
+    org_mentions,
+)
 from desktop.extract.consolidate import consolidate, to_event
 from desktop.extract.events import Mention, analyse_clause, times_in
 from desktop.extract.lexicon import Lexicon
@@ -83,6 +89,7 @@ def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list
             continue
         orgs = org_mentions(lex, sent.text)
         learn_people(lex, sent.text, state, index, orgs)
+        learn_organisations(lex, sent.text, state)
         prev = mentions[-1] if mentions and mentions[-1].sentence == index - 1 else None
         if prev is not None and _continues_nominally(lex, sent, prev, published):
             prev.sentence = index

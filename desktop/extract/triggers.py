@@ -20,6 +20,8 @@ _PREPOSITION = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
 _AFTER_WINDOW = 70
+_POSSESSIVE = re.compile(r"[’']s$")
+_PARTICIPLE_PREP = re.compile(r"\s+(?:into|in|on|for|by|with|from|atop)\b", re.I)
 _BEFORE_WINDOW = 25  # "a $2 billion investment"
 _WORD = re.compile(r"[a-z]+")
 _PLANNED_WINDOW = 45
@@ -66,8 +68,14 @@ def _acceptable(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> boo
         return True
     before = text[: m.start()]
     last = _LAST_WORD.search(before)
-    if last and last.group(1).lower() in _NOUN_DETERMINERS and trig.kind == "release":
-        return False
+    if (
+        trig.kind == "release"
+        and last
+        and (last.group(1).lower() in _NOUN_DETERMINERS or _POSSESSIVE.search(last.group(1)))
+    ):
+        return False  # "the launch", "R1's release": nouns, not the action
+    if trig.needs == "product" and _PARTICIPLE_PREP.match(text, m.end()):
+        return False  # "the image generator built into GPT-4o"
     if lex.rx["reduced_relative_by"].match(text, m.end()):
         return bool(lex.rx["auxiliary_before"].search(before))
     return True
