@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from desktop.viewmodel.curation_model import CurationModel
 from desktop.widgets.edit_event_dialog import EditEventDialog
@@ -35,7 +35,13 @@ class CurationMenu:
         window.details_pane.source_chosen.connect(self._on_source_chosen)
         window.selection.source_changed.connect(self._on_source_changed)
         self.model.failed.connect(lambda text: show_plain(window, "Eventline: edit failed", text))
-        self.menu = window.menuBar().addMenu("&Edit")
+        self.menu = QMenu("&Edit", window)
+        bar = window.menuBar()
+        after_file = bar.actions()[1:2]  # File, Edit, View, …, Help
+        if after_file:
+            bar.insertMenu(after_file[0], self.menu)
+        else:
+            bar.addMenu(self.menu)
         self.actions: dict[str, QAction] = {}
         undo = self.model.undo_stack.createUndoAction(window, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
