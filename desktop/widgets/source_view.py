@@ -19,11 +19,15 @@ _BACKGROUNDS = {
     EVIDENCE: QColor("#ffd54f"),
     TIME: QColor("#ffab40"),
 }
+# The backgrounds are light whatever the theme, so their text is always dark: on a dark
+# palette the default (light) text colour would vanish into the highlight.
+_FOREGROUND = QColor("#1a1a1a")
 
 
 def _format(role: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(_BACKGROUNDS[role])
+    fmt.setForeground(_FOREGROUND)
     if role == TIME:
         fmt.setFontUnderline(True)
         fmt.setFontWeight(700)
