@@ -22,7 +22,9 @@ def demo_articles() -> list[Path]:
 
 
 def _stamp(articles: list[Path]) -> str:
-    digest = hashlib.sha256(__version__.encode())
+    from desktop.store import SCHEMA_VERSION
+
+    digest = hashlib.sha256(f"{__version__}/schema {SCHEMA_VERSION}".encode())
     for path in articles:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -179,7 +179,10 @@ def test_newer_schema_refused(store_path: Path) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
-    assert_refused(store_path, r"newer Eventline \(schema 2 > 1\): upgrade Eventline")
+    newer = SCHEMA_VERSION + 1
+    assert_refused(
+        store_path, rf"newer Eventline \(schema {newer} > {SCHEMA_VERSION}\): upgrade Eventline"
+    )
 
 
 def test_readonly_never_modifies_the_file(store_path: Path) -> None:
