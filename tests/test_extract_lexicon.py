@@ -24,6 +24,7 @@ Anthropic raised $3.5 billion in a Series E round. SoftBank invested $2 billion 
 Perplexity closed a new funding round. DeepSeek secured $1 billion of financing.
 Salesforce acquired Informatica. The acquisition of Wiz by Google. Arm filed for an IPO.
 Nvidia reported revenue of $39 billion. OpenAI expects losses of $5 billion.
+Samsung will release detailed results in January. xAI merged with X. CoreWeave made its Nasdaq debut.
 DeepSeek held an Open-Source Week. Google hosted its annual developer conference.
 OpenAI was founded in 2015. Anthropic was co-founded by former researchers.
 Huawei has built a new AI chip. ByteDance introduced Doubao 1.5. Xiaomi presented new phones.

@@ -17,6 +17,7 @@ _ACTOR_KINDS = ("company", "lab")
 _RECENCY = 4  # sentences an anaphor may reach back
 _WORD = re.compile(r"[a-z]+")
 _MODIFIER = re.compile(r"-[a-z]+$")
+_FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
 
@@ -137,6 +138,8 @@ def learn_people(
             continue
         if not (lex.rx["roles.leader"].search(before) or lex.rx["roles.leader"].search(after)):
             continue
+        if _FORMER.search(before) or _FORMER.search(after):
+            continue  # "a former head of research at Stability AI" speaks for someone else now
         near = [o for o in orgs if start - 60 <= o[0] <= end + 90]
         if near:
             state.learn(name, min(near, key=lambda o: abs(o[0] - start))[2])
@@ -145,7 +148,8 @@ def learn_people(
 
 
 def _mask_relatives(lex: Lexicon, region: str) -> str:
-    return lex.rx["relative_clause"].sub(lambda m: " " * len(m.group(0)), region)
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731
+    return lex.rx["appositive"].sub(blank, lex.rx["relative_clause"].sub(blank, region))
 
 
 def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:

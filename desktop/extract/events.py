@@ -125,15 +125,17 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
 
 
 def _planned_action(
-    lex: Lexicon, clause: Span, hit: Hit, mention: Mention, published: dt.date | None
+    lex: Lexicon, clause: Span, at: int, mention: Mention, published: dt.date | None, report: bool
 ) -> Mention | None:
-    """The announced action as its own planned event, when it has its own time expression."""
-    content = clause.text[hit.end :]
+    """The announced action as its own planned event, when it has its own time expression
+    inside the announced content (after "that" / "plans to")."""
+    content = clause.text[at:]
     inner = find_trigger(lex, content, roles=("action",))
-    if inner is None or (hit.role == "report" and not is_planned(lex, content, inner)):
+    if inner is None or (report and not is_planned(lex, content, inner)):
         return None
-    base = clause.start + hit.end
-    own = _nearest_time(times_in(content, base, published, True), base, clause.end, base)
+    base = clause.start + at
+    times = times_in(content, base, published, True)
+    own = _nearest_time(times, base, clause.end, base + inner.start)
     if own is None:
         return None
     kind = inner.kind
@@ -164,7 +166,11 @@ def _event_time(
     times = clause_times(lex, text, clause.start, published, planned_cue(lex, text, hit))
     hi = clause.start + (at if hit.role in ("report", "plan", "commit") else len(text))
     skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
-    return _nearest_time(times, clause.start + lead, hi, clause.start + hit.start, skip)
+    at_trigger = clause.start + hit.start
+    found = _nearest_time(times, clause.start + lead, hi, at_trigger, skip)
+    # no time of its own: one in a relative clause may still date it ("TCS, which reported
+    # its results on 10 October, posted …")
+    return found or _nearest_time(times, clause.start + lead, hi, at_trigger)
 
 
 def analyse_clause(
@@ -204,7 +210,7 @@ def analyse_clause(
     mention = _mention(lex, clause, index, hit, at, actor, time)
     out = [mention]
     if hit.role == "plan" or (hit.role == "report" and hit.kind == "announcement"):
-        planned = _planned_action(lex, clause, hit, mention, published)
+        planned = _planned_action(lex, clause, at, mention, published, hit.role == "report")
         if planned is not None:
             out.append(planned)
     return out

@@ -20,6 +20,9 @@ _PREPOSITION = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
 _AFTER_WINDOW = 70
+_INTRODUCTORY = re.compile(
+    r"^\s*(?:on|in|at|by|during|last|earlier|later|this|next|since|after|before|from)\b[^,]*$", re.I
+)
 _POSSESSIVE = re.compile(r"[’']s$")
 _PARTICIPLE_PREP = re.compile(r"\s+(?:into|in|on|for|by|with|from|atop)\b", re.I)
 _BEFORE_WINDOW = 25  # "a $2 billion investment"
@@ -37,8 +40,26 @@ class Hit:
     text: str
 
 
-def relative_spans(lex: Lexicon, text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in lex.rx["relative_clause"].finditer(text)]
+def relative_spans(lex: Lexicon, text: str, appositives: bool = False) -> list[tuple[int, int]]:
+    """Non-restrictive relative clauses (", which …,"), and appositives (", the … start-up,")
+    when asked: their triggers are background, their times are not the main event's."""
+    spans = [(m.start(), m.end()) for m in lex.rx["relative_clause"].finditer(text)]
+    if appositives:
+        spans += [
+            (m.start(), m.end())
+            for m in lex.rx["appositive"].finditer(text)
+            if _after_name(lex, text[: m.start()])
+        ]
+    return spans
+
+
+def _after_name(lex: Lexicon, before: str) -> bool:
+    """An appositive follows a name ("Sakana AI, the Tokyo start-up,"), not an introductory
+    phrase ("On Tuesday, the company …")."""
+    last = _LAST_WORD.search(before)
+    if not last or not last.group(1)[:1].isupper() or last.group(1) in lex.not_product_words:
+        return False
+    return not _INTRODUCTORY.match(before)
 
 
 def _has_product(lex: Lexicon, window: str) -> bool:
@@ -96,7 +117,7 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
     admitted = admitted_triggers(lex, text)
     if not admitted:
         return None
-    relatives = relative_spans(lex, text)
+    relatives = relative_spans(lex, text, appositives=True)
     best: tuple[bool, int, int, int] | None = None
     hit: Hit | None = None
     for index, trig in enumerate(lex.triggers):
