@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Protocol
@@ -23,6 +24,7 @@ from typing import Protocol
 import numpy as np
 
 from desktop.store.columns import TimelineColumns
+from desktop.store.id_search import MentionMap, read_mention_map
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,9 @@ class ColumnSource(Protocol):
     """What the cache needs from an open store (``EventStore`` has it)."""
 
     uuid: str
+
+    @property
+    def conn(self) -> sqlite3.Connection: ...
 
     @property
     def generation(self) -> int: ...
@@ -106,3 +111,30 @@ def load_columns(store: ColumnSource, root: Path | None = None) -> tuple[Timelin
     except OSError as exc:
         log.warning("column cache not written (%s)", exc)
     return columns, False
+
+
+def load_mention_map(store: ColumnSource, root: Path | None = None) -> MentionMap:
+    """The store's mention → event map (for ``id_search``), cached beside its columns."""
+    root = default_root() if root is None else root
+    generation = store.generation
+    folder = entry_dir(root, store.uuid, generation)
+    try:
+        ids = np.load(folder / "mention_id.npy", mmap_mode="r")
+        events = np.load(folder / "mention_event.npy", mmap_mode="r")
+        if ids.shape == events.shape and ids.ndim == 1:
+            return MentionMap(ids, events)
+    except (OSError, ValueError):
+        pass
+    mentions = read_mention_map(store.conn)
+    if store.generation == generation and folder.is_dir():
+        try:
+            for name, value in (
+                ("mention_id", mentions.mention_id),
+                ("mention_event", mentions.event_id),
+            ):
+                tmp = folder / f".{name}.tmp.npy"
+                np.save(tmp, value)
+                os.replace(tmp, folder / f"{name}.npy")
+        except OSError as exc:
+            log.warning("mention map not cached (%s)", exc)
+    return mentions

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.extract.types import KINDS, STATUSES
 from desktop.workers import LatestRunner
 
-DEBOUNCE_MS = 200
+DEBOUNCE_MS = 60  # the budget: last keystroke to result frame <= 150 ms, debounce included
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,9 @@ def filter_mask(columns: Any, filters: Filters, text_ids: Any | None) -> np.ndar
     ids = np.asarray(columns.id)
     mask = np.ones(len(ids), dtype=bool)
     if text_ids is not None:
-        mask &= np.isin(ids, np.fromiter(text_ids, dtype=np.int64))
+        if not isinstance(text_ids, np.ndarray):  # a worker hands over an array: no copy
+            text_ids = np.fromiter(text_ids, dtype=np.int64)
+        mask &= np.isin(ids, text_ids)
     if filters.actor is not None:
         lanes = list(columns.lanes)
         lane = lanes.index(filters.actor) if filters.actor in lanes else -1
@@ -161,5 +163,5 @@ class SearchController(QObject):
         query, ids = result  # type: ignore[misc]
         if query != self.query:
             return  # a stale answer to an older query
-        self._text_ids = list(ids)
+        self._text_ids = ids if isinstance(ids, np.ndarray) else list(ids)
         self.apply()

@@ -24,8 +24,9 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.store import EventStore
-from desktop.store.column_cache import load_columns
+from desktop.store.column_cache import load_columns, load_mention_map
 from desktop.store.errors import StoreError
+from desktop.store.id_search import MentionMap, search_ids
 from desktop.store.records import DocumentRecord, EventDetail, EventRecord, MentionRecord
 
 RECORDS_LIMIT = 50_000  # above this many events, records are fetched by id on demand
@@ -86,6 +87,7 @@ class StoreModel(QObject):
         self._by_key: dict[str, int] = {}
         self._lazy: OrderedDict[int, EventRecord] = OrderedDict()
         self._titles: LazyTitles | None = None
+        self._mentions: MentionMap | None = None
         self.columns: Any | None = None
         self.columns_from_cache = False
         self._generation: int | None = None
@@ -123,6 +125,7 @@ class StoreModel(QObject):
         self._by_key = {r.key: r.id for r in records}
         self._lazy = OrderedDict()
         self._titles = None
+        self._mentions: MentionMap | None = None  # loaded by the first search, in its worker
 
     def refresh(self) -> bool:
         """Reload the data if the store changed since it was read; True if it did."""
@@ -232,14 +235,18 @@ class StoreModel(QObject):
             return []
         return list(self._store.search(query))
 
-    def search_job(self, query: str) -> Callable[[], tuple[str, list[int]]]:
-        """A function a worker thread can run: opens its own connection, returns (query, ids)."""
+    def search_job(self, query: str) -> Callable[[], tuple[str, np.ndarray]]:
+        """A function a worker thread can run: opens its own connection, returns (query, ids)
+        with ids a sorted int64 array (``id_search``: no Python object per id)."""
         path = self._path
 
-        def job() -> tuple[str, list[int]]:
+        def job() -> tuple[str, np.ndarray]:
             if path is None:
-                return query, []
+                return query, np.zeros(0, dtype=np.int64)
             with EventStore.open(path, readonly=True) as store:
-                return query, list(store.search(query))
+                mentions = self._mentions
+                if mentions is None:
+                    mentions = self._mentions = load_mention_map(store)
+                return query, search_ids(store.conn, query, mentions)
 
         return job

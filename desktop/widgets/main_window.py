@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.selection.details_changed.connect(self.details_pane.show_details)
         self.selection.source_changed.connect(self.source_pane.show_layout)
         self.store_model.store_opened.connect(self._on_store_model_store_opened)
+        self.store_model.store_changed.connect(self._on_store_model_store_changed)
         if self.store_model.is_open:
             self._on_store_model_store_opened(str(self.store_model.path))
 
@@ -144,6 +145,13 @@ class MainWindow(QMainWindow):
         self.search.reset_data()
         self.timeline_view.fit_all()
 
+    def _on_store_model_store_changed(self) -> None:
+        """Another process wrote to the store: new data, same zoom, selection and search."""
+        self.timeline_model.refresh_data(self.store_model.columns, self.store_model.titles())
+        self.table_model.set_records(self.store_model.records)
+        self.search_bar.set_actors(self.store_model.lanes)
+        self.search.reset_data()
+
     def _on_search_bar_filter_changed(self, name: str, value: object) -> None:
         self.search.set_filters(**{name: value})
 
@@ -152,7 +160,9 @@ class MainWindow(QMainWindow):
 
     def _on_timeline_model_mask_changed(self) -> None:
         everything = self.timeline_model.visible_count == self.timeline_model.total_count
-        self.table_proxy.set_visible_ids(None if everything else self.timeline_model.shown_ids())
+        if self.table_model.rowCount():  # a very large store's table is empty (StoreModel)
+            shown = None if everything else self.timeline_model.shown_ids()
+            self.table_proxy.set_visible_ids(shown)
         self.event_table.select_event(self.timeline_model.selected_id)
 
     def _on_timeline_model_range_changed(self, start_s: float, end_s: float) -> None:

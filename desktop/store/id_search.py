@@ -1,0 +1,82 @@
+"""Search at scale: the ids of matching events as one sorted numpy array.
+
+Same meaning as ``EventStore.search`` (an event matches through its own fields or the evidence
+of its mentions; excluded terms remove events matching them either way), but built for 10^6
+events: FTS5 hands back rowids as one ``group_concat`` string that numpy parses, and mention
+rowids become event ids through an in-memory ``MentionMap`` (two sorted arrays) instead of a
+join that reads every matching mention row. No Python object per id.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+import numpy as np
+
+from desktop.store.search_query import parse
+
+_EVENTS = "SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ?"
+_MENTIONS = "SELECT group_concat(rowid) FROM mentions_fts WHERE mentions_fts MATCH ?"
+_MAP = "SELECT group_concat(id), group_concat(event_id) FROM (SELECT id, event_id FROM mentions)"
+_ALL = "SELECT group_concat(id) FROM events"
+
+
+@dataclass(frozen=True)
+class MentionMap:
+    """Mention ids (ascending) and the event each belongs to."""
+
+    mention_id: np.ndarray  # int64
+    event_id: np.ndarray  # int64
+
+    def events_of(self, mention_ids: np.ndarray) -> np.ndarray:
+        pos = np.searchsorted(self.mention_id, mention_ids)
+        pos = np.minimum(pos, max(self.mention_id.size - 1, 0))
+        if self.mention_id.size == 0:
+            return np.zeros(0, dtype=np.int64)
+        known = self.mention_id[pos] == mention_ids
+        return self.event_id[pos[known]]
+
+
+def _ints(text: str | None) -> np.ndarray:
+    if not text:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(text, dtype=np.int64, sep=",")
+
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (``np.unique`` is ~50x slower on 10^6 ints in numpy 2.4)."""
+    values = np.sort(values)
+    if values.size < 2:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
+def read_mention_map(conn: sqlite3.Connection) -> MentionMap:
+    ids, events = conn.execute(_MAP).fetchone()
+    mention_id, event_id = _ints(ids), _ints(events)
+    if mention_id.size > 1 and not bool(np.all(mention_id[1:] > mention_id[:-1])):
+        order = np.argsort(mention_id, kind="stable")
+        mention_id, event_id = mention_id[order], event_id[order]
+    return MentionMap(mention_id, event_id)
+
+
+def _matching(conn: sqlite3.Connection, fts: str, mentions: MentionMap) -> np.ndarray:
+    own = _ints(conn.execute(_EVENTS, (fts,)).fetchone()[0])
+    via = mentions.events_of(_ints(conn.execute(_MENTIONS, (fts,)).fetchone()[0]))
+    return sorted_unique(np.concatenate([own, via]))
+
+
+def search_ids(conn: sqlite3.Connection, query: str, mentions: MentionMap) -> np.ndarray:
+    """Sorted ids of the events matching a search-box query (blank: every event)."""
+    parsed = parse(query)
+    if parsed.include is None:
+        ids = sorted_unique(_ints(conn.execute(_ALL).fetchone()[0]))
+    else:
+        ids = _matching(conn, parsed.include, mentions)
+    if parsed.exclude is not None and ids.size:
+        ids = ids[~np.isin(ids, _matching(conn, parsed.exclude, mentions))]
+    return ids

@@ -1,0 +1,87 @@
+"""The column cache: a hit gives the very columns the store gives, a write (new generation)
+misses and replaces the old entry, damage is rebuilt, and nothing lands beside the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from desktop.store import EventStore
+from desktop.store.column_cache import (
+    default_root,
+    entry_dir,
+    load_columns,
+    read_entry,
+    write_entry,
+)
+
+_FIELDS = ("start_s", "end_s", "lane", "kind", "status", "precision", "id", "n_mentions", "anchor")
+
+
+def _same(a, b) -> None:
+    for name in _FIELDS:
+        np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
+        assert getattr(a, name).dtype == getattr(b, name).dtype, name
+    assert a.lanes == b.lanes
+
+
+def test_miss_then_hit_gives_the_store_columns(sample_store: Path, tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    with EventStore.open(sample_store) as store:
+        first, cached = load_columns(store, root)
+        assert not cached
+        again, cached = load_columns(store, root)
+        assert cached
+        _same(first, store.columns())
+        _same(again, first)
+        assert entry_dir(root, store.uuid, store.generation).is_dir()
+    assert sorted(p.name for p in sample_store.parent.iterdir() if "cache" in p.name) == ["cache"]
+
+
+def test_a_write_invalidates_and_old_generations_are_removed(
+    sample_store: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "cache"
+    with EventStore.create_or_open(sample_store) as store:
+        load_columns(store, root)
+        old = entry_dir(root, store.uuid, store.generation)
+        event = store.list_events()[0]
+        store.update_event(event.id, title="Renamed", start="2001-01-01", end="2001-01-01")
+        columns, cached = load_columns(store, root)
+        assert not cached and not old.exists()
+        _same(columns, store.columns())
+        assert columns.start_s[0] == 978307200.0  # 2001-01-01, now the earliest
+        assert [p.name for p in (root / store.uuid).iterdir()] == [f"g{store.generation}"]
+
+
+def test_damaged_entry_is_rebuilt(sample_store: Path, tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    with EventStore.open(sample_store) as store:
+        load_columns(store, root)
+        folder = entry_dir(root, store.uuid, store.generation)
+        (folder / "kind.npy").write_bytes(b"not numpy")
+        assert read_entry(folder) is None
+        columns, cached = load_columns(store, root)
+        assert not cached
+        _same(columns, store.columns())
+        assert read_entry(folder) is not None
+
+
+def test_inconsistent_lengths_are_refused(sample_store: Path, tmp_path: Path) -> None:
+    with EventStore.open(sample_store) as store:
+        folder = write_entry(tmp_path, store.uuid, 1, store.columns())
+    np.save(folder / "lane.npy", np.zeros(1, dtype=np.int32))
+    assert read_entry(folder) is None
+
+
+def test_default_root_is_the_user_cache(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_root() == tmp_path / "eventline" / "columns"
+
+
+def test_uuid_is_never_a_path(tmp_path: Path) -> None:
+    import pytest
+
+    with pytest.raises(ValueError):
+        entry_dir(tmp_path, "../../etc", 1)
