@@ -105,3 +105,13 @@ def test_events_in_rows_is_exactly_the_overlapping_events() -> None:
     want = np.flatnonzero(np.isfinite(start) & np.isin(rows, [1, 3]) & overlaps)
     np.testing.assert_array_equal(got, want)
     assert density.events_in_rows(index, np.array([], dtype=int), a, b, start).size == 0
+
+
+def test_first_times_per_row() -> None:
+    start, end, span, rows = _events(1200, 4, n_rows=6)
+    rows[rows == 5] = 4  # row 5 has no events
+    index = density.build_index(start, end, span, rows, 6)
+    got = density.first_times(index)
+    for r in range(5):
+        assert got[r] == np.nanmin(np.where(rows == r, start, np.nan))
+    assert got[5] == np.inf

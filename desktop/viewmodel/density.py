@@ -56,8 +56,13 @@ def _sorted_keys(
     which: np.ndarray, rows: np.ndarray, t: np.ndarray, t0: float, stride: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """(sorted keys, event index of each key) of the events ``which``."""
-    keys = rows[which].astype(np.float64) * stride + (t[which] - t0)
-    order = np.argsort(keys, kind="stable")
+    row, time = rows[which], t[which]
+    keys = row.astype(np.float64) * stride + (time - t0)
+    if time.size > 1 and int(row.max()) < 2**15 and bool(np.all(time[1:] >= time[:-1])):
+        # already in time order (the store sorts by start): a stable radix sort by row
+        order = np.argsort(row.astype(np.int16), kind="stable")
+    else:
+        order = np.argsort(keys, kind="stable")
     return keys[order], which[order]
 
 
@@ -83,6 +88,20 @@ def build_index(
     ends, end_of = _sorted_keys(np.flatnonzero(span), rows, end, t0, stride)
     index = LaneIndex(int(n_rows), t0, stride, points, starts, ends, point_of, start_of, end_of)
     return index.masked(keep)
+
+
+def first_times(index: LaneIndex) -> np.ndarray:
+    """Earliest start per row (inf for a row without indexed events)."""
+    bases = np.arange(index.n_rows, dtype=np.float64) * index.stride
+    first = np.full(index.n_rows, np.inf)
+    for keys in (index.points, index.span_starts):
+        if keys.size == 0:
+            continue
+        pos = np.minimum(np.searchsorted(keys, bases - 0.5), keys.size - 1)
+        rel = keys[pos] - bases
+        ok = (rel >= 0) & (rel < index.stride - 1.0)
+        first = np.where(ok, np.minimum(first, rel + index.t0), first)
+    return first
 
 
 def pixel_edges(x0: float, x1: float, width_px: int) -> np.ndarray:

@@ -76,6 +76,7 @@ class TimelineModel(QObject):
         self.lane_order = "first"
         self.lane_names: list[str] = []
         self.rows = np.zeros(0, dtype=np.int32)
+        self.lane_of_row = np.zeros(0, dtype=np.int64)  # the columns' lane code of each row
         self.start_s = _empty_f()
         self.end_s = _empty_f()
         self.ids = np.zeros(0, dtype=np.int64)
@@ -146,7 +147,7 @@ class TimelineModel(QObject):
         lanes = np.asarray(self.columns.lane, dtype=np.int64)
         n_lanes = len(self.columns.lanes)
         counts = np.bincount(lanes, minlength=n_lanes) if lanes.size else np.zeros(n_lanes, int)
-        first = _first_start(lanes, self.start_s, self._time_order, self.dated, n_lanes)
+        first = density.first_times(self._lane_code_index())
         used = np.flatnonzero(counts > 0)
         if self.lane_order == "count":
             order = used[np.lexsort((first[used], -counts[used]))]
@@ -156,7 +157,7 @@ class TimelineModel(QObject):
         row_of_lane[order] = np.arange(len(order), dtype=np.int32)
         self.lane_names = [str(self.columns.lanes[i]) for i in order]
         self.rows = row_of_lane[lanes] if lanes.size else np.zeros(0, dtype=np.int32)
-        self._full_index = self._masked_index = None
+        self.lane_of_row = order.astype(np.int64)
 
     @property
     def total_count(self) -> int:
@@ -189,12 +190,20 @@ class TimelineModel(QObject):
         self.set_mask(np.isin(self.ids, wanted))
 
     # -- scale --------------------------------------------------------------------------------
-    def lane_index(self) -> density.LaneIndex:
-        """Per-lane sorted times of the shown (masked, dated) events, for density strips."""
+    def _lane_code_index(self) -> density.LaneIndex:
         if self._full_index is None:
+            assert self.columns is not None
+            lanes = np.asarray(self.columns.lane, dtype=np.int64)
             self._full_index = density.build_index(
-                self.start_s, self.end_s, self.is_bar, self.rows, len(self.lane_names)
+                self.start_s, self.end_s, self.is_bar, lanes, len(self.columns.lanes)
             )
+        return self._full_index
+
+    def lane_index(self) -> density.LaneIndex:
+        """Sorted times of the shown (masked, dated) events per lane, for density strips.
+        Keyed by the columns' lane code: a lane row's code is ``lane_of_row[row]``."""
+        self._lane_code_index()
+        assert self._full_index is not None
         if self._masked_index is None:
             everything = bool(self.mask.all()) if self.mask.size else True
             self._masked_index = self._full_index.masked(None if everything else self.mask)
@@ -333,21 +342,6 @@ class TimelineModel(QObject):
             last = _date_of(max(self.end_s[index] - DAY_S, self.start_s[index]))
             text = format_interval(first, last, precision)
         return text if status == "happened" else f"{text} ({status})"
-
-
-def _first_start(
-    lanes: np.ndarray, start_s: np.ndarray, time_order: np.ndarray, dated: np.ndarray, n: int
-) -> np.ndarray:
-    """Earliest start per lane (inf for a lane without dated events)."""
-    first = np.full(n, np.inf)
-    order = time_order[dated[time_order]]  # dated events, by time
-    in_time = lanes[order]
-    small = in_time.astype(np.int16) if n < 2**15 else in_time
-    by_lane = np.argsort(small, kind="stable")  # stable: each lane's events stay in time order
-    grouped = in_time[by_lane]
-    heads = np.flatnonzero(np.diff(grouped, prepend=-1))
-    first[grouped[heads]] = start_s[order[by_lane[heads]]]
-    return first
 
 
 def _time_order(start_s: np.ndarray, dated: np.ndarray) -> np.ndarray:

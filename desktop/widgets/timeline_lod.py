@@ -67,7 +67,7 @@ class LodLayer:
         n_rows = len(m.lane_names)
         rows = np.arange(max(int(np.ceil(y0)), 0), min(int(np.floor(y1)), n_rows - 1) + 1)
         index = m.lane_index()
-        totals = density.column_counts(index, rows, np.array([x0, x1]))[:, 0]
+        totals = density.column_counts(index, m.lane_of_row[rows], np.array([x0, x1]))[:, 0]
         dense = totals * DENSE_PX_PER_EVENT > width_px
         sparse_totals = np.where(dense, 0, totals)
         if sparse_totals.sum() * 3 > GLYPH_BUDGET:  # the glyph window is 3 views wide
@@ -89,7 +89,8 @@ class LodLayer:
         height_px = max(round(self.view_box.height()), 1)
         px_per_row = height_px / max(y1 - y0, 1e-9)
         strip = int(max(min(STRIP_PX, px_per_row * 0.45), 3))
-        counts = density.column_counts(index, rows, density.pixel_edges(x0, x1, width_px))
+        lanes = self.model.lane_of_row[rows]
+        counts = density.column_counts(index, lanes, density.pixel_edges(x0, x1, width_px))
         tops = np.round((rows + GLYPH_DY - y0) * px_per_row - strip / 2)
         colours = [lane_colour(int(r)) for r in rows]
         image, top = density_rgba(counts, tops, strip, colours, height_px)
@@ -110,7 +111,7 @@ class LodLayer:
         a, b = x0 - span, x1 + span
         self._glyph_key = (tuple(rows.tolist()), a, b, span)
         m = self.model
-        shown = density.events_in_rows(index, rows, a, b, m.start_s)
+        shown = density.events_in_rows(index, m.lane_of_row[rows], a, b, m.start_s)
         self.glyphs = shown
         keys = m.rows[shown].astype(np.int64) * 8 + m.status[shown]
         x = self.anchor_x(shown)
@@ -131,7 +132,12 @@ class LodLayer:
         bar_keys = m.rows[bars].astype(np.int64) * 8 + m.status[bars]
         # clipped to the glyph window: a year-long outline at minute zoom would be miles long
         starts, ends = np.maximum(m.start_s[bars], a), np.minimum(m.end_s[bars], b)
-        self.bars.set_bars(starts, ends, m.rows[bars] + GLYPH_DY, bar_keys, styles)
+        # identical bars (a lane's many "2021" events) are drawn once: same picture, far fewer
+        # overlapping translucent rectangles to fill and stroke
+        unique = _first_of_each(bar_keys, starts, ends)
+        self.bars.set_bars(
+            starts[unique], ends[unique], m.rows[bars[unique]] + GLYPH_DY, bar_keys[unique], styles
+        )
 
     def style(self, row: int, status: int) -> tuple:
         """(pen, brush) of a lane row and status; cached: shared objects draw faster."""
@@ -160,3 +166,14 @@ class LodLayer:
             self.view_box.addItem(item)
             self.scatters[(row, status)] = item
         return item
+
+
+def _first_of_each(keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Positions of the first of each distinct (key, start, end)."""
+    if keys.size < 2:
+        return np.arange(keys.size)
+    order = np.lexsort((ends, starts, keys))
+    k, s, e = keys[order], starts[order], ends[order]
+    new = np.ones(keys.size, dtype=bool)
+    new[1:] = (k[1:] != k[:-1]) | (s[1:] != s[:-1]) | (e[1:] != e[:-1])
+    return np.sort(order[new])
