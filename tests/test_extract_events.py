@@ -330,3 +330,30 @@ def test_reported_speech_without_that_keeps_the_action() -> None:
         "Gemini 2.5",
     )
     assert ev.interval.date_str() == "2026-01"
+
+
+def test_quote_led_statement_by_a_named_leader() -> None:
+    text = '"This money buys us independence," Mistral CEO Arthur Mensch said on Thursday.'
+    ev = _one(text)
+    assert (ev.actor, ev.kind, ev.interval.date_str()) == ("Mistral AI", "statement", "2025-03-20")
+
+
+def test_organisation_introduced_by_a_descriptor_is_an_actor() -> None:
+    ev = _one("London-based Synthesia closed a $180 million round in January.")
+    assert (ev.actor, ev.kind, ev.interval.date_str()) == ("Synthesia", "funding", "2025-01")
+    text = "Upstage, a Seoul-based developer of compact models, raised $72 million in October."
+    assert _one(text).actor == "Upstage"
+
+
+def test_report_time_dates_an_event_without_its_own_and_appositives_are_background() -> None:
+    text = (
+        "Sakana AI, the Tokyo start-up founded by former Google researchers, has raised "
+        "$214 million in a Series A round, the company said on Wednesday."
+    )
+    ev = _one(text)
+    assert (ev.kind, ev.interval.date_str()) == ("funding", "2025-03-19")
+
+
+def test_plural_release_noun_is_not_a_trigger() -> None:
+    text = "Developers built 100,000 models on top of earlier Qwen releases, making it popular."
+    assert extract_events(text, PUB) == []

@@ -63,7 +63,8 @@ def consolidate(mentions: list[Mention], published: dt.date | None = None) -> li
         similar = [k for k in candidates if compatible_subjects(k.subject, m.subject)]
         twin = (similar or candidates or [None])[0]
         if twin is None:
-            kept.append(m)
+            if not m.headline:  # a title the body does not report is not evidence enough
+                kept.append(m)
             continue
         primary, other = (m, twin) if _specificity(m) < _specificity(twin) else (twin, m)
         primary.alt_spans = [*twin.alt_spans, *m.alt_spans, (other.start, other.end)]

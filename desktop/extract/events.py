@@ -189,6 +189,10 @@ def analyse_clause(
     if hit.role == "report" and media_speaker(lex, text[: hit.start]):
         return _media_report(lex, clause, sentence, index, state, published, hit)
     quote = lex.rx["quote_lead"].match(text)
+    if quote and hit.start < quote.end():  # a trigger inside the quote: use the speech verb
+        said = find_trigger(lex, text[quote.end() :], roles=("report",))
+        if said is not None:
+            hit = replace(said, start=said.start + quote.end(), end=said.end + quote.end())
     quote_end = quote.end() if quote and quote.end() <= hit.start else 0
     region = text[quote_end : hit.start]
     actor = subject_actor(lex, region, state, index) or agent_actor(lex, text[hit.end :])

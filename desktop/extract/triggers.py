@@ -23,6 +23,13 @@ _AFTER_WINDOW = 70
 _INTRODUCTORY = re.compile(
     r"^\s*(?:on|in|at|by|during|last|earlier|later|this|next|since|after|before|from)\b[^,]*$", re.I
 )
+_WORD_RE = re.compile(r"[\w’'-]+")
+_PLURAL_MODIFIERS = frozenset(
+    (
+        "earlier", "recent", "previous", "past", "future", "several", "multiple", "many",
+        "major", "two", "three", "four", "five", "product", "model", "software", "new", "latest",
+    )
+)  # fmt: skip
 _POSSESSIVE = re.compile(r"[’']s$")
 _PARTICIPLE_PREP = re.compile(r"\s+(?:into|in|on|for|by|with|from|atop)\b", re.I)
 _BEFORE_WINDOW = 25  # "a $2 billion investment"
@@ -82,19 +89,23 @@ def _satisfied(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> bool
     return True
 
 
+def _used_as_noun(before: str, trigger: str) -> bool:
+    last = _LAST_WORD.search(before)
+    if last and (last.group(1).lower() in _NOUN_DETERMINERS or _POSSESSIVE.search(last.group(1))):
+        return True
+    if trigger.lower().endswith("s"):
+        return bool({w.lower() for w in _WORD_RE.findall(before)[-2:]} & _PLURAL_MODIFIERS)
+    return False
+
+
 def _acceptable(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> bool:
     """Reject verb triggers used as nouns ("the launch") or as reduced relatives
     ("models developed by X") without an auxiliary."""
     if trig.role != "action":
         return True
     before = text[: m.start()]
-    last = _LAST_WORD.search(before)
-    if (
-        trig.kind == "release"
-        and last
-        and (last.group(1).lower() in _NOUN_DETERMINERS or _POSSESSIVE.search(last.group(1)))
-    ):
-        return False  # "the launch", "R1's release": nouns, not the action
+    if trig.kind == "release" and _used_as_noun(before, m.group(0)):
+        return False  # "the launch", "R1's release", "earlier Qwen releases": nouns
     if trig.needs == "product" and _PARTICIPLE_PREP.match(text, m.end()):
         return False  # "the image generator built into GPT-4o"
     if lex.rx["reduced_relative_by"].match(text, m.end()):
