@@ -60,7 +60,7 @@ def ingest_file(store: EventStore, path: Path, published: dt.date | None = None)
         doc = read_with_date(path, published, override=True)
     except SourceError as exc:
         return FileOutcome(path, "rejected", str(exc))
-    if store.has_document(doc.id):
+    if store.has_document(doc.id, whole=True):  # evidence-only imports get their text
         return FileOutcome(path, "skipped", "already in the store (same text)")
     events = extract_events(doc.text, doc.published)
     result = store.add_document(doc, events)

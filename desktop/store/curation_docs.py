@@ -1,6 +1,6 @@
 """Curation of documents: publication date, deletion, extraction run again.
 
-Uses the merge path of desktop.store.writer (its _find_existing/_insert_* helpers) so that a
+Uses the merge path of desktop.store.writer (its find_existing/insert_* helpers) so that a
 re-extracted mention joins events exactly as an ingested one would.
 
 Re-extraction keeps every user decision: a mention a person picked by hand stays, a newly
@@ -73,7 +73,7 @@ def reextract_document(
     doc = _document(conn, doc_id)
     events = list((extract or default_extractor())(doc.text, doc.published))
     for ev in events:
-        writer._validate(doc, ev)
+        writer.validate(doc, ev)
     old = [
         (int(e), int(s), int(t))
         for e, s, t in conn.execute(
@@ -90,11 +90,11 @@ def reextract_document(
         if target is not None and not _exists(conn, target):
             target = None
         if target is None:
-            found = writer._find_existing(conn, ev, taken)
+            found = writer.find_existing(conn, ev, taken)
             target = found.id if found is not None else None
         if target is None:
-            target = writer._insert_event(conn, ev, now)
-        writer._insert_mention(conn, target, doc_id, ev)
+            target = writer.insert_event(conn, ev, now)
+        writer.insert_mention(conn, target, doc_id, ev)
         writer.reconcile(conn, target)
         taken.add(target)
         conn.execute("INSERT OR IGNORE INTO actors (name) VALUES (?)", (ev.actor,))

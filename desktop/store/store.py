@@ -157,10 +157,12 @@ class EventStore(CurationMethods):
 
     @_guarded
     def add_document(self, doc: Document, events: Sequence[ExtractedEvent]) -> AddResult:
-        """Store a document and its events in one transaction; a known document is a no-op."""
+        """Store a document and its events in one transaction; a known document is a no-op,
+        except one stored from imported evidence only, which gets its full text (see
+        writer.add_document)."""
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only; open it for writing to add files")
-        if reader.get_document(self.conn, doc.id, include_text=False) is not None:
+        if self.has_document(doc.id, whole=True):
             return AddResult(doc.id, doc.file_name, added=False)
         try:
             with self._write() as conn:
@@ -207,9 +209,11 @@ class EventStore(CurationMethods):
         return int(row.fetchone()[0] or 0)
 
     @_guarded
-    def has_document(self, doc_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return row is not None
+    def has_document(self, doc_id: str, *, whole: bool = False) -> bool:
+        """Is the document stored? With ``whole``, only a stored full text counts (not one
+        kept from imported evidence only)."""
+        sql = "SELECT 1 FROM documents WHERE id = ?" + (" AND complete" if whole else "")
+        return self.conn.execute(sql, (doc_id,)).fetchone() is not None
 
     @_guarded
     def count_events(self) -> int:

@@ -55,7 +55,8 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _validate(doc: Document, ev: ExtractedEvent) -> None:
+def validate(doc: Document, ev: ExtractedEvent) -> None:
+    """Refuse an extracted event whose evidence or values do not fit ``doc`` (StoreError)."""
     problems = []
     if not (0 <= ev.start <= ev.end <= len(doc.text)) or doc.text[ev.start : ev.end] != ev.evidence:
         problems.append(f"evidence at {ev.start}:{ev.end} is not the document's text there")
@@ -77,7 +78,8 @@ def _validate(doc: Document, ev: ExtractedEvent) -> None:
         )
 
 
-def _find_existing(conn: sqlite3.Connection, ev: ExtractedEvent, taken: set[int]) -> _Facts | None:
+def find_existing(conn: sqlite3.Connection, ev: ExtractedEvent, taken: set[int]) -> _Facts | None:
+    """The stored event ``ev`` reports (not one in ``taken``), or None: the merge rule."""
     if ev.event_key:
         row = conn.execute(_FACTS_SQL + " WHERE key = ?", (ev.event_key,)).fetchone()
         if row is not None and row[0] not in taken and same_event(_facts(row), ev):
@@ -112,7 +114,8 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _insert_event(conn: sqlite3.Connection, ev: ExtractedEvent, created_at: str) -> int:
+def insert_event(conn: sqlite3.Connection, ev: ExtractedEvent, created_at: str) -> int:
+    """A new extracted event holding ``ev``'s values (under a free key); returns its id."""
     iv = ev.interval
     cur = conn.execute(
         'INSERT INTO events (key, start, "end", precision, anchor, status, kind, actor,'
@@ -138,9 +141,10 @@ def _insert_event(conn: sqlite3.Connection, ev: ExtractedEvent, created_at: str)
     return int(cur.lastrowid)
 
 
-def _insert_mention(
+def insert_mention(
     conn: sqlite3.Connection, event_id: int, doc_id: str, ev: ExtractedEvent
 ) -> None:
+    """Store ``ev`` as an extracted mention of event ``event_id`` in document ``doc_id``."""
     iv = ev.interval
     conn.execute(
         'INSERT INTO mentions (event_id, document_id, start, "end", time_start, time_end,'
@@ -196,18 +200,46 @@ def reconcile(conn: sqlite3.Connection, event_id: int) -> None:
 def add_document(
     conn: sqlite3.Connection, doc: Document, events: Sequence[ExtractedEvent]
 ) -> AddResult:
-    """Store ``doc`` and its events; the caller holds the write transaction."""
+    """Store ``doc`` and its events; the caller holds the write transaction.
+
+    A document already stored whole is left alone (``added=False``). One stored from
+    imported evidence only (``complete = 0``) gets the full text instead: its imported
+    mentions (user decisions) stay, moved to their passages in the full text, and extracted
+    events whose evidence overlaps one of them are left out.
+    """
     doc_id = doc.id
-    if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+    row = conn.execute("SELECT complete FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is not None and row[0]:
         return AddResult(doc_id, doc.file_name, added=False)
     for ev in events:
-        _validate(doc, ev)
+        validate(doc, ev)
     now = now_iso()
+    if row is None:
+        _insert_document(conn, doc, now)
+    else:
+        events = complete_document(conn, doc, events, now)
+    taken: set[int] = set()
+    new = merged = 0
+    for ev in events:
+        existing = find_existing(conn, ev, taken)
+        if existing is None:  # a new event already holds its only mention's values
+            event_id, new = insert_event(conn, ev, now), new + 1
+            insert_mention(conn, event_id, doc_id, ev)
+        else:
+            event_id, merged = existing.id, merged + 1
+            insert_mention(conn, event_id, doc_id, ev)
+            reconcile(conn, event_id)
+        taken.add(event_id)
+        conn.execute("INSERT OR IGNORE INTO actors (name) VALUES (?)", (ev.actor,))
+    return AddResult(doc_id, doc.file_name, True, new, merged, len(events))
+
+
+def _insert_document(conn: sqlite3.Connection, doc: Document, now: str) -> None:
     conn.execute(
         "INSERT INTO documents (id, file_name, title, source, published, published_from, text,"
         " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            doc_id,
+            doc.id,
             doc.file_name,
             doc.title,
             doc.source or "",
@@ -217,20 +249,45 @@ def add_document(
             now,
         ),
     )
-    taken: set[int] = set()
-    new = merged = 0
-    for ev in events:
-        existing = _find_existing(conn, ev, taken)
-        if existing is None:  # a new event already holds its only mention's values
-            event_id, new = _insert_event(conn, ev, now), new + 1
-            _insert_mention(conn, event_id, doc_id, ev)
-        else:
-            event_id, merged = existing.id, merged + 1
-            _insert_mention(conn, event_id, doc_id, ev)
-            reconcile(conn, event_id)
-        taken.add(event_id)
-        conn.execute("INSERT OR IGNORE INTO actors (name) VALUES (?)", (ev.actor,))
-    return AddResult(doc_id, doc.file_name, True, new, merged, len(events))
+
+
+def complete_document(
+    conn: sqlite3.Connection, doc: Document, events: Sequence[ExtractedEvent], now: str
+) -> list[ExtractedEvent]:
+    """Replace an evidence-only document's text with the article ``doc``; returns the
+    extracted events still to store (those not covering a passage a mention already holds)."""
+    (old_text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc.id,)).fetchone()
+    conn.execute(
+        "UPDATE documents SET file_name = ?, title = ?, source = ?, published = ?,"
+        " published_from = ?, text = ?, ingested_at = ?, complete = 1 WHERE id = ?",
+        (doc.file_name, doc.title, doc.source or "", _iso(doc.published), doc.published_from,
+         doc.text, now, doc.id),
+    )  # fmt: skip
+    spans = [_relocate(conn, row, old_text or "", doc.text) for row in conn.execute(
+        'SELECT id, start, "end", evidence, alt_spans FROM mentions WHERE document_id = ?',
+        (doc.id,),
+    ).fetchall()]  # fmt: skip
+    return [ev for ev in events if not any(a < ev.end and ev.start < b for a, b in spans)]
+
+
+def _relocate(conn: sqlite3.Connection, row: tuple, old_text: str, text: str) -> tuple[int, int]:
+    """Move one stored mention to its passage in the full text; returns its new span."""
+    mention_id, start, end, evidence, alt_json = row
+    if text[start:end] != evidence:
+        found = text.find(evidence)
+        if found < 0:
+            raise StoreError(f"mention {mention_id}: its evidence is not in the article's text")
+        start, end = found, found + len(evidence)
+    alt = []
+    for a, b in json.loads(alt_json or "[]"):
+        at = text.find(old_text[a:b]) if 0 <= a < b <= len(old_text) else -1
+        if at >= 0:
+            alt.append([at, at + b - a])
+    conn.execute(
+        'UPDATE mentions SET start = ?, "end" = ?, alt_spans = ? WHERE id = ?',
+        (start, end, json.dumps(alt), mention_id),
+    )
+    return start, end
 
 
 _EDITABLE = {

@@ -126,7 +126,7 @@ def _stage(
         except SourceError as exc:
             outcomes[index] = FileOutcome(path, "rejected", str(exc))
             continue
-        if doc.id in seen or store.has_document(doc.id):
+        if doc.id in seen or store.has_document(doc.id, whole=True):
             outcomes[index] = FileOutcome(path, "skipped", DUPLICATE)
             continue
         seen.add(doc.id)
