@@ -94,6 +94,8 @@ def _people(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
 def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
     """Organisations the article introduces with a descriptor ("German defence-AI firm Helsing",
     "Upstage, a Seoul-based developer of …"): known for the rest of the document."""
+    if not any(word in text for word in lex.org_descriptor_words):
+        return
     for m in lex.rx["org_descriptor"].finditer(text):
         name = (m.group(1) or m.group(2) or "").strip()
         words = name.split()

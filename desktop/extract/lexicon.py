@@ -50,6 +50,7 @@ class Lexicon:
     generic_words: frozenset[str]
     role_words: frozenset[str]  # lower-case words that can introduce a person's role
     org_suffix_words: tuple[str, ...]  # one occurs in every org_suffix match (prefilter)
+    org_descriptor_words: tuple[str, ...]  # one occurs in every org_descriptor match
     not_person_words: frozenset[str]
     not_product_words: frozenset[str]
     kind_verbs: dict[str, list[str]]
@@ -177,6 +178,7 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         generic_words=frozenset(data.get("generic_subject_words", [])),
         role_words=frozenset(data.get("role_words", [])),
         org_suffix_words=tuple(data.get("org_suffix_words", [])),
+        org_descriptor_words=tuple(data.get("org_descriptor_words", [])),
         not_person_words=frozenset(data.get("not_person_words", [])),
         not_product_words=frozenset(data.get("not_product_words", [])),
         kind_verbs=data.get("kind_verbs", {}),
