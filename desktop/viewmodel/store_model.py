@@ -15,6 +15,8 @@ is emitted, so the window can refresh without losing its selection or zoom.
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -88,6 +90,8 @@ class StoreModel(QObject):
         self._lazy: OrderedDict[int, EventRecord] = OrderedDict()
         self._titles: LazyTitles | None = None
         self._mentions: MentionMap | None = None
+        self._running: set[sqlite3.Connection] = set()  # connections of running searches
+        self._running_lock = threading.Lock()
         self.columns: Any | None = None
         self.columns_from_cache = False
         self._generation: int | None = None
@@ -237,16 +241,37 @@ class StoreModel(QObject):
 
     def search_job(self, query: str) -> Callable[[], tuple[str, np.ndarray]]:
         """A function a worker thread can run: opens its own connection, returns (query, ids)
-        with ids a sorted int64 array (``id_search``: no Python object per id)."""
+        with ids a sorted int64 array (``id_search``: no Python object per id).
+
+        Making a new job interrupts the SQLite queries of the jobs made before it: their
+        answers would be dropped as stale anyway, and a broad prefix ("f") must not keep a
+        core busy while the user types on."""
         path = self._path
+        self._interrupt_searches()
 
         def job() -> tuple[str, np.ndarray]:
             if path is None:
                 return query, np.zeros(0, dtype=np.int64)
             with EventStore.open(path, readonly=True) as store:
-                mentions = self._mentions
-                if mentions is None:
-                    mentions = self._mentions = load_mention_map(store)
-                return query, search_ids(store.conn, query, mentions)
+                conn = store.conn
+                with self._running_lock:
+                    self._running.add(conn)
+                try:
+                    mentions = self._mentions
+                    if mentions is None:
+                        mentions = self._mentions = load_mention_map(store)
+                    return query, search_ids(conn, query, mentions)
+                except sqlite3.OperationalError as exc:
+                    if "interrupt" not in str(exc):
+                        raise
+                    return query, np.zeros(0, dtype=np.int64)  # stale: dropped by the caller
+                finally:
+                    with self._running_lock:
+                        self._running.discard(conn)
 
         return job
+
+    def _interrupt_searches(self) -> None:
+        with self._running_lock:
+            for conn in self._running:
+                conn.interrupt()

@@ -60,6 +60,7 @@ class TimelineView(QWidget):
         self._hover_id: int | None = None
         self._top_row = 0
         self._tray_points = np.zeros((0, 3))  # x, y, index
+        self._tray_rows: tuple | None = None  # the lane range the tray was drawn for
         self._build_scene()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -185,7 +186,7 @@ class TimelineView(QWidget):
     def _redraw(self) -> None:
         """The data or the filter changed: redraw everything for the current range."""
         self.lod.invalidate()
-        self._draw_tray(self.model.status)
+        self._tray_rows = None
         self._update_frame()
 
     def _update_frame(self) -> None:
@@ -193,6 +194,10 @@ class TimelineView(QWidget):
         if self.model.columns is None:
             return
         self.lod.update()
+        (_, _), rows = self.view_box.viewRange()
+        if self._tray_rows != tuple(rows):  # lanes scrolled or data changed
+            self._tray_rows = tuple(rows)
+            self._draw_tray(self.model.status)
         self._update_highlight()
         self._update_labels()
 
@@ -200,9 +205,11 @@ class TimelineView(QWidget):
         return self.lod.style(row, status)
 
     def _draw_tray(self, status: np.ndarray) -> None:
-        """Undated events per lane, at most TRAY_PER_ROW glyphs each (evenly spread)."""
+        """Undated events of the lanes in view, at most TRAY_PER_ROW glyphs per lane."""
         m = self.model
         idx = m.undated_indices()
+        (_, _), (y0, y1) = self.view_box.viewRange()
+        idx = idx[(m.rows[idx] >= np.floor(y0)) & (m.rows[idx] <= np.ceil(y1))]
         if idx.size:
             rows = m.rows[idx].astype(np.int64)
             order = np.argsort(rows, kind="stable")
