@@ -61,6 +61,7 @@ class TimelineView(QWidget):
         self._top_row = 0
         self._tray_points = np.zeros((0, 3))  # x, y, index
         self._tray_rows: tuple | None = None  # the lane range the tray was drawn for
+        self._suspended = False  # no frame updates while re-laying out
         self._build_scene()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,7 +192,7 @@ class TimelineView(QWidget):
 
     def _update_frame(self) -> None:
         """Level of detail for the current range (``timeline_lod``), highlight, labels."""
-        if self.model.columns is None:
+        if self.model.columns is None or self._suspended:
             return
         self.lod.update()
         (_, _), rows = self.view_box.viewRange()
@@ -289,12 +290,16 @@ class TimelineView(QWidget):
     def _on_model_columns_changed(self) -> None:
         keep = self.model.keep_view  # a refresh of the same store: keep zoom and scroll
         self.lane_axis.set_lanes(self.model.lane_names)
-        if not keep:
-            self._top_row = 0
-        self._layout_rows()
+        self._suspended = True  # one frame for the whole re-layout, not one per range change
+        try:
+            if not keep:
+                self._top_row = 0
+            self._layout_rows()
+            if not keep:
+                self.fit_all()
+        finally:
+            self._suspended = False
         self._redraw()
-        if not keep:
-            self.fit_all()
 
     def _on_model_mask_changed(self) -> None:
         self._redraw()
