@@ -357,3 +357,22 @@ def test_report_time_dates_an_event_without_its_own_and_appositives_are_backgrou
 def test_plural_release_noun_is_not_a_trigger() -> None:
     text = "Developers built 100,000 models on top of earlier Qwen releases, making it popular."
     assert extract_events(text, PUB) == []
+
+
+def test_relative_clause_event_with_its_own_time() -> None:
+    text = "OpenAI, which raised $40 billion in March, is growing."
+    ev = _one(text)
+    assert (ev.actor, ev.kind, ev.interval.date_str()) == ("OpenAI", "funding", "2025-03")
+    assert ev.evidence == "OpenAI, which raised $40 billion in March"
+
+
+def test_coordinated_clauses_with_their_own_subjects_are_separate_events() -> None:
+    text = (
+        "German firm Helsing raised €450 million in 2024, "
+        "and London-based Synthesia closed a $180 million round in January."
+    )
+    events = extract_events(text, PUB)
+    assert [(e.actor, e.interval.date_str()) for e in events] == [
+        ("Helsing", "2024"),
+        ("Synthesia", "2025-01"),
+    ]

@@ -37,6 +37,7 @@ _CONFIDENCE = {"gazetteer": 0.8, "person": 0.75, "agent": 0.7, "anaphor": 0.6, "
 _FRAMED_KINDS = ("release", "other")
 _DATED_ROLES = ("action", "plan", "report", "commit", "event")  # roles that need no date
 _SINCE = re.compile(r"^since\b", re.I)  # "since 2024" starts a state, it does not date an event
+_RELATIVE_PRONOUN = re.compile(r",\s*(?:which|who|whose)\s*")
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
 
@@ -291,3 +292,36 @@ def _stands_without_time(lex: Lexicon, sentence: str, clause: str, hit: Hit) -> 
     if lex.rx["background_inline"].search(clause[: hit.start]):
         return False
     return not lex.rx["ongoing"].search(clause)
+
+
+def relative_events(
+    lex: Lexicon, clause: Span, index: int, published: dt.date | None
+) -> list[Mention]:
+    """Events told in a relative clause about an organisation, when they carry their own time:
+    "OpenAI, which raised $40 billion in March, …" (without a time they are background)."""
+    out = []
+    orgs = [o for o in org_mentions(lex, clause.text) if o[3] in ("company", "lab")]
+    for a, b in relative_spans(lex, clause.text):
+        head = next((o for o in orgs if o[1] == a), None)
+        if head is None:
+            continue
+        a += len(_RELATIVE_PRONOUN.match(clause.text, a).group(0))  # type: ignore[union-attr]
+        b = len(clause.text[:b].rstrip(", "))
+        span = Span(clause.start + a, clause.start + b, clause.text[a:b])
+        hit = find_trigger(lex, span.text, roles=("action",))
+        if hit is None or is_negated(lex, span.text, hit):
+            continue
+        time = _nearest_time(
+            clause_times(lex, span.text, span.start, published, planned_cue(lex, span.text, hit)),
+            span.start,
+            span.end,
+            span.start + hit.start,
+        )
+        if time is None:
+            continue
+        evidence = Span(clause.start + head[0], span.end, "")
+        actor = Actor(head[2], "gazetteer")
+        mention = _mention(lex, span, index, hit, len(span.text), actor, time)
+        mention.start, mention.end = evidence.start, evidence.end
+        out.append(mention)
+    return out

@@ -13,7 +13,7 @@ from desktop.extract.actors import (
     org_mentions,
 )
 from desktop.extract.consolidate import consolidate, to_event
-from desktop.extract.events import Mention, analyse_clause, times_in
+from desktop.extract.events import Mention, analyse_clause, relative_events, times_in
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.sentences import Span, split_clauses, split_sentences
 from desktop.extract.timex import refine
@@ -77,6 +77,7 @@ def _sentence_mentions(
     found: list[Mention] = []
     for clause in split_clauses(sent):
         found.extend(analyse_clause(lex, clause, sent, index, state, published))
+        found.extend(relative_events(lex, clause, index, published))
     return found
 
 

@@ -108,7 +108,12 @@ _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?(?:[A-Z0-9]|[a-z]{1
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘(\[]?([A-Za-z]+)")
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|whereas)\s)")
+# "…, while Tencent …", "…; Baidu …", and "…, and London-based Synthesia closed …" / "…, and in
+# February it rolled out …" (a coordinated clause with its own subject or time).
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?=(?:while|whereas)\s)"
+    r"|,\s+(?:and|but)\s+(?=(?:[A-Z]|it\b|they\b|the\s+company\b|(?:in|on|last|earlier|later)\s))"
+)
 
 
 @dataclass(frozen=True)
