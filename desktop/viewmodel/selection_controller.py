@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.viewmodel.bidi import isolate
 from desktop.viewmodel.details import DetailsData, build_details, format_day, parse_iso
 from desktop.viewmodel.source_model import SourceLayout, layout_source
 
@@ -67,9 +68,9 @@ class SelectionController(QObject):
 
 def source_header(document: Any) -> str:
     """ "file.txt — Title — 25 Mar 2025" for the source pane's header."""
-    parts = [document.file_name]
+    parts = [isolate(document.file_name)]
     if document.title:
-        parts.append(document.title)
+        parts.append(isolate(document.title))
     published = parse_iso(document.published)
     parts.append(format_day(published) if published else "no publication date")
     return " — ".join(parts)
