@@ -178,7 +178,9 @@ def generate(
     rng = np.random.default_rng(seed)
     first_day = (dt.date(2016, 1, 1) - _EPOCH).days
     span = (dt.date(2026, 1, 1) - _EPOCH).days - first_day
-    vocab = _vocabulary(actor_names(n_actors, rng), first_day, span)
+    names = actor_names(n_actors, rng)
+    names = [names[i] for i in rng.permutation(n_actors)]  # sizes unrelated to the alphabet
+    vocab = _vocabulary(names, first_day, span)
     weights = 1.0 / np.arange(1, n_actors + 1) ** 1.1
     weights /= weights.sum()
     p_prec = np.array(list(_PRECISION_P.values()))

@@ -115,3 +115,26 @@ def test_first_times_per_row() -> None:
     for r in range(5):
         assert got[r] == np.nanmin(np.where(rows == r, start, np.nan))
     assert got[5] == np.inf
+
+
+def test_column_mass_spreads_intervals_and_adds_up() -> None:
+    start, end, span, rows = _events(1500, 21)
+    index = density.build_index(start, end, span, rows, 5)
+    edges = density.pixel_edges(-5 * DAY, 600 * DAY, 211)  # covers every event entirely
+    mass = density.column_mass(index, np.arange(5), edges)
+    dated = np.isfinite(start)
+    np.testing.assert_allclose(mass.sum(axis=1), np.bincount(rows[dated], minlength=5))
+    # brute force: each interval's share of every column
+    want = np.zeros_like(mass)
+    lo, hi = edges[:-1], edges[1:]
+    for s, e, sp, r in zip(start, end, span, rows, strict=True):
+        if not np.isfinite(s):
+            continue
+        if sp and e > s:
+            want[r] += np.clip(np.minimum(e, hi) - np.maximum(s, lo), 0, None) / (e - s)
+        else:
+            want[r] += (s >= lo) & (s < hi)
+    np.testing.assert_allclose(mass, want, atol=1e-9)
+    keep = np.random.default_rng(0).random(start.size) < 0.4
+    masked = density.column_mass(index.masked(keep), np.arange(5), edges)
+    np.testing.assert_allclose(masked.sum(axis=1), np.bincount(rows[dated & keep], minlength=5))

@@ -14,7 +14,7 @@ aggregates as a span, never as a point on its first day).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -31,6 +31,9 @@ class LaneIndex:
     point_of: np.ndarray
     span_start_of: np.ndarray
     span_end_of: np.ndarray
+    span_start_len: np.ndarray  # the interval's length, per span_starts key
+    span_end_len: np.ndarray  # the interval's length, per span_ends key
+    _sums: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def size(self) -> int:
@@ -49,7 +52,21 @@ class LaneIndex:
             point_of=self.point_of[p],
             span_start_of=self.span_start_of[ss],
             span_end_of=self.span_end_of[se],
+            span_start_len=self.span_start_len[ss],
+            span_end_len=self.span_end_len[se],
+            _sums={},
         )
+
+    def spread_sums(self) -> tuple[np.ndarray, ...]:
+        """Prefix sums for ``column_mass`` (computed once per index)."""
+        if not self._sums:
+            rel_s = _rel(self.span_starts, self.stride)
+            rel_e = _rel(self.span_ends, self.stride) - self.span_end_len  # start of each
+            w_s, w_e = 1.0 / self.span_start_len, 1.0 / self.span_end_len
+            self._sums["all"] = tuple(
+                np.concatenate([[0.0], np.cumsum(v)]) for v in (w_s, rel_s * w_s, w_e, rel_e * w_e)
+            )
+        return self._sums["all"]
 
 
 def _sorted_keys(
@@ -86,8 +103,26 @@ def build_index(
     points, point_of = _sorted_keys(np.flatnonzero(ok & ~span), rows, start_s, t0, stride)
     starts, start_of = _sorted_keys(np.flatnonzero(span), rows, start_s, t0, stride)
     ends, end_of = _sorted_keys(np.flatnonzero(span), rows, end, t0, stride)
-    index = LaneIndex(int(n_rows), t0, stride, points, starts, ends, point_of, start_of, end_of)
+    length = end - start_s
+    index = LaneIndex(
+        int(n_rows),
+        t0,
+        stride,
+        points,
+        starts,
+        ends,
+        point_of,
+        start_of,
+        end_of,
+        length[start_of],
+        length[end_of],
+    )
     return index.masked(keep)
+
+
+def _rel(keys: np.ndarray, stride: float) -> np.ndarray:
+    """Time relative to t0 of every key (strip the row part; stride is a power of two)."""
+    return keys - np.floor(keys / stride) * stride
 
 
 def first_times(index: LaneIndex) -> np.ndarray:
@@ -127,6 +162,31 @@ def column_counts(index: LaneIndex, rows: np.ndarray, edges: np.ndarray) -> np.n
         base_e = np.searchsorted(index.span_ends, rows * index.stride - 1.0, side="right")
         counts += (started - base_s[:, None]) - (ended - base_e[:, None])
     return counts
+
+
+def column_mass(index: LaneIndex, rows: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """Like ``column_counts``, but an interval spreads ONE unit over the time it covers: a
+    column gets the fraction of the interval inside it. Point events count 1. Each row's
+    masses over columns that cover its whole time range sum to its number of events, so a
+    density drawn from them shows where activity is, not a solid band under every year-long
+    event (a faint band still marks the covered time)."""
+    rows = np.asarray(rows, dtype=np.float64)
+    rel = np.clip(np.asarray(edges, dtype=np.float64) - index.t0, -1.0, index.stride - 1.0)
+    q = rows[:, None] * index.stride + rel[None, :]
+    mass = np.diff(np.searchsorted(index.points, q, side="left"), axis=1).astype(np.float64)
+    if index.span_starts.size == 0:
+        return mass
+    pw_s, psw_s, pw_e, psw_e = index.spread_sums()
+    base = rows * index.stride - 1.0
+    i0 = np.searchsorted(index.span_starts, base, side="right")[:, None]
+    j0 = np.searchsorted(index.span_ends, base, side="right")[:, None]
+    i = np.searchsorted(index.span_starts, q, side="left")  # starts < x
+    j = np.searchsorted(index.span_ends, q, side="right")  # ends <= x
+    x = np.maximum(rel, 0.0)[None, :]
+    covered = x * ((pw_s[i] - pw_s[i0]) - (pw_e[j] - pw_e[j0]))
+    covered -= (psw_s[i] - psw_s[i0]) - (psw_e[j] - psw_e[j0])
+    cumulative = covered + (j - j0)  # mass of this row's intervals before x
+    return mass + np.maximum(np.diff(cumulative, axis=1), 0.0)
 
 
 def range_totals(index: LaneIndex, x0: float, x1: float) -> np.ndarray:

@@ -4,7 +4,8 @@ pixel column.
 ``density_rgba`` turns a (lanes × pixel columns) count array into one premultiplied BGRA
 image (numpy only); ``DensityItem`` paints that image at native device resolution (no scaling:
 the image is exactly the view box's size in device pixels), so one frame costs one blit
-whatever the number of events. Darker = more events; ``scale_text`` says what darkest means.
+whatever the number of events. Darker = more events (log scale; a column with only a share of
+a long interval is faint); ``scale_text`` says what darkest means.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 MIN_ALPHA = 70  # a single event stays visible
+FAINT_ALPHA = 22  # a column holding a small share of a long interval
 STRIP_PX = 10  # strip height in pixels (at most; less when lanes are thinner)
 
 
@@ -33,9 +35,11 @@ def density_rgba(
     image = np.zeros((max(int(height_px), 1), width, 4), dtype=np.uint8)
     if k == 0 or width == 0:
         return image, 0
-    top_count = int(cmax if cmax is not None else max(int(counts.max()), 1))
+    top_count = int(cmax if cmax is not None else max(round(float(counts.max())), 1))
     scale = np.log1p(np.minimum(counts, top_count)) / np.log1p(max(top_count, 1))
-    alpha = np.where(counts > 0, MIN_ALPHA + (255 - MIN_ALPHA) * scale, 0.0)  # (k, width)
+    faint = FAINT_ALPHA + (MIN_ALPHA - FAINT_ALPHA) * np.minimum(counts, 1.0)  # below one event
+    alpha = np.where(counts >= 1, MIN_ALPHA + (255 - MIN_ALPHA) * scale, 0.0)  # (k, width)
+    alpha = np.where((counts > 0) & (counts < 1), faint, alpha)
     for row in range(k):
         top = int(tops_px[row])
         lo, hi = max(top, 0), min(top + strip_px, image.shape[0])
@@ -51,7 +55,10 @@ def density_rgba(
 def scale_text(top_count: int) -> str:
     if top_count <= 0:
         return ""
-    return f"shaded lanes: darkest = {top_count:,} events per pixel column"
+    return (
+        f"shaded lanes: darkest = {top_count:,} events per pixel column "
+        "(an interval spreads over its span)"
+    )
 
 
 class DensityItem(pg.GraphicsObject):

@@ -90,7 +90,7 @@ class LodLayer:
         px_per_row = height_px / max(y1 - y0, 1e-9)
         strip = int(max(min(STRIP_PX, px_per_row * 0.45), 3))
         lanes = self.model.lane_of_row[rows]
-        counts = density.column_counts(index, lanes, density.pixel_edges(x0, x1, width_px))
+        counts = density.column_mass(index, lanes, density.pixel_edges(x0, x1, width_px))
         tops = np.round((rows + GLYPH_DY - y0) * px_per_row - strip / 2)
         colours = [lane_colour(int(r)) for r in rows]
         image, top = density_rgba(counts, tops, strip, colours, height_px)
