@@ -376,3 +376,12 @@ def test_coordinated_clauses_with_their_own_subjects_are_separate_events() -> No
         ("Helsing", "2024"),
         ("Synthesia", "2025-01"),
     ]
+
+
+def test_gerund_without_auxiliary_and_has_been_ing_are_not_events() -> None:
+    assert (
+        extract_events("With DeepSeek offering AI tools for free, rivals must follow.", PUB) == []
+    )
+    assert extract_events("Tencent has been actively integrating new AI features.", PUB) == []
+    ev = _one("Sakana AI will begin offering AI tools to banks next year.")
+    assert (ev.status, ev.interval.date_str()) == ("planned", "2026")

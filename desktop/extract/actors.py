@@ -60,8 +60,13 @@ def org_mentions(lex: Lexicon, text: str) -> tuple[tuple[int, int, str, str], ..
     for m in lex.orgs.finditer(text):
         org = lex.org_by_alias[m.group(0)]
         out.append((m.start(), m.end(), org.name, org.kind))
+    if "government" in text:  # "The UK government published …"
+        for m in lex.rx["org_government"].finditer(text):
+            name = f"{m.group(1).strip()} government"
+            if name.split()[0] not in ("The", "A", "An"):
+                out.append((m.start(1), m.end(), name, "company"))
     if not any(word in text for word in lex.org_suffix_words):
-        return tuple(out)
+        return tuple(sorted(out))
     for m in lex.rx["org_suffix"].finditer(text):
         start, name = m.start(), m.group(0)
         words = name.split()

@@ -56,7 +56,14 @@ class Lexicon:
     kind_verbs: dict[str, list[str]]
 
 
-_CASE_SENSITIVE = {"person", "product_name", "furniture", "org_suffix", "org_descriptor"}
+_CASE_SENSITIVE = {
+    "person",
+    "product_name",
+    "furniture",
+    "org_suffix",
+    "org_descriptor",
+    "org_government",
+}
 
 
 def _read(path: Path) -> dict:

@@ -13,6 +13,7 @@ _PRODUCT_WINDOW = 110
 _TO_VERB = re.compile(r"^\s*to\s+(?:[\w-]+\s+){1,2}?(?=(?:its|their|the|a|an|some|all|his|her)\b)")
 _TO_ANY = re.compile(r"^\s*to\s+")
 _SELF = re.compile(r"^\s*(?:it|we|they|the company|the firm)\s+", re.I)
+_QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 _INVEST = re.compile(r"^(?:invest|pour|inject)")
 _OWN_VERB = re.compile(
     r"^(?:held|hosted|holds|hosts|organi[sz]ed|kicked|staged|founded|co-founded)$"
@@ -48,6 +49,9 @@ def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int, actor: str = 
     """The subject of the event whose trigger is ``hit`` in clause ``text``."""
     if hit.role == "founding":
         return "founding"
+    if hit.role == "report" and content_at >= len(text):  # '"…," the CEO said': the quote
+        quote = _QUOTE.search(text)
+        return _clean_phrase(lex, quote.group(1)) if quote else ""
     if hit.role in ("report", "commit", "plan"):
         content = text[content_at:]
         content = _TO_VERB.sub("", content) if hit.role == "plan" else _TO_ANY.sub("", content)

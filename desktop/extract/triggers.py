@@ -30,6 +30,9 @@ _PLURAL_MODIFIERS = frozenset(
         "major", "two", "three", "four", "five", "product", "model", "software", "new", "latest",
     )
 )  # fmt: skip
+_ING_AUX = re.compile(
+    r"\b(?:is|are|was|were|be|been|begin|began|begins|start|started|starts)\s+(?:\w+ly\s+)?$", re.I
+)
 _POSSESSIVE = re.compile(r"[’']s$")
 _PARTICIPLE_PREP = re.compile(r"\s+(?:into|in|on|for|by|with|from|atop)\b", re.I)
 _BEFORE_WINDOW = 25  # "a $2 billion investment"
@@ -106,7 +109,10 @@ def _acceptable(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> boo
     before = text[: m.start()]
     if trig.kind == "release" and _used_as_noun(before, m.group(0)):
         return False  # "the launch", "R1's release", "earlier Qwen releases": nouns
-    if trig.needs == "product" and _PARTICIPLE_PREP.match(text, m.end()):
+    if trig.weak and m.group(0).lower().endswith("ing") and not _ING_AUX.search(before):
+        return False  # "With DeepSeek offering tools for free, …": not a finite verb
+    participle = m.group(0).lower().endswith("ed") or m.group(0).lower() in ("built", "made")
+    if trig.needs == "product" and participle and _PARTICIPLE_PREP.match(text, m.end()):
         return False  # "the image generator built into GPT-4o"
     if lex.rx["reduced_relative_by"].match(text, m.end()):
         return bool(lex.rx["auxiliary_before"].search(before))
