@@ -257,8 +257,8 @@ def test_a_relative_clause_does_not_date_the_main_event() -> None:
 
 
 def test_unknown_organisation_with_a_company_suffix() -> None:
-    ev = _one("Paris-based Helsing Robotics Inc. raised $20 million in a Series A round.")
-    assert (ev.actor, ev.kind) == ("Helsing Robotics", "funding")
+    ev = _one("Paris-based Zorvex Robotics Inc. raised $20 million in a Series A round.")
+    assert (ev.actor, ev.kind) == ("Zorvex Robotics", "funding")
 
 
 def test_conditional_trigger_is_not_an_event() -> None:

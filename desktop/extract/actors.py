@@ -62,9 +62,13 @@ def org_mentions(lex: Lexicon, text: str) -> tuple[tuple[int, int, str, str], ..
         out.append((m.start(), m.end(), org.name, org.kind))
     if "government" in text:  # "The UK government published …"
         for m in lex.rx["org_government"].finditer(text):
-            name = f"{m.group(1).strip()} government"
-            if name.split()[0] not in ("The", "A", "An"):
-                out.append((m.start(1), m.end(), name, "company"))
+            words = m.group(1).split()
+            start = m.start(1)
+            if words and words[0] in ("The", "A", "An"):
+                start += len(words[0]) + 1
+                words = words[1:]
+            if words:
+                out.append((start, m.end(), f"{' '.join(words)} government", "company"))
     if not any(word in text for word in lex.org_suffix_words):
         return tuple(sorted(out))
     for m in lex.rx["org_suffix"].finditer(text):

@@ -48,6 +48,7 @@ def _same(a: Mention, b: Mention, published: dt.date | None) -> bool:
     if not compatible_times(_Facts(a, published), _Facts(b, published)):
         return False
     near = a.kind == "statement" and abs(a.sentence - b.sentence) <= _NEAR
+    near = near or a.sentence == b.sentence  # one sentence, one actor, one kind: one event
     near = near or a.headline or b.headline
     return near or compatible_subjects(a.subject, b.subject)
 

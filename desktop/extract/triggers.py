@@ -86,7 +86,7 @@ def _satisfied(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> bool
             return True
         return bool(lex.rx["amount"].search(window))
     if trig.needs == "product":
-        if _PREPOSITION.match(after):
+        if m.group(0).lower().startswith("announc") and _PREPOSITION.match(after):
             return False  # "announced on WeChat that ...": no direct product object
         return _has_product(lex, after.split(" that ")[0])
     return True
