@@ -188,6 +188,11 @@ class CurationMethods:
             lambda: [i for (i,) in self.conn.execute("SELECT id FROM events WHERE hidden")]
         )
 
+    def starred_ids(self) -> list[int]:
+        return self._run(
+            lambda: [i for (i,) in self.conn.execute("SELECT id FROM events WHERE starred")]
+        )
+
     def mention_document(self, mention_id: int) -> tuple[int, str] | None:
         """(event id, document id) of a mention."""
         row = self._run(

@@ -46,20 +46,30 @@ class CurationModel(QObject):
 
     changed = Signal()
     failed = Signal(str)
-    hidden_changed = Signal()
+    hidden_changed = Signal()  # after reading hidden_ids / starred_ids
 
-    def __init__(self, store_model: Any, timeline_model: Any, parent: QObject | None = None):
+    def __init__(
+        self,
+        store_model: Any,
+        timeline_model: Any,
+        parent: QObject | None = None,
+        search: Any | None = None,
+    ):
         super().__init__(parent)
         self.store_model = store_model
         self.timeline = timeline_model
+        self.search = search  # SearchController: hidden/starred-only join its one mask
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)
         self.show_hidden = False
+        self.starred_only = False
         self.hidden_ids: set[int] = set()
+        self.starred_ids: set[int] = set()
         self._writer: EventStore | None = None
         self._loading = False
         store_model.store_opened.connect(self._on_store_model_store_opened)
-        timeline_model.mask_changed.connect(self._on_timeline_mask_changed)
+        if search is None:
+            timeline_model.mask_changed.connect(self._on_timeline_mask_changed)
         if store_model.is_open:
             self._on_store_model_store_opened(str(store_model.path))
 
@@ -125,13 +135,12 @@ class CurationModel(QObject):
     # -- rebuilding the stack from the journal ---------------------------------------------------
     def _on_store_model_store_opened(self, _path: str) -> None:
         if self._loading:
-            self._refresh_hidden()
+            self._refresh_marks()
             return
         self.close()
         self.undo_stack.clear()
-        entries, hidden = self._read_journal()
-        self.hidden_ids = hidden
-        self._on_timeline_mask_changed()
+        entries = self._read_marks()
+        self._apply_marks()
         self._loading = True
         try:
             for entry_id, label, _undone in entries:
@@ -141,27 +150,53 @@ class CurationModel(QObject):
         finally:
             self._loading = False
 
-    def _read_journal(self) -> tuple[list[tuple[int, str, bool]], set[int]]:
+    def _read_marks(self) -> list[tuple[int, str, bool]]:
+        """Read hidden and starred ids; returns the undo journal's entries."""
         path = self.store_model.path
         try:
             with EventStore.open(path, readonly=True) as store:
-                return store.undo_entries(), set(store.hidden_ids())
+                self.hidden_ids, self.starred_ids = (
+                    set(store.hidden_ids()),
+                    set(store.starred_ids()),
+                )
+                return store.undo_entries()
         except StoreError:
-            return [], set()
+            self.hidden_ids, self.starred_ids = set(), set()
+            return []
 
-    # -- hidden events ------------------------------------------------------------------------
-    def _refresh_hidden(self) -> None:
-        self.hidden_ids = self._read_journal()[1]
-        self._on_timeline_mask_changed()
-        self.hidden_changed.emit()
+    def decisions(self, event_id: int) -> tuple[Any | None, list]:
+        """(Curation, edit records) of one event, read-only; (None, []) when unreadable."""
+        try:
+            with EventStore.open(self.store_model.path, readonly=True) as store:
+                return store.curation(event_id), store.edits(event_id)
+        except StoreError:
+            return None, []
+
+    # -- hidden and starred events ---------------------------------------------------------------
+    def _refresh_marks(self) -> None:
+        self._read_marks()
+        self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        self.hidden_changed.emit()  # hidden or starred ids may have changed
+        if self.search is not None:
+            only = self.starred_ids if self.starred_only else None
+            self.search.set_curation(self.hidden_ids, self.show_hidden, only)
+        else:
+            self._on_timeline_mask_changed()
 
     def set_show_hidden(self, show: bool) -> None:
         self.show_hidden = bool(show)
-        self._refresh_hidden()
-        if show:
+        self._refresh_marks()
+        if show and self.search is None:
             self.timeline.set_mask(None)
 
+    def set_starred_only(self, only: bool) -> None:
+        self.starred_only = bool(only)
+        self._refresh_marks()
+
     def _on_timeline_mask_changed(self) -> None:
+        """Without a search controller: keep hidden events out of the timeline's mask."""
         if self.show_hidden or not self.hidden_ids or not len(self.timeline.ids):
             return
         hidden = np.isin(self.timeline.ids, np.fromiter(self.hidden_ids, dtype=np.int64))

@@ -7,8 +7,10 @@ attribute, so anything with the same attributes works.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from typing import Any
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -158,6 +160,11 @@ class DetailsData:
     subject: str
     summary: str
     sources: tuple[SourceRef, ...]
+    hidden: bool = False  # a person marked it "not an event"
+    starred: bool = False
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    edits: tuple[str, ...] = ()  # "23 Nov 2026 13:40 UTC, alice: title 'a' → 'b'", oldest first
 
 
 def build_details(detail: Any) -> DetailsData:
@@ -201,3 +208,65 @@ def _source_label(mention: Any, document: Any | None) -> str:
     if published is not None:
         label += f" ({format_day(published)})"
     return label
+
+
+def with_curation(data: DetailsData, curation: Any | None, edits: Any = ()) -> DetailsData:
+    """``data`` plus what people decided (a store ``Curation``: hidden, starred, tags, note)
+    and the audit trail (store ``EditRecord``s, oldest first) as readable lines."""
+    return replace(
+        data,
+        hidden=bool(getattr(curation, "hidden", False)),
+        starred=bool(getattr(curation, "starred", False)),
+        tags=tuple(getattr(curation, "tags", ()) or ()),
+        note=str(getattr(curation, "note", "") or ""),
+        edits=tuple(edit_line(edit) for edit in edits),
+    )
+
+
+_ACTIONS = {
+    "hide": "hid it (not an event)",
+    "unhide": "showed it again",
+    "star": "starred it",
+    "unstar": "unstarred it",
+    "add": "added it by hand",
+    "merge": "merged another event into it",
+    "split": "split it off another event",
+    "import": "imported it",
+}
+
+
+def edit_line(edit: Any) -> str:
+    """One audit-trail entry in words: "23 Nov 2026 13:40 UTC, alice: title 'a' → 'b'"."""
+    who = getattr(edit, "who", "") or "unknown"
+    action = getattr(edit, "action", "") or ""
+    field = getattr(edit, "field", "") or ""
+    if action == "edit":
+        old, new = _shown(field, edit.old), _shown(field, edit.new)
+        what = f"{field} {old} → {new}"
+    elif action == "tag":
+        what = f"tags {_shown('tags', edit.old)} → {_shown('tags', edit.new)}"
+    else:
+        what = _ACTIONS.get(action, action.replace("_", " "))
+    return f"{_when(getattr(edit, 'edited_at', ''))}, {who}: {what}"
+
+
+def _when(stamp: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp) or "?"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    return f"{format_day(moment.date())} {moment:%H:%M} UTC"
+
+
+def _shown(field: str, value: str | None, limit: int = 60) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    if field == "tags":
+        with contextlib.suppress(ValueError, TypeError):
+            value = ", ".join(json.loads(value)) or "(none)"
+    text = " ".join(str(value).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'"

@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 
 from desktop.viewmodel.details import format_event_date
 
-COLUMNS = ("Date", "Actor", "Kind", "Status", "Title", "Sources")
+COLUMNS = ("Date", "Actor", "Kind", "Status", "Title", "Sources", "Star")
+STAR_COLUMN = 6
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
@@ -34,6 +35,15 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._records: list[Any] = []
         self._row_of: dict[int, int] = {}
+        self._starred: frozenset[int] = frozenset()
+
+    def set_starred(self, ids: Iterable[int]) -> None:
+        """The starred events (curation): "★" in the Star column."""
+        self._starred = frozenset(int(i) for i in ids)
+        if self._records:
+            last = len(self._records) - 1
+            top, bottom = self.index(0, STAR_COLUMN), self.index(last, STAR_COLUMN)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -59,6 +69,8 @@ class EventTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         record = self._records[index.row()]
+        if index.column() == STAR_COLUMN:
+            return self._star(record.id, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(record, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:  # tooltips guess rich text: escape, always
@@ -67,6 +79,18 @@ class EventTableModel(QAbstractTableModel):
             return _sort_key(record, index.column())
         if role == ID_ROLE:
             return record.id
+        return None
+
+    def _star(self, event_id: int, role: int) -> Any:
+        starred = event_id in self._starred
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "★" if starred else ""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return "starred" if starred else "not starred"
+        if role == SORT_ROLE:
+            return 0 if starred else 1
+        if role == ID_ROLE:
+            return event_id
         return None
 
 

@@ -101,6 +101,9 @@ class SearchController(QObject):
         self.query = ""
         self.filters = Filters()
         self._text_ids: list[int] | None = None
+        self.hidden_ids = np.zeros(0, dtype=np.int64)  # marked "not an event" by a person
+        self.show_hidden = False
+        self.only_ids: np.ndarray | None = None  # e.g. starred only; None: no restriction
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -118,6 +121,16 @@ class SearchController(QObject):
     def set_filters(self, **changes: Any) -> None:
         """Change some filters (actor/kind/status/date_from/date_to; None clears one)."""
         self.filters = replace(self.filters, **changes)
+        self.apply()
+
+    def set_curation(
+        self, hidden: Any = (), show_hidden: bool = False, only: Any | None = None
+    ) -> None:
+        """Hidden events (left out unless ``show_hidden``) and an optional set of ids to keep
+        (``only``); they combine with the search and filters into the one mask and count."""
+        self.hidden_ids = np.fromiter(hidden, dtype=np.int64)
+        self.show_hidden = bool(show_hidden)
+        self.only_ids = None if only is None else np.fromiter(only, dtype=np.int64)
         self.apply()
 
     def clear(self) -> None:
@@ -148,6 +161,13 @@ class SearchController(QObject):
             return
         mask = filter_mask(columns, self.filters, self._text_ids)
         everything = self._text_ids is None and self.filters == Filters()
+        ids = np.asarray(columns.id)
+        if len(self.hidden_ids) and not self.show_hidden:
+            mask &= ~np.isin(ids, self.hidden_ids)
+            everything = everything and bool(mask.all())
+        if self.only_ids is not None:
+            mask &= np.isin(ids, self.only_ids)
+            everything = False
         self._timeline.set_mask(None if everything else mask)
         self.results_changed.emit(int(mask.sum()), len(mask))
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from desktop.viewmodel.curation_model import CurationModel
+from desktop.viewmodel.details import DetailsData, build_details, with_curation
 from desktop.widgets.edit_event_dialog import EditEventDialog
 
 
@@ -30,10 +31,16 @@ class CurationMenu:
 
     def __init__(self, window: Any) -> None:
         self.window = window
-        self.model = CurationModel(window.store_model, window.timeline_model, window)
+        self.model = CurationModel(
+            window.store_model, window.timeline_model, window, search=window.search
+        )
         self.document_id: str | None = None
         window.details_pane.source_chosen.connect(self._on_source_chosen)
         window.selection.source_changed.connect(self._on_source_changed)
+        window.selection.details_changed.connect(self._on_details_changed)
+        self.model.changed.connect(self.refresh_details)
+        self.model.hidden_changed.connect(self._on_marks_changed)
+        self._on_marks_changed()
         self.model.failed.connect(lambda text: show_plain(window, "Eventline: edit failed", text))
         self.menu = QMenu("&Edit", window)
         bar = window.menuBar()
@@ -77,9 +84,13 @@ class CurationMenu:
                 continue
             name, text, key, slot = item
             self._add(name, text, key, slot)
+        self.menu.addSeparator()
         show = self._add("show_hidden", "Show &hidden events", "Ctrl+Alt+H", lambda: None)
         show.setCheckable(True)
-        show.toggled.connect(self.model.set_show_hidden)
+        show.toggled.connect(self._on_show_hidden_toggled)
+        starred = self._add("starred_only", "Show starred &only", "Ctrl+Alt+S", lambda: None)
+        starred.setCheckable(True)
+        starred.toggled.connect(self.model.set_starred_only)
 
     def _add(self, name: str, text: str, key: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self.window)
@@ -90,6 +101,34 @@ class CurationMenu:
         self.menu.addAction(action)
         self.actions[name] = action
         return action
+
+    # -- the details pane: decisions and edit history --------------------------------------------
+    def _on_details_changed(self, data: DetailsData | None) -> None:
+        if data is not None:
+            curation, edits = self.model.decisions(data.event_id)
+            self.window.details_pane.show_details(with_curation(data, curation, edits))
+
+    def refresh_details(self) -> None:
+        """After an edit (or undo/redo): show the selected event's new values, marks and
+        history; a hidden event is deselected unless hidden events are shown."""
+        self._deselect_if_hidden()
+        event_id = self.window.timeline_model.selected_id
+        detail = self.window.store_model.detail(event_id) if event_id is not None else None
+        if detail is not None:
+            self._on_details_changed(build_details(detail))
+
+    def _on_marks_changed(self) -> None:
+        self.window.table_model.set_starred(self.model.starred_ids)
+
+    def _on_show_hidden_toggled(self, show: bool) -> None:
+        self._deselect_if_hidden(show)  # first: the table would pick a neighbouring row
+        self.model.set_show_hidden(show)
+
+    def _deselect_if_hidden(self, show_hidden: bool | None = None) -> None:
+        shown = self.model.show_hidden if show_hidden is None else show_hidden
+        selected = self.window.timeline_model.selected_id
+        if not shown and selected in self.model.hidden_ids:
+            self.window.selection.select(None)
 
     # -- what the actions act on ------------------------------------------------------------------
     def _on_source_chosen(self, document_id: str) -> None:
@@ -126,6 +165,8 @@ class CurationMenu:
         event_id = self._selected()
         if event_id is not None:
             hide = event_id not in self.model.hidden_ids
+            if hide and not self.model.show_hidden:
+                self.window.selection.select(None)
             self.model.run(lambda s: s.set_hidden(event_id, hide))
 
     def toggle_star(self) -> None:

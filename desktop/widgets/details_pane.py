@@ -1,6 +1,8 @@
-"""The details pane: the selected event's fields and the articles that report it.
+"""The details pane: the selected event's fields, what people decided about it (hidden,
+star, tags, note), the articles that report it and its edit history.
 
-Every string comes from the store, so every label is plain text (``Qt.PlainText``).
+Every string comes from the store, so every label is plain text (``Qt.PlainText``) and the
+lists' items never interpret markup.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from desktop.viewmodel.details import DetailsData
 
-_FIELDS = ("Date", "Resolved", "Status", "Kind", "Actor", "Subject", "Summary")
+_FIELDS = ("Date", "Resolved", "Status", "Kind", "Actor", "Subject", "Summary", "Tags", "Note")
+HIDDEN_TEXT = "Hidden: marked as not an event"
+STARRED_TEXT = "★ Starred"
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -44,15 +48,28 @@ class DetailsPane(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for name, label in self.field_labels.items():
             form.addRow(_plain_label(name), label)
+        self.marks_label = _plain_label()  # hidden / starred, above the fields
+        self.marks_label.setFont(font)
+        self.marks_label.setAccessibleName("Curation marks")
+        self.marks_label.hide()
         self.sources_list = QListWidget()
         self.sources_list.setMaximumHeight(90)
+        self.sources_list.setAccessibleName("Articles reporting the event")
+        self.history_label = _plain_label("Edit history")
+        self.history_list = QListWidget()
+        self.history_list.setMaximumHeight(90)
+        self.history_list.setAccessibleName("Edit history")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title_label)
+        layout.addWidget(self.marks_label)
         layout.addLayout(form)
         layout.addWidget(_plain_label("Reported by"))
         layout.addWidget(self.sources_list)
+        layout.addWidget(self.history_label)
+        layout.addWidget(self.history_list)
         layout.addStretch(1)
+        self._show_history(())
         self.sources_list.currentItemChanged.connect(self._on_sources_list_current_changed)
 
     def show_details(self, data: DetailsData | None) -> None:
@@ -64,6 +81,8 @@ class DetailsPane(QWidget):
             for label in self.field_labels.values():
                 label.setText("")
             self.sources_list.blockSignals(False)
+            self._show_marks(False, False)
+            self._show_history(())
             return
         self.title_label.setText(data.title)
         values = {
@@ -74,6 +93,8 @@ class DetailsPane(QWidget):
             "Actor": data.actor,
             "Subject": data.subject,
             "Summary": data.summary,
+            "Tags": ", ".join(data.tags),
+            "Note": data.note,
         }
         for name, value in values.items():
             self.field_labels[name].setText(value)
@@ -84,6 +105,20 @@ class DetailsPane(QWidget):
         if self.sources_list.count():
             self.sources_list.setCurrentRow(0)
         self.sources_list.blockSignals(False)
+        self._show_marks(data.hidden, data.starred)
+        self._show_history(data.edits)
+
+    def _show_marks(self, hidden: bool, starred: bool) -> None:
+        marks = [text for on, text in ((hidden, HIDDEN_TEXT), (starred, STARRED_TEXT)) if on]
+        self.marks_label.setText("   ".join(marks))
+        self.marks_label.setVisible(bool(marks))
+
+    def _show_history(self, lines: tuple[str, ...]) -> None:
+        self.history_list.clear()
+        for line in reversed(lines):  # newest first
+            self.history_list.addItem(QListWidgetItem(line))
+        self.history_label.setText("Edit history" if lines else "Edit history: not edited")
+        self.history_list.setVisible(bool(lines))
 
     def _on_sources_list_current_changed(self, item: QListWidgetItem | None, _old: object) -> None:
         if item is not None:

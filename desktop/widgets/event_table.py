@@ -27,7 +27,7 @@ class EventTableView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((135, 100, 90, 75, 360, 60)):
+        for column, width in enumerate((135, 100, 90, 75, 360, 60, 44)):
             self.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self._syncing = False
@@ -39,6 +39,7 @@ class EventTableView(QTableView):
         try:
             row = self.proxy.proxy_row_of(event_id) if event_id is not None else None
             if row is None:
+                self.selectionModel().clearCurrentIndex()  # or filtering moves it to a neighbour
                 self.clearSelection()
                 return
             index = self.proxy.index(row, 0)
