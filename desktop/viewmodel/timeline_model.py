@@ -194,8 +194,11 @@ class TimelineModel(QObject):
         if self._full_index is None:
             assert self.columns is not None
             lanes = np.asarray(self.columns.lane, dtype=np.int64)
+            # every dated event is indexed as the interval it covers (a day-precision event
+            # is one day long): at sub-day zoom its density spreads over its day instead of
+            # piling up at midnight
             self._full_index = density.build_index(
-                self.start_s, self.end_s, self.is_bar, lanes, len(self.columns.lanes)
+                self.start_s, self.end_s, self.dated, lanes, len(self.columns.lanes)
             )
         return self._full_index
 

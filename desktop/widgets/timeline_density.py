@@ -4,8 +4,8 @@ pixel column.
 ``density_rgba`` turns a (lanes × pixel columns) count array into one premultiplied BGRA
 image (numpy only); ``DensityItem`` paints that image at native device resolution (no scaling:
 the image is exactly the view box's size in device pixels), so one frame costs one blit
-whatever the number of events. Darker = more events (log scale; a column with only a share of
-a long interval is faint); ``scale_text`` says what darkest means.
+whatever the number of events. Darker = more events (square-root scale; a column holding only
+a share of a long interval is faint); ``scale_text`` says what darkest means.
 """
 
 from __future__ import annotations
@@ -26,39 +26,40 @@ def density_rgba(
     strip_px: int,
     colours: list[str],
     height_px: int,
-    cmax: int | None = None,
-) -> tuple[np.ndarray, int]:
+    cmax: float | None = None,
+) -> tuple[np.ndarray, float]:
     """A (height_px, width) BGRA premultiplied image with one strip per row of ``counts`` whose
-    top pixel is ``tops_px[k]`` and colour ``colours[k]``; alpha grows with log(count).
-    Returns (image, the count that maps to full colour)."""
+    top pixel is ``tops_px[k]`` and colour ``colours[k]``; alpha grows with sqrt(count / cmax)
+    (cmax: the largest count, unless given), and a column with a whole event is never fainter
+    than MIN_ALPHA. Returns (image, the count that maps to full colour)."""
     k, width = counts.shape
     image = np.zeros((max(int(height_px), 1), width, 4), dtype=np.uint8)
     if k == 0 or width == 0:
-        return image, 0
-    top_count = int(cmax if cmax is not None else max(round(float(counts.max())), 1))
-    scale = np.log1p(np.minimum(counts, top_count)) / np.log1p(max(top_count, 1))
-    faint = FAINT_ALPHA + (MIN_ALPHA - FAINT_ALPHA) * np.minimum(counts, 1.0)  # below one event
-    alpha = np.where(counts >= 1, MIN_ALPHA + (255 - MIN_ALPHA) * scale, 0.0)  # (k, width)
-    alpha = np.where((counts > 0) & (counts < 1), faint, alpha)
+        return image, 0.0
+    top = float(cmax if cmax is not None else counts.max())
+    if top <= 0:
+        return image, 0.0
+    alpha = FAINT_ALPHA + (255 - FAINT_ALPHA) * np.sqrt(np.minimum(counts, top) / top)
+    alpha = np.where(counts >= 1, np.maximum(alpha, MIN_ALPHA), alpha)
+    alpha = np.where(counts > 0, alpha, 0.0)  # (k, width)
     for row in range(k):
-        top = int(tops_px[row])
-        lo, hi = max(top, 0), min(top + strip_px, image.shape[0])
+        first = int(tops_px[row])
+        lo, hi = max(first, 0), min(first + strip_px, image.shape[0])
         if hi <= lo:
             continue
         c = QColor(colours[row])
         a = alpha[row]
         pixel = np.stack([c.blue() * a / 255, c.green() * a / 255, c.red() * a / 255, a], axis=-1)
         image[lo:hi] = pixel.astype(np.uint8)[None, :, :]
-    return image, top_count
+    return image, top
 
 
-def scale_text(top_count: int) -> str:
-    if top_count <= 0:
+def scale_text(top: float) -> str:
+    """What the darkest shade means, e.g. "darkest = 323 events per pixel column"."""
+    if top <= 0:
         return ""
-    return (
-        f"shaded lanes: darkest = {top_count:,} events per pixel column "
-        "(an interval spreads over its span)"
-    )
+    amount = f"{top:,.0f}" if top >= 10 else f"{top:.2g}"
+    return f"shaded lanes: darkest = {amount} events per pixel column (intervals spread out)"
 
 
 class DensityItem(pg.GraphicsObject):

@@ -41,7 +41,9 @@ class LodLayer:
         self.density = DensityItem()
         self.density.setZValue(2)
         view_box.addItem(self.density, ignoreBounds=True)
-        self.density_scale = pg.TextItem("", color="#555555", anchor=(1, 0))
+        self.density_scale = pg.TextItem(
+            "", color="#444444", anchor=(1, 0), fill=pg.mkBrush(255, 255, 255, 215)
+        )
         self.density_scale.setParentItem(view_box)  # view box pixels, not data
         self.density_scale.setZValue(20)
         self.scatters: dict[tuple[int, int], pg.ScatterPlotItem] = {}

@@ -40,7 +40,7 @@ HIT_PX = 8
 BAR_HALF_PX = 6.0  # bars are at most 12 px tall
 TRAY_WIDTH = 96
 AXIS_HEIGHT = 52
-TRAY_PER_ROW = 12  # undated glyphs shown per lane in the tray
+TRAY_PER_ROW = 6  # undated glyphs shown per lane in the tray
 LABEL_CANDIDATES = 800  # most-reported glyphs in view considered for a label
 
 
