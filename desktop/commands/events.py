@@ -8,11 +8,11 @@ are left out unless ``--include-hidden``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from desktop.commands.errors import CommandError
+from desktop.interchange.exporter import write_events
 
 NAME = "events"
 HELP = "Print the events of a store (JSONL/CSV records, TimelineJS JSON or iCalendar)."
@@ -36,27 +36,6 @@ def select_ids(store, query: str | None, include_hidden: bool) -> list[int] | No
         return None
     ids = store.search(query or "")
     return [i for i in ids if i not in hidden]
-
-
-def write_events(store, ids: list[int] | None, fmt: str, out) -> int:
-    """Write the events ``ids`` of ``store`` to ``out`` in ``fmt``; returns how many."""
-    from desktop.export.exchange import write_csv, write_jsonl
-
-    records = store.exchange_records(ids)
-    if fmt in ("jsonl", "csv"):
-        return (write_csv if fmt == "csv" else write_jsonl)(records, out)
-    events = store.list_events(ids)
-    if fmt == "ics":
-        from desktop.export.ics import to_ics
-
-        text = to_ics(events, records)
-        out.write(text)
-        return text.count("BEGIN:VEVENT")
-    from desktop.export.timelinejs import to_timelinejs
-
-    doc = to_timelinejs(events, records, title=Path(str(store.path)).stem)
-    out.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
-    return len(doc["events"])
 
 
 def run(args: argparse.Namespace) -> int:

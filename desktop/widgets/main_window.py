@@ -25,6 +25,7 @@ from desktop.widgets.curation_menu import install_curation_menu
 from desktop.widgets.details_pane import DetailsPane
 from desktop.widgets.event_table import EventTableView
 from desktop.widgets.first_run_hint import FirstRunHint
+from desktop.widgets.interchange_menu import install_interchange_menu
 from desktop.widgets.menus import AppMenus
 from desktop.widgets.search_bar import SearchBar
 from desktop.widgets.source_view import SourcePane
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._wire()
         install_curation_menu(self)  # Edit menu: curation, undo/redo
+        install_interchange_menu(self)  # File: import events, export events
 
     # -- layout --------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
