@@ -100,6 +100,8 @@ def test_menus_offer_the_whole_file_workflow(window_on, sample_store):
         "Open &Recent",
         "&Import articles…",
         "Import a &folder of articles…",
+        "Import &events…",
+        "Export e&vents",
         "&Export",
         "&Quit",
     ]
