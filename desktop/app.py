@@ -207,6 +207,9 @@ def _app_icon() -> QIcon | None:
 
 def run_gui(db: Path | None, view: Path | None = None) -> int:
     """Start the GUI; returns the application's exit code."""
+    from desktop.memory import tune_allocator
+
+    tune_allocator()  # before any data: large stores' temporaries go back to the system
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+_INDEX_DTYPE = np.int32  # event positions (stores up to 2^31 events)
+
 
 @dataclass(frozen=True)
 class LaneIndex:
@@ -31,8 +33,7 @@ class LaneIndex:
     point_of: np.ndarray
     span_start_of: np.ndarray
     span_end_of: np.ndarray
-    span_start_len: np.ndarray  # the interval's length, per span_starts key
-    span_end_len: np.ndarray  # the interval's length, per span_ends key
+    span_length: np.ndarray  # every event's interval length (shared, indexed by event)
     _sums: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -52,20 +53,29 @@ class LaneIndex:
             point_of=self.point_of[p],
             span_start_of=self.span_start_of[ss],
             span_end_of=self.span_end_of[se],
-            span_start_len=self.span_start_len[ss],
-            span_end_len=self.span_end_len[se],
             _sums={},
         )
 
     def spread_sums(self) -> tuple[np.ndarray, ...]:
-        """Prefix sums for ``column_mass`` (computed once per index)."""
+        """Prefix sums for ``column_mass`` (computed once per index; temporaries kept few:
+        this runs on 10^6 intervals)."""
         if not self._sums:
-            rel_s = _rel(self.span_starts, self.stride)
-            rel_e = _rel(self.span_ends, self.stride) - self.span_end_len  # start of each
-            w_s, w_e = 1.0 / self.span_start_len, 1.0 / self.span_end_len
-            self._sums["all"] = tuple(
-                np.concatenate([[0.0], np.cumsum(v)]) for v in (w_s, rel_s * w_s, w_e, rel_e * w_e)
-            )
+            sums: list[np.ndarray] = []
+            for keys, of in (
+                (self.span_starts, self.span_start_of),
+                (self.span_ends, self.span_end_of),
+            ):
+                length = self.span_length[of]
+                weight = np.reciprocal(length)
+                sums.append(_prefix(weight))
+                start = _rel(keys, self.stride)
+                if keys is self.span_ends:
+                    start -= length  # an end key: its interval starts one length earlier
+                del length
+                weight *= start
+                del start
+                sums.append(_prefix(weight))
+            self._sums["all"] = tuple(sums)
         return self._sums["all"]
 
 
@@ -80,7 +90,7 @@ def _sorted_keys(
         order = np.argsort(row.astype(np.int16), kind="stable")
     else:
         order = np.argsort(keys, kind="stable")
-    return keys[order], which[order]
+    return keys[order], which[order].astype(_INDEX_DTYPE)
 
 
 def build_index(
@@ -103,7 +113,7 @@ def build_index(
     points, point_of = _sorted_keys(np.flatnonzero(ok & ~span), rows, start_s, t0, stride)
     starts, start_of = _sorted_keys(np.flatnonzero(span), rows, start_s, t0, stride)
     ends, end_of = _sorted_keys(np.flatnonzero(span), rows, end, t0, stride)
-    length = end - start_s
+    length = np.where(span, end - start_s, 1.0)
     index = LaneIndex(
         int(n_rows),
         t0,
@@ -114,10 +124,17 @@ def build_index(
         point_of,
         start_of,
         end_of,
-        length[start_of],
-        length[end_of],
+        length,
     )
     return index.masked(keep)
+
+
+def _prefix(values: np.ndarray) -> np.ndarray:
+    """[0, v0, v0+v1, …] without an extra copy."""
+    out = np.empty(values.size + 1)
+    out[0] = 0.0
+    np.cumsum(values, out=out[1:])
+    return out
 
 
 def _rel(keys: np.ndarray, stride: float) -> np.ndarray:

@@ -88,7 +88,7 @@ class TimelineModel(QObject):
         self._id_order_cache: np.ndarray | None = None
         self._full_index: density.LaneIndex | None = None
         self._masked_index: density.LaneIndex | None = None
-        self._time_order = np.zeros(0, dtype=np.int64)
+        self._time_order: np.ndarray | None = None  # None: the columns are in time order
         self._sorted_starts = _empty_f()
         self._max_span_s = 0.0
 
@@ -113,9 +113,11 @@ class TimelineModel(QObject):
         self.end_s = np.where(np.isfinite(end), end, self.start_s + DAY_S)
         self.ids = np.asarray(columns.id, dtype=np.int64)
         # unknown codes (-1) fall back to the first status / the last kind ("other")
-        self.status = np.clip(np.asarray(columns.status, dtype=np.int64), 0, len(STATUSES) - 1)
-        kind = np.asarray(columns.kind, dtype=np.int64)
+        status = np.asarray(columns.status)
+        self.status = np.clip(status, 0, len(STATUSES) - 1).astype(np.int8)
+        kind = np.asarray(columns.kind)
         self.kind = np.where((kind < 0) | (kind >= len(KINDS)), len(KINDS) - 1, kind)
+        self.kind = self.kind.astype(np.int8)
         self.dated = np.isfinite(self.start_s)
         precision = np.asarray(columns.precision)
         span = np.where(self.dated, self.end_s - self.start_s, 0.0)
@@ -123,8 +125,9 @@ class TimelineModel(QObject):
         self._max_span_s = float(span.max()) if span.size else 0.0
         self._id_order_cache = None
         self._full_index = self._masked_index = None
-        self._time_order = _time_order(self.start_s, self.dated)
-        self._sorted_starts = self.start_s[self._time_order]
+        self._time_order = _time_order(self.start_s, self.dated)  # None: already in order
+        order = self._time_order
+        self._sorted_starts = self.start_s if order is None else self.start_s[order]
         self.mask = np.ones(len(self.ids), dtype=bool)
         self._compute_rows()
         if self.selected_id is not None and self.index_of(self.selected_id) is None:
@@ -219,24 +222,32 @@ class TimelineModel(QObject):
             prefetch([int(i) for i in ids])
 
     @property
-    def _id_order(self) -> np.ndarray:
+    def _id_order(self) -> np.ndarray | None:
+        """Positions of the ids in ascending order; None when the ids already ascend."""
         if self._id_order_cache is None:
             ids = self.ids
             if ids.size < 2 or bool(np.all(ids[1:] > ids[:-1])):
-                self._id_order_cache = np.arange(ids.size)
+                self._id_order_cache = np.zeros(0, dtype=np.int64)  # marker: identity
             else:
                 self._id_order_cache = np.argsort(ids, kind="stable")
-        return self._id_order_cache
+        return None if self._id_order_cache.size != self.ids.size else self._id_order_cache
+
+    def _time_positions(self, lo: int = 0, hi: int | None = None) -> np.ndarray:
+        """Indices of the events at positions lo..hi of the time order."""
+        hi = self.ids.size if hi is None else hi
+        order = self._time_order
+        return np.arange(lo, hi) if order is None else order[lo:hi]
 
     # -- selection ----------------------------------------------------------------------------
     def index_of(self, event_id: int) -> int | None:
         """Position of an event in the columns, or None."""
         if self.ids.size == 0:
             return None
-        sorted_ids = self.ids[self._id_order]
+        id_order = self._id_order
+        sorted_ids = self.ids if id_order is None else self.ids[id_order]
         pos = int(np.searchsorted(sorted_ids, event_id))
         if pos < sorted_ids.size and sorted_ids[pos] == event_id:
-            return int(self._id_order[pos])
+            return pos if id_order is None else int(id_order[pos])
         return None
 
     def select(self, event_id: int | None) -> None:
@@ -250,7 +261,7 @@ class TimelineModel(QObject):
 
     def step(self, direction: int) -> int | None:
         """Select the previous (<0) or next (>0) dated event in time among those shown."""
-        order = self._time_order
+        order = self._time_positions()
         candidates = order[self.mask[order] & self.dated[order]]  # shown events, in time order
         if candidates.size == 0 or direction == 0:
             return None
@@ -279,7 +290,7 @@ class TimelineModel(QObject):
         starts = self._sorted_starts
         lo = int(np.searchsorted(starts, start_s - self._max_span_s, side="left"))
         hi = int(np.searchsorted(starts, end_s, side="right"))
-        idx = self._time_order[lo:hi]
+        idx = self._time_positions(lo, hi)
         keep = self.mask[idx] & self.dated[idx] & (self.end_s[idx] > start_s)
         return np.sort(idx[keep])
 
@@ -347,13 +358,12 @@ class TimelineModel(QObject):
         return text if status == "happened" else f"{text} ({status})"
 
 
-def _time_order(start_s: np.ndarray, dated: np.ndarray) -> np.ndarray:
-    """Indices in time order, undated last; the identity when the store already sorted them."""
-    n = start_s.size
+def _time_order(start_s: np.ndarray, dated: np.ndarray) -> np.ndarray | None:
+    """Indices in time order, undated last; None when the store already sorted them."""
     n_dated = int(np.count_nonzero(dated))
     head = start_s[:n_dated]
     if bool(dated[:n_dated].all()) and (n_dated < 2 or bool(np.all(head[1:] >= head[:-1]))):
-        return np.arange(n)
+        return None
     return np.argsort(start_s, kind="stable")
 
 
