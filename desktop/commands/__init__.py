@@ -19,6 +19,17 @@ def parse_date_arg(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def add_published_option(parser: argparse.ArgumentParser, *, overrides: bool) -> None:
+    """``--published YYYY-MM-DD``: overrides the articles' own dates, or fills missing ones."""
+    meaning = "overrides their own" if overrides else "for articles that have none of their own"
+    parser.add_argument(
+        "--published",
+        type=parse_date_arg,
+        metavar="YYYY-MM-DD",
+        help=f"publication date for these articles ({meaning})",
+    )
+
+
 def parse_partial_date(value: str) -> str:
     """argparse type for ``--from/--to D``: YYYY, YYYY-MM or YYYY-MM-DD."""
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):

@@ -14,16 +14,11 @@ HELP = "Score the extractor on the articles in DIR against gold events (JSON lin
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from desktop.commands import parse_date_arg
+    from desktop.commands import add_published_option
 
     parser.add_argument("--gold", required=True, type=Path, metavar="GOLD.jsonl")
     parser.add_argument("dir", type=Path, metavar="DIR", help="folder of articles")
-    parser.add_argument(
-        "--published",
-        type=parse_date_arg,
-        metavar="YYYY-MM-DD",
-        help="publication date for articles that have none of their own",
-    )
+    add_published_option(parser, overrides=False)
     parser.set_defaults(run=run)
 
 

@@ -13,16 +13,11 @@ HELP = "Read articles, extract their events and add them to a store (idempotent)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from desktop.commands import parse_date_arg
+    from desktop.commands import add_published_option
 
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="articles or folders")
     parser.add_argument("--db", required=True, type=Path, metavar="PATH", help="the store")
-    parser.add_argument(
-        "--published",
-        type=parse_date_arg,
-        metavar="YYYY-MM-DD",
-        help="publication date for these articles (overrides their own)",
-    )
+    add_published_option(parser, overrides=True)
     parser.set_defaults(run=run)
 
 
