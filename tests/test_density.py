@@ -138,3 +138,20 @@ def test_column_mass_spreads_intervals_and_adds_up() -> None:
     keep = np.random.default_rng(0).random(start.size) < 0.4
     masked = density.column_mass(index.masked(keep), np.arange(5), edges)
     np.testing.assert_allclose(masked.sum(axis=1), np.bincount(rows[dated & keep], minlength=5))
+
+
+def test_day_grid_equals_exact_mass_for_dates() -> None:
+    start, end, _, rows = _events(2000, 8)
+    dated = np.isfinite(start)
+    index = density.build_index(start, end, dated, rows, 5)  # every dated event an interval
+    grid = density.DayGrid(index)
+    assert grid.usable
+    for x0, x1, width in ((-3 * DAY, 500 * DAY, 640), (100.3 * DAY, 101.7 * DAY, 97)):
+        edges = density.pixel_edges(x0, x1, width)
+        np.testing.assert_allclose(
+            grid.mass(np.array([0, 2, 4]), edges),
+            density.column_mass(index, np.array([0, 2, 4]), edges),
+            atol=1e-9,
+        )
+    shifted = density.build_index(start + 3600.0, end, dated, rows, 5)  # not on midnights
+    assert not density.DayGrid(shifted).usable

@@ -51,6 +51,7 @@ class LodLayer:
         self._glyph_key: tuple | None = None  # what the current glyphs were fetched for
         self.glyphs = np.zeros(0, dtype=np.int64)  # indices of the events drawn as glyphs
         self.dense_rows = np.zeros(0, dtype=np.int64)
+        self._grid: density.DayGrid | None = None  # per-lane day grids of the current index
 
     def invalidate(self) -> None:
         """The data or the filter changed: refetch glyphs on the next update."""
@@ -92,7 +93,13 @@ class LodLayer:
         px_per_row = height_px / max(y1 - y0, 1e-9)
         strip = int(max(min(STRIP_PX, px_per_row * 0.45), 3))
         lanes = self.model.lane_of_row[rows]
-        counts = density.column_mass(index, lanes, density.pixel_edges(x0, x1, width_px))
+        if self._grid is None or self._grid.index is not index:
+            self._grid = density.DayGrid(index)
+        edges = density.pixel_edges(x0, x1, width_px)
+        if self._grid.usable:
+            counts = self._grid.mass(lanes, edges)
+        else:
+            counts = density.column_mass(index, lanes, edges)
         tops = np.round((rows + GLYPH_DY - y0) * px_per_row - strip / 2)
         colours = [lane_colour(int(r)) for r in rows]
         image, top = density_rgba(counts, tops, strip, colours, height_px)

@@ -243,7 +243,7 @@ class TimelineView(QWidget):
         idx = self.lod.glyphs
         idx = idx[(m.rows[idx] >= y0) & (m.rows[idx] <= y1)]
         idx = idx[(m.end_s[idx] > x0) & (m.start_s[idx] <= x1)]
-        priority = np.asarray(m.columns.n_mentions, dtype=np.float64)[idx]
+        priority = np.asarray(m.columns.n_mentions[idx], dtype=np.float64)
         if idx.size > LABEL_CANDIDATES:
             top = np.sort(np.argsort(-priority, kind="stable")[:LABEL_CANDIDATES])
             idx, priority = idx[top], priority[top]
