@@ -28,6 +28,7 @@ from desktop.store.errors import StoreError
 from desktop.viewmodel.store_model import StoreModel
 from desktop.widgets.main_window import MainWindow
 from desktop.widgets.store_actions import LAST_STORE, StoreActions
+from desktop.widgets.upgrade_dialog import open_store_offering_upgrade
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +78,8 @@ def open_first_store(
         if last:
             candidates.append((Path(last), False))
     for path, asked in candidates:
-        try:
-            store_model.open(path)
+        try:  # a store of an older schema: offer to upgrade it
+            open_store_offering_upgrade(store_model, path, parent)
             return path
         except (StoreError, OSError) as exc:
             log.warning("could not open %s: %s", path, exc)

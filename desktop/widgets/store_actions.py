@@ -30,6 +30,7 @@ from desktop.viewmodel.store_files import (
 from desktop.widgets.about_dialog import AboutDialog
 from desktop.widgets.import_dialog import ImportProgressDialog, ImportSummaryDialog
 from desktop.widgets.main_window import MainWindow
+from desktop.widgets.upgrade_dialog import open_store_offering_upgrade
 
 LAST_STORE = "last_store"
 HINT_DISMISSED = "hints/first_run_dismissed"
@@ -77,8 +78,8 @@ class StoreActions(QObject):
     # -- stores ------------------------------------------------------------------------------
     def open_store(self, path: Path) -> bool:
         """Switch the window to the store at ``path``; explain and keep the current one if not."""
-        try:
-            self.window.store_model.open(path)
+        try:  # a store of an older schema: offer to upgrade it
+            open_store_offering_upgrade(self.window.store_model, path, self.window)
         except (StoreError, OSError) as exc:
             self._warn(
                 "Eventline: cannot open store",
