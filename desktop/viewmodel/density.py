@@ -35,6 +35,7 @@ class LaneIndex:
     span_end_of: np.ndarray
     span_length: np.ndarray  # every event's interval length (shared, indexed by event)
     day_aligned: bool  # every interval starts and ends on a whole day after t0
+    t_span: float  # the latest end, relative to t0
     _sums: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -131,6 +132,7 @@ def build_index(
         end_of,
         length,
         aligned,
+        t1 - t0,
     )
     return index.masked(keep)
 
@@ -145,7 +147,7 @@ def _prefix(values: np.ndarray) -> np.ndarray:
 
 def _rel(keys: np.ndarray, stride: float) -> np.ndarray:
     """Time relative to t0 of every key (strip the row part; stride is a power of two)."""
-    return keys - np.floor(keys / stride) * stride
+    return np.fmod(keys, stride)  # keys are >= 0
 
 
 def first_times(index: LaneIndex) -> np.ndarray:
@@ -274,8 +276,7 @@ class DayGrid:
 
     def __init__(self, index: LaneIndex) -> None:
         self.index = index
-        top = float(_rel(index.span_ends, index.stride).max()) if index.span_ends.size else 0.0
-        self.n_days = int(np.ceil(top / DAY_S)) + 1
+        self.n_days = int(np.ceil(index.t_span / DAY_S)) + 1
         self._rows: dict[int, np.ndarray] = {}
         self.usable = (
             index.points.size == 0

@@ -120,6 +120,7 @@ class StoreModel(QObject):
         self.columns_from_cache = cached
         self._documents = {}
         self._poll.start()
+        self._prefetch_mentions(path)
         self.store_opened.emit(str(path))
 
     def _set_data(self, columns: Any, records: list[EventRecord]) -> None:
@@ -270,6 +271,21 @@ class StoreModel(QObject):
                         self._running.discard(conn)
 
         return job
+
+    def _prefetch_mentions(self, path: Path) -> None:
+        """Load the mention map (for search) in the background, so the first search does not
+        pay for it; failures are left to that search."""
+
+        def load() -> None:
+            try:
+                with EventStore.open(path, readonly=True) as store:
+                    mentions = load_mention_map(store)
+                if self._path == path and self._mentions is None:
+                    self._mentions = mentions
+            except (StoreError, OSError, sqlite3.Error):
+                pass
+
+        threading.Thread(target=load, name="eventline-mention-map", daemon=True).start()
 
     def _interrupt_searches(self) -> None:
         with self._running_lock:
