@@ -102,7 +102,7 @@ def test_menus_offer_the_whole_file_workflow(window_on, sample_store):
         "Import a &folder of articles…",
         "Import &events…",
         "Export e&vents",
-        "&Export",
+        "&Export picture",
         "&Quit",
     ]
     assert _action_texts(window.menus.help_menu) == ["&About Eventline"]

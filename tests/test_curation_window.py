@@ -43,6 +43,8 @@ def test_hidden_events_join_search_and_filters_in_one_count(qtbot, tmp_path: Pat
     menu.actions["show_hidden"].setChecked(True)
     assert window.count_label.text() == f"{tencent} of {total} events"
     window.selection.select(hidden)
+    row = window.table_model.row_of(hidden)
+    assert window.table_model.index(row, STAR_COLUMN).data() == "hidden"
     assert window.details_pane.marks_label.text() == HIDDEN_TEXT
     assert window.details_pane.marks_label.isVisibleTo(window)
     window.search.clear()
@@ -69,12 +71,12 @@ def test_details_show_edit_history_tags_note_and_star(qtbot, tmp_path: Path) -> 
     assert pane.field_labels["Note"].text() == "n1"
     assert pane.marks_label.text() == STARRED_TEXT
     lines = [pane.history_list.item(i).text() for i in range(pane.history_list.count())]
-    assert lines[0].endswith("starred it")  # newest first
+    assert lines[0].startswith("starred it — ")  # newest first
     assert any("title '" in line and "→ '<b>Checked</b> title'" in line for line in lines)
     assert any("tags '(none)' → 'check, funding'" in line for line in lines)
     with EventStore.open(path) as store:
         who = store.edits(event_id)[0].who
-    assert all(f", {who}: " in line for line in lines)
+    assert all(f" — {who}, " in line and line.endswith(" UTC") for line in lines)
     row = window.table_model.row_of(event_id)
     assert window.table_model.index(row, STAR_COLUMN).data() == "★"
     menu.actions["starred_only"].setChecked(True)

@@ -164,7 +164,7 @@ class DetailsData:
     starred: bool = False
     tags: tuple[str, ...] = ()
     note: str = ""
-    edits: tuple[str, ...] = ()  # "23 Nov 2026 13:40 UTC, alice: title 'a' → 'b'", oldest first
+    edits: tuple[str, ...] = ()  # "title 'a' → 'b' — alice, 23 Nov 2026 13:40 UTC", oldest first
 
 
 def build_details(detail: Any) -> DetailsData:
@@ -236,7 +236,7 @@ _ACTIONS = {
 
 
 def edit_line(edit: Any) -> str:
-    """One audit-trail entry in words: "23 Nov 2026 13:40 UTC, alice: title 'a' → 'b'"."""
+    """One audit-trail entry in words: "title 'a' → 'b' — alice, 23 Nov 2026 13:40 UTC"."""
     who = getattr(edit, "who", "") or "unknown"
     action = getattr(edit, "action", "") or ""
     field = getattr(edit, "field", "") or ""
@@ -247,7 +247,7 @@ def edit_line(edit: Any) -> str:
         what = f"tags {_shown('tags', edit.old)} → {_shown('tags', edit.new)}"
     else:
         what = _ACTIONS.get(action, action.replace("_", " "))
-    return f"{_when(getattr(edit, 'edited_at', ''))}, {who}: {what}"
+    return f"{what} — {who}, {_when(getattr(edit, 'edited_at', ''))}"
 
 
 def _when(stamp: str) -> str:

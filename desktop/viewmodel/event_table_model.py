@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 
 from desktop.viewmodel.details import format_event_date
 
-COLUMNS = ("Date", "Actor", "Kind", "Status", "Title", "Sources", "Star")
+COLUMNS = ("Date", "Actor", "Kind", "Status", "Title", "Sources", "Marks")
 STAR_COLUMN = 6
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -36,10 +36,13 @@ class EventTableModel(QAbstractTableModel):
         self._records: list[Any] = []
         self._row_of: dict[int, int] = {}
         self._starred: frozenset[int] = frozenset()
+        self._hidden: frozenset[int] = frozenset()
 
-    def set_starred(self, ids: Iterable[int]) -> None:
-        """The starred events (curation): "★" in the Star column."""
-        self._starred = frozenset(int(i) for i in ids)
+    def set_marks(self, starred: Iterable[int], hidden: Iterable[int] = ()) -> None:
+        """Curation marks in the Marks column: "★" for starred events, "hidden" for events
+        marked as not an event (seen when hidden events are shown)."""
+        self._starred = frozenset(int(i) for i in starred)
+        self._hidden = frozenset(int(i) for i in hidden)
         if self._records:
             last = len(self._records) - 1
             top, bottom = self.index(0, STAR_COLUMN), self.index(last, STAR_COLUMN)
@@ -82,13 +85,16 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def _star(self, event_id: int, role: int) -> Any:
-        starred = event_id in self._starred
+        marks = (
+            "★" if event_id in self._starred else "",
+            "hidden" if event_id in self._hidden else "",
+        )
         if role == Qt.ItemDataRole.DisplayRole:
-            return "★" if starred else ""
+            return " ".join(m for m in marks if m)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return "starred" if starred else "not starred"
+            return ", ".join(w for m, w in zip(marks, ("starred", "hidden"), strict=True) if m)
         if role == SORT_ROLE:
-            return 0 if starred else 1
+            return (0 if marks[0] else 2) + (0 if marks[1] else 1)  # starred first
         if role == ID_ROLE:
             return event_id
         return None

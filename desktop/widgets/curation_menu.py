@@ -118,7 +118,7 @@ class CurationMenu:
             self._on_details_changed(build_details(detail))
 
     def _on_marks_changed(self) -> None:
-        self.window.table_model.set_starred(self.model.starred_ids)
+        self.window.table_model.set_marks(self.model.starred_ids, self.model.hidden_ids)
 
     def _on_show_hidden_toggled(self, show: bool) -> None:
         self._deselect_if_hidden(show)  # first: the table would pick a neighbouring row

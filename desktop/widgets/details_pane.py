@@ -56,8 +56,11 @@ class DetailsPane(QWidget):
         self.sources_list.setMaximumHeight(90)
         self.sources_list.setAccessibleName("Articles reporting the event")
         self.history_label = _plain_label("Edit history")
-        self.history_list = QListWidget()
-        self.history_list.setMaximumHeight(90)
+        self.history_list = QListWidget()  # whole lines, wrapped: no sideways scrolling
+        self.history_list.setMaximumHeight(130)
+        self.history_list.setWordWrap(True)
+        self.history_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.history_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history_list.setAccessibleName("Edit history")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -27,7 +27,7 @@ class EventTableView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((135, 100, 90, 75, 360, 60, 44)):
+        for column, width in enumerate((135, 100, 90, 75, 360, 60, 64)):
             self.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self._syncing = False

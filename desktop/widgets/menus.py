@@ -51,7 +51,7 @@ class AppMenus(QObject):
         self.import_folder_action = self._add(menu, "Import a &folder of articles…")
         self.import_folder_action.triggered.connect(self.import_folder_requested)
         menu.addSeparator()
-        self.export_menu = menu.addMenu("&Export")
+        self.export_menu = menu.addMenu("&Export picture")  # the view as PNG/SVG/PDF
         menu.addSeparator()
         self.quit_action = self._add(menu, "&Quit", QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self._window.close)
