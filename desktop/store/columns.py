@@ -50,24 +50,33 @@ def _case(column: str, names: tuple[str, ...], prefix: str) -> tuple[str, dict[s
     return f"CASE {column} {whens} ELSE -1 END", {f"{prefix}{i}": n for i, n in enumerate(names)}
 
 
+_CODED = (("kind", KINDS, "k"), ("status", STATUSES, "s"), ("precision", PRECISIONS, "p"))
+_CODED += (("anchor", ANCHORS, "a"),)
+_CODE_BITS = 5  # per packed code: values -1..30 stored as 0..31
+
+
 def _codes_sql() -> tuple[str, dict[str, str]]:
+    """One table scan; the four small codes packed into one integer per row (every extra
+    ``group_concat`` costs ~0.2 s at 10^6 rows)."""
     params: dict[str, str] = {}
+    packed = []
+    for k, (column, names, prefix) in enumerate(_CODED):
+        case, bound = _case(column, names, prefix)
+        packed.append(f"(({case}) + 1) * {1 << (_CODE_BITS * k)}")
+        params.update(bound)
     parts = [
         "group_concat(id)",
         f"group_concat(COALESCE(unixepoch(start), {_UNDATED}))",
-        f"group_concat(COALESCE(unixepoch(\"end\", '+1 day'), {_UNDATED}))",
+        f"group_concat(COALESCE(unixepoch(\"end\") + 86400, {_UNDATED}))",  # UTC: no DST
+        f"group_concat({' + '.join(packed)})",
     ]
-    for column, names, prefix in (
-        ("kind", KINDS, "k"),
-        ("status", STATUSES, "s"),
-        ("precision", PRECISIONS, "p"),
-        ("anchor", ANCHORS, "a"),
-    ):
-        case, bound = _case(column, names, prefix)
-        parts.append(f"group_concat({case})")
-        params.update(bound)
-    # rowid order: a plain table scan, ids ascending
-    return f"SELECT {', '.join(parts)} FROM (SELECT * FROM events ORDER BY id)", params
+    # a plain table scan: rowid (id) order
+    return f"SELECT {', '.join(parts)} FROM events", params
+
+
+def _unpack(packed: np.ndarray, k: int) -> np.ndarray:
+    mask = (1 << _CODE_BITS) - 1
+    return (((packed >> (_CODE_BITS * k)) & mask) - 1).astype(np.int8)
 
 
 _CODES_SQL, _CODES_PARAMS = _codes_sql()
@@ -107,15 +116,16 @@ def read_columns(conn: sqlite3.Connection) -> TimelineColumns:
     # (start, key) from the index, NULL starts (first there) moved last
     order = np.searchsorted(ids, _ints(conn.execute(_ORDER_SQL).fetchone()[0]))
     order = order[np.argsort(np.isnan(start_s[order]), kind="stable")]
+    packed = _ints(row[3])[by_id][order]
     return TimelineColumns(
         start_s=start_s[order],
         end_s=end_s[order],
         lane=lane[order],
-        kind=_ints(row[3], np.int8)[by_id][order],
-        status=_ints(row[4], np.int8)[by_id][order],
-        precision=_ints(row[5], np.int8)[by_id][order],
+        kind=_unpack(packed, 0),
+        status=_unpack(packed, 1),
+        precision=_unpack(packed, 2),
         id=ids[order],
         n_mentions=n_mentions[order].astype(np.int32),
         lanes=lanes,
-        anchor=_ints(row[6], np.int8)[by_id][order],
+        anchor=_unpack(packed, 3),
     )
