@@ -24,13 +24,20 @@ Anthropic raised $3.5 billion in a Series E round. SoftBank invested $2 billion 
 Perplexity closed a new funding round. DeepSeek secured $1 billion of financing.
 Salesforce acquired Informatica. The acquisition of Wiz by Google. Arm filed for an IPO.
 Nvidia reported revenue of $39 billion. OpenAI expects losses of $5 billion.
-Samsung will release detailed results in January. xAI merged with X. CoreWeave made its Nasdaq debut.
+Samsung will release detailed results in January. xAI merged with X.
+CoreWeave made its Nasdaq debut.
 DeepSeek held an Open-Source Week. Google hosted its annual developer conference.
 OpenAI was founded in 2015. Anthropic was co-founded by former researchers.
 Huawei has built a new AI chip. ByteDance introduced Doubao 1.5. Xiaomi presented new phones.
 Baidu will make its Ernie chatbot free to use. Google made Gemini freely available.
 ChatGPT's debut in November 2022 changed everything. The launch of Grok 3 came later.
 OpenAI said that it would expand. Baidu stated that costs fell. Tencent told reporters that.
+Acme was established in 2019. The chip taped out in May.
+Orbo will begin mass production in May.
+Tallis opened a new office in Lagos. The mayor inaugurated it. Parliament passed the AI Act.
+The rules took effect in June. Vanta won a $30 million contract. Nord bought a minority stake.
+Kiwa listed on the Hong Kong stock exchange. The ministry committed $20 million to research.
+Zuma began offering loans. The service went live. Oda and Pekka formed a joint venture.
 """
 
 

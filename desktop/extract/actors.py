@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from desktop.extract.lexicon import Lexicon
+from desktop.extract.orgnames import BODY, PREPOSITION, canonical, fronted_subject, subject_names
 
 _ACTOR_KINDS = ("company", "lab")
 _RECENCY = 4  # sentences an anaphor may reach back
@@ -19,6 +20,7 @@ _WORD = re.compile(r"[a-z]+")
 _MODIFIER = re.compile(r"-[a-z]+$")
 _FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
 
 
@@ -120,7 +122,11 @@ def _local_org(region: str, state: DocState) -> str:
 
 
 def _whole(text: str, name: str) -> bool:
-    return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text) is not None
+    """``name`` occurs in ``text`` as a subject: not a possessive, not in a prepositional phrase."""
+    for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w’'])", text):
+        if not _in_phrase(text, m.start(), m.end()):
+            return True
+    return False
 
 
 def learn_people(
@@ -154,18 +160,27 @@ def learn_people(
         near = [o for o in orgs if start - 60 <= o[0] <= end + 90]
         if near:
             state.learn(name, min(near, key=lambda o: abs(o[0] - start))[2])
-        elif lex.rx["anaphor_possessive_role"].search(before) and state.antecedent(index):
+        elif state.antecedent(index):  # "its chief executive, X", "Chief executive X said"
             state.learn(name, state.antecedent(index))
 
 
 def _mask_relatives(lex: Lexicon, region: str) -> str:
     blank = lambda m: " " * len(m.group(0))  # noqa: E731
+    region = lex.rx["participial_appositive"].sub(blank, region)
     return lex.rx["appositive"].sub(blank, lex.rx["relative_clause"].sub(blank, region))
+
+
+def _in_phrase(text: str, start: int, end: int) -> bool:
+    """An organisation inside a prepositional phrase ("faster than Nvidia's chip", "with
+    Microsoft"): not the subject; "players like X" / "firms such as X" still are."""
+    return bool(PREPOSITION.search(text[max(0, start - 30) : start])) and not _EXAMPLE.search(
+        text[max(0, start - 30) : start]
+    )
 
 
 def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:
     """The last actor-kind organisation in ``region``; (name, speaker_is_analyst)."""
-    orgs = org_mentions(lex, region)
+    orgs = [o for o in org_mentions(lex, region) if not _in_phrase(region, o[0], o[1])]
     usable = [o for o in orgs if o[3] in _ACTOR_KINDS]
     if len(usable) >= 2 and _AND.fullmatch(region[usable[-2][1] : usable[-1][0]]):
         return usable[-2][2], False  # "Kakao and OpenAI announced": the first named
@@ -176,8 +191,61 @@ def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:
     return None
 
 
-def subject_actor(lex: Lexicon, region: str, state: DocState, index: int) -> Actor | None:
-    """The actor named in the subject region (text of the clause before the trigger)."""
+def _org_like(lex: Lexicon, name: str, state: DocState) -> bool:
+    return (
+        name in state.local_orgs
+        or BODY.fullmatch(name) is not None
+        or any(m.end() == len(name) for m in lex.rx["org_suffix"].finditer(name))
+    )
+
+
+def _unknown_org(lex: Lexicon, region: str, state: DocState, strict: bool) -> str:
+    """The grammatical subject when it is a name the gazetteer does not know; with ``strict``
+    (a speaker) only a name that looks like an organisation, not a person's."""
+    for _at, raw in subject_names(lex, region)[:1]:
+        name = canonical(raw, state.local_orgs)
+        if name in state.opinion or name.split()[-1] in state.opinion:
+            return ""
+        if lex.rx["product_name"].fullmatch(name) or (
+            lex.products and lex.products.fullmatch(name)
+        ):
+            return ""
+        if strict and not _org_like(lex, name, state):
+            return ""
+        return name
+    return ""
+
+
+def trailing_actor(lex: Lexicon, after: str, state: DocState, index: int) -> Actor | None:
+    """The speaker of a trailing attribution: "The chip taped out in June, the company said"."""
+    m = lex.rx["trailing_speaker"].search(after)
+    if m is None:
+        return None
+    who = m.group(1)
+    picked = _pick_org(lex, who)
+    if picked is not None:
+        return None if picked[1] else Actor(picked[0], "gazetteer")
+    if lex.rx["anaphor"].search(who) and state.antecedent(index):
+        return Actor(state.antecedent(index), "anaphor")
+    name = canonical(who.strip(), state.local_orgs)
+    return Actor(name, "subject") if name in state.local_orgs else None
+
+
+def fronted_actor(lex: Lexicon, text: str, after: int, state: DocState) -> Actor | None:
+    """ "Founded in 2021 by two engineers, Acme now …": the subject after the fronted phrase."""
+    name = fronted_subject(lex, text, after)
+    picked = _pick_org(lex, name) if name else None
+    if picked is not None:
+        return Actor(picked[0], "gazetteer", picked[1])
+    return Actor(canonical(name, state.local_orgs), "subject") if name else None
+
+
+def subject_actor(
+    lex: Lexicon, region: str, state: DocState, index: int, strict: bool = False
+) -> Actor | None:
+    """The actor named in the subject region (text of the clause before the trigger); with
+    ``strict`` (a reporting verb) an unknown name counts only when it looks like an
+    organisation."""
     region = _mask_relatives(lex, region)
     names = [n for _s, _e, n in _people(lex, region)] + _CAPITALISED.findall(region)
     opinion = bool(lex.rx["roles.opinion"].search(region)) or any(n in state.opinion for n in names)
@@ -190,6 +258,9 @@ def subject_actor(lex: Lexicon, region: str, state: DocState, index: int) -> Act
     for name in reversed(names):  # full names first, then surnames ("Altman said")
         if name in state.leaders or name in lex.people:
             return Actor(state.leaders.get(name) or lex.people[name], "person", opinion)
+    unknown = _unknown_org(lex, region, state, strict)
+    if unknown:
+        return Actor(unknown, "subject", opinion)
     if lex.rx["anaphor"].search(region) and state.antecedent(index):
         return Actor(state.antecedent(index), "anaphor", opinion)
     if lex.products is not None:
@@ -216,9 +287,12 @@ def media_speaker(lex: Lexicon, region: str) -> bool:
     return not orgs and bool(lex.rx["media_speaker"].search(region))
 
 
-def first_actor_org(orgs: tuple[tuple[int, int, str, str], ...]) -> str:
-    """The first actor-kind organisation among a sentence's org_mentions (for anaphora), or ''."""
-    for _s, _e, name, kind in orgs:
+def first_actor_org(orgs: tuple[tuple[int, int, str, str], ...], text: str = "") -> str:
+    """The first actor-kind organisation among a sentence's org_mentions (for anaphora), or '';
+    one inside a prepositional phrase or a possessive ("than Nvidia's chip") does not count."""
+    for start, end, name, kind in orgs:
+        if text and (_in_phrase(text, start, end) or text[end : end + 1] in ("'", "’")):
+            continue
         if kind in _ACTOR_KINDS:
             return name
     return ""

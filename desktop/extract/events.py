@@ -11,11 +11,14 @@ from desktop.extract.actors import (
     Actor,
     DocState,
     agent_actor,
+    fronted_actor,
     media_speaker,
     org_mentions,
     subject_actor,
+    trailing_actor,
 )
 from desktop.extract.lexicon import Lexicon
+from desktop.extract.orgnames import canonical
 from desktop.extract.sentences import Span
 from desktop.extract.subjects import subject_of
 from desktop.extract.timex import find_time_expressions
@@ -38,6 +41,7 @@ _FRAMED_KINDS = ("release", "other")
 _DATED_ROLES = ("action", "plan", "report", "commit", "event")  # roles that need no date
 _SINCE = re.compile(r"^since\b", re.I)  # "since 2024" starts a state, it does not date an event
 _RELATIVE_PRONOUN = re.compile(r",\s*(?:which|who|whose)\s*")
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3}$")
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
 
@@ -187,6 +191,8 @@ def analyse_clause(
     hit = _governing_trigger(lex, text, published)
     if hit is None or lex.rx["not_event_sentence"].search(text):
         return []
+    if hit.role == "report" and lex.rx["usage_statistic"].search(text, hit.end):
+        return []  # "…, says it has 1.5 million users"
     if hit.role == "report" and media_speaker(lex, text[: hit.start]):
         return _media_report(lex, clause, sentence, index, state, published, hit)
     quote = lex.rx["quote_lead"].match(text)
@@ -196,7 +202,7 @@ def analyse_clause(
             hit = replace(said, start=said.start + quote.end(), end=said.end + quote.end())
     quote_end = quote.end() if quote and quote.end() <= hit.start else 0
     region = text[quote_end : hit.start]
-    actor = subject_actor(lex, region, state, index) or agent_actor(lex, text[hit.end :])
+    actor = _clause_actor(lex, text, hit, region, state, index)
     if actor is None or (actor.opinion and hit.role in ("report", "commit")):
         return []
     at = content_start(lex, text, hit) if hit.role in ("report", "plan", "commit") else len(text)
@@ -219,6 +225,20 @@ def analyse_clause(
         if planned is not None:
             out.append(planned)
     return out
+
+
+def _clause_actor(
+    lex: Lexicon, text: str, hit: Hit, region: str, state: DocState, index: int
+) -> Actor | None:
+    """The subject, else a passive agent ("was released by X"), else the subject after a
+    fronted participle ("Founded in 2021, Acme …"), else a trailing speaker ("…, it said")."""
+    strict = hit.role in ("report", "commit")
+    actor = subject_actor(lex, region, state, index, strict) or agent_actor(lex, text[hit.end :])
+    if actor is None and not region.strip() and hit.text[:1].isupper():
+        actor = fronted_actor(lex, text, hit.end, state)
+    if actor is None and hit.role != "report":
+        actor = trailing_actor(lex, text[hit.end :], state, index)
+    return actor
 
 
 def _mention(
@@ -294,15 +314,35 @@ def _stands_without_time(lex: Lexicon, sentence: str, clause: str, hit: Hit) -> 
     return not lex.rx["ongoing"].search(clause)
 
 
+def _relative_head(
+    lex: Lexicon, text: str, at: int, state: DocState | None
+) -> tuple[int, str] | None:
+    """The organisation a relative clause at ``at`` is about: a known one, or a name the
+    document introduced as an organisation ("Zuri, which …" after "start-up Zuri Health")."""
+    for start, end, name, kind in org_mentions(lex, text):
+        if end == at and kind in ("company", "lab"):
+            return start, name
+    if state is None:
+        return None
+    m = _NAME_BEFORE.search(text, 0, at)
+    if m is None:
+        return None
+    name = canonical(m.group(0), state.local_orgs)
+    return (m.start(), name) if name in state.local_orgs else None
+
+
 def relative_events(
-    lex: Lexicon, clause: Span, index: int, published: dt.date | None
+    lex: Lexicon,
+    clause: Span,
+    index: int,
+    published: dt.date | None,
+    state: DocState | None = None,
 ) -> list[Mention]:
     """Events told in a relative clause about an organisation, when they carry their own time:
     "OpenAI, which raised $40 billion in March, …" (without a time they are background)."""
     out = []
-    orgs = [o for o in org_mentions(lex, clause.text) if o[3] in ("company", "lab")]
     for a, b in relative_spans(lex, clause.text):
-        head = next((o for o in orgs if o[1] == a), None)
+        head = _relative_head(lex, clause.text, a, state)
         if head is None:
             continue
         a += len(_RELATIVE_PRONOUN.match(clause.text, a).group(0))  # type: ignore[union-attr]
@@ -320,7 +360,7 @@ def relative_events(
         if time is None:
             continue
         evidence = Span(clause.start + head[0], span.end, "")
-        actor = Actor(head[2], "gazetteer")
+        actor = Actor(head[1], "gazetteer")
         mention = _mention(lex, span, index, hit, len(span.text), actor, time)
         mention.start, mention.end = evidence.start, evidence.end
         out.append(mention)

@@ -54,6 +54,9 @@ class Lexicon:
     not_person_words: frozenset[str]
     not_product_words: frozenset[str]
     kind_verbs: dict[str, list[str]]
+    name_stop_words: frozenset[str] = frozenset()  # capitalised words that start no name
+    subject_followers: frozenset[str] = frozenset()  # words that may follow a subject name
+    not_actor_words: frozenset[str] = frozenset()  # capitalised common nouns ("Developers")
 
 
 _CASE_SENSITIVE = {
@@ -189,6 +192,9 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         not_person_words=frozenset(data.get("not_person_words", [])),
         not_product_words=frozenset(data.get("not_product_words", [])),
         kind_verbs=data.get("kind_verbs", {}),
+        name_stop_words=frozenset(data.get("name_stop_words", [])),
+        subject_followers=frozenset(data.get("subject_followers", [])),
+        not_actor_words=frozenset(data.get("not_actor_words", [])),
     )
 
 

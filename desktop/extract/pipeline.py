@@ -77,7 +77,7 @@ def _sentence_mentions(
     found: list[Mention] = []
     for clause in split_clauses(sent):
         found.extend(analyse_clause(lex, clause, sent, index, state, published))
-        found.extend(relative_events(lex, clause, index, published))
+        found.extend(relative_events(lex, clause, index, published, state))
     return found
 
 
@@ -103,7 +103,9 @@ def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list
             for m in found:
                 m.headline = True
         mentions.extend(found)
-        salient = found[-1].actor if found else first_actor_org(orgs)
+        state.local_orgs.update(m.actor for m in found)
+        state.local_orgs.update(o[2] for o in orgs if o[3] in ("company", "lab"))
+        salient = found[-1].actor if found else first_actor_org(orgs, sent.text)
         if salient:
             state.note(salient, index)
     return [to_event(lex, text, m, published) for m in consolidate(mentions, published)]

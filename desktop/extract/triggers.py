@@ -156,6 +156,8 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
 def content_start(lex: Lexicon, text: str, hit: Hit) -> int:
     """Where the reported content of a reporting/plan trigger begins (after "that", or right
     after the verb); times and modals inside it belong to the content, not to the event."""
+    if hit.role == "plan" and not lex.rx["plan_content"].match(text, hit.end):
+        return len(text)  # "launched its AI strategy on Tuesday": no announced content
     if hit.role in ("plan", "commit"):
         return hit.end
     m = lex.rx["content_start"].search(text, hit.end, hit.end + 160)

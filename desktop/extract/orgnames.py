@@ -1,0 +1,132 @@
+"""Organisations the gazetteer does not know: the grammatical subject of a trigger clause.
+
+News introduces most actors by name alone ("Hanbit Dynamics raised …", "Kenya's Ministry of
+Health launched …", "In Lagos, Paystack rolled out …"). The subject of a clause is a run of
+capitalised words standing before the verb that is neither inside a prepositional phrase
+("in Jakarta"), nor a possessive determiner ("Japan's"), nor a modifier of a common noun
+("Polish AI developer", "Helsinki start-up"). Coordinated subjects keep the first name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from desktop.extract.lexicon import Lexicon
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_TOKEN = rf"(?:[{_UPPER}][\w&’'.-]*[\w&]|[{_UPPER}]|\d+[A-Za-z][\w.-]*)"
+_CONNECT = r"(?:of|for|de|du|des|del|da|la|von|van|der)(?:\s+the)?"
+_RUN = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN})*(?![\w-])")
+_BODIES = (
+    "Ministry|Department|Agency|Commission|Authority|Office|Council|Bureau|Directorate"
+    "|Administration|Secretariat|Institute|Board|Court|Parliament|Senate|Assembly|Congress"
+)
+# "Federal Ministry for Digital and Transport", "Ministry of Information, Communications and
+# the Digital Economy": a public body's name may contain "and" and commas.
+BODY = re.compile(
+    rf"(?<![\w’'-])(?:{_TOKEN}\s+)*(?:{_BODIES})\s+(?:of|for|on)\s+(?:the\s+)?{_TOKEN}"
+    rf"(?:(?:\s+|,\s+|\s+and\s+(?:the\s+)?|\s+(?:of|for|on)\s+(?:the\s+)?){_TOKEN})*(?![\w-])"
+)
+_DATELINE = re.compile(
+    rf"^\s*(?:[{_UPPER}][{_UPPER} .’'-]+(?:,\s+[{_UPPER}][\w.]*\s+\d{{1,2}})?\s*"
+    r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+|\([^)]{1,30}\)\s*(?:--|—|–|-)\s+)"
+)
+PREPOSITION = re.compile(
+    r"\b(?:in|on|at|by|from|with|of|for|to|than|like|near|across|after|before|during|since"
+    r"|until|under|over|via|into|including|against|about|between|among|unlike|as|behind|beside"
+    r"|versus|vs\.?)\s+(?:the\s+)?$",
+    re.I,
+)
+_POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
+_POSSESSIVE = re.compile(r"[’']s?$")
+# What may follow a subject before its verb: an auxiliary, an adverb, a time phrase, a comma.
+_NEXT_WORD = re.compile(r"^\s*([a-z][\w-]*|[,;:)]|--|—|–|\S)?")
+
+
+def _trim(lex: Lexicon, name: str) -> tuple[int, str]:
+    """Drop leading stop words and possessives ("The Acme" -> "Acme", "Kenya's Ministry of
+    Health" -> "Ministry of Health"); (characters dropped, rest)."""
+    words = name.split()
+    dropped = 0
+    stop = lex.name_stop_words
+    while words and (words[0] in stop or _POSSESSIVE.search(words[0])):
+        dropped = name.index(words[1], dropped + len(words[0])) if len(words) > 1 else len(name)
+        words = words[1:]
+    while words and words[-1] in stop:
+        words = words[:-1]
+    if not words:
+        return len(name), ""
+    rest = name[dropped:]
+    return dropped, rest[: rest.rindex(words[-1]) + len(words[-1])]
+
+
+def _runs(region: str) -> Iterable[tuple[int, int, str]]:
+    bodies = [(m.start(), m.end()) for m in BODY.finditer(region)]
+    for a, b in bodies:
+        yield a, b, region[a:b]
+    for m in _RUN.finditer(region):
+        if any(a <= m.start() < b for a, b in bodies):
+            continue
+        yield m.start(), m.end(), m.group(0)
+
+
+def _is_subject(lex: Lexicon, region: str, start: int, end: int) -> bool:
+    """Not in a prepositional phrase, not a possessive, not a noun modifier."""
+    if PREPOSITION.search(region[max(0, start - 30) : start]):
+        return False
+    after = region[end:]
+    if _POSSESSIVE_AFTER.match(after) or _POSSESSIVE.search(region[start:end]):
+        return False
+    nxt = _NEXT_WORD.match(after)
+    word = nxt.group(1) if nxt else None
+    if word is None or not word[:1].isalpha():
+        return word not in ("-",)
+    if word in ("have", "are", "were") and " " not in region[start:end]:
+        return False  # "Developers have built …": a plural common noun, not a name
+    return word in lex.subject_followers or word.endswith("ly")
+
+
+def subject_names(lex: Lexicon, region: str) -> list[tuple[int, str]]:
+    """Candidate subject names in ``region`` (the clause text before its verb), in order."""
+    dateline = _DATELINE.match(region)
+    base = dateline.end() if dateline else 0
+    found: list[tuple[int, str]] = []
+    for a, _b, raw in sorted(_runs(region[base:])):
+        dropped, name = _trim(lex, raw)
+        if not name or name in lex.not_actor_words or (name.endswith("ly") and " " not in name):
+            continue
+        a += base + dropped
+        if _is_subject(lex, region, a, a + len(name)):
+            found.append((a, name))
+    return found
+
+
+def subject_name(lex: Lexicon, region: str) -> str:
+    """The first subject name of ``region``, or ''."""
+    names = subject_names(lex, region)
+    return names[0][1] if names else ""
+
+
+def fronted_subject(lex: Lexicon, text: str, after: int) -> str:
+    """The main-clause subject after a fronted participle phrase: "Founded in 2021 by X and Y,
+    Acme says …" -> "Acme"."""
+    comma = text.find(", ", after)
+    if comma < 0:
+        return ""
+    m = _RUN.match(text, comma + 2)
+    if m is None:
+        return ""
+    _dropped, name = _trim(lex, m.group(0))
+    return name if name and not _POSSESSIVE_AFTER.match(text[m.end() :]) else ""
+
+
+def canonical(name: str, known: Iterable[str]) -> str:
+    """A short form of a name the document already introduced ("Acme" after "Acme Robotics")."""
+    for full in sorted(known, key=len, reverse=True):
+        if full == name:
+            return full
+    for full in sorted(known, key=len, reverse=True):
+        if full.startswith(name + " "):
+            return full
+    return name
