@@ -117,7 +117,7 @@ def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
 
 
 def _local_org(region: str, state: DocState) -> str:
-    found = [(region.rfind(n), n) for n in state.local_orgs if _whole(region, n)]
+    found = [(region.rfind(n), n) for n in state.local_orgs if n in region and _whole(region, n)]
     return max(found)[1] if found else ""
 
 

@@ -134,13 +134,16 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
     admitted = admitted_triggers(lex, text)
     if not admitted:
         return None
-    relatives = relative_spans(lex, text, appositives=True)
+    relatives: list[tuple[int, int]] | None = None  # computed on the first match
     best: tuple[bool, int, int, int] | None = None
     hit: Hit | None = None
-    for index, trig in enumerate(lex.triggers):
-        if index not in admitted or (roles and trig.role not in roles):
+    for index in sorted(admitted):
+        trig = lex.triggers[index]
+        if roles and trig.role not in roles:
             continue
         for m in trig.pattern.finditer(text):
+            if relatives is None:
+                relatives = relative_spans(lex, text, appositives=True)
             if any(a <= m.start() < b for a, b in relatives):
                 continue
             if not (_satisfied(lex, trig, text, m) and _acceptable(lex, trig, text, m)):
