@@ -67,7 +67,7 @@ def _codes_sql() -> tuple[str, dict[str, str]]:
     parts = [
         "group_concat(id)",
         f"group_concat(COALESCE(unixepoch(start), {_UNDATED}))",
-        f"group_concat(COALESCE(unixepoch(\"end\") + 86400, {_UNDATED}))",  # UTC: no DST
+        f'group_concat(COALESCE(unixepoch("end") + 86400, {_UNDATED}))',  # UTC: no DST
         f"group_concat({' + '.join(packed)})",
     ]
     # a plain table scan: rowid (id) order
