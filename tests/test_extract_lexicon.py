@@ -38,6 +38,7 @@ Tallis opened a new office in Lagos. The mayor inaugurated it. Parliament passed
 The rules took effect in June. Vanta won a $30 million contract. Nord bought a minority stake.
 Kiwa listed on the Hong Kong stock exchange. The ministry committed $20 million to research.
 Zuma began offering loans. The service went live. Oda and Pekka formed a joint venture.
+Zuma opened a public beta of its app. Oda made the source code of its compiler available.
 """
 
 

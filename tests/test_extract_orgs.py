@@ -160,3 +160,42 @@ def test_not_events(text: str) -> None:
 def test_plan_trigger_without_content_takes_the_time_after_it() -> None:
     text = "Chile's Ministry of Science presented its AI roadmap on Monday."
     assert _events(text) == [("Ministry of Science", "announcement", "happened", "2025-06-16")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pelikan AI opened a public beta of its tutoring assistant on Tuesday.",
+            ("Pelikan AI", "release", "happened", "2025-06-17"),
+        ),
+        (
+            "Pelikan AI made the source code of its compiler available on GitHub in March.",
+            ("Pelikan AI", "open_source", "happened", "2025-03"),
+        ),
+        (
+            "Marlow Bank made its debut on the London Stock Exchange on Friday.",
+            ("Marlow Bank", "other", "happened", "2025-06-13"),
+        ),
+        (
+            "Kovra reported a first-quarter profit of $12 million on Tuesday.",
+            ("Kovra", "other", "happened", "2025-06-17"),
+        ),
+        (
+            "Moonbay, founded in 2022, secured $15 million in seed funding last month.",
+            ("Moonbay", "funding", "happened", "2025-05"),
+        ),
+    ],
+)
+def test_more_trigger_families(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert _events(text) == [expected]
+
+
+def test_speaker_talking_about_it_is_an_organisation_dated_by_its_own_adverbial() -> None:
+    got = _events("Harukaze said on Monday it would list its shares next year.")
+    assert ("Harukaze", "announcement", "happened", "2025-06-16") in got
+    assert ("Harukaze", "other", "planned", "2026") in got
+
+
+def test_unknown_person_speaking_about_a_third_party_is_not_an_actor() -> None:
+    assert _events("Kowalski said on Monday that Europe needs its own chips.") == []

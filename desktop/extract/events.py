@@ -18,7 +18,7 @@ from desktop.extract.actors import (
     trailing_actor,
 )
 from desktop.extract.lexicon import Lexicon
-from desktop.extract.orgnames import canonical
+from desktop.extract.orgnames import canonical, subject_name
 from desktop.extract.sentences import Span
 from desktop.extract.subjects import subject_of
 from desktop.extract.timex import find_time_expressions
@@ -40,6 +40,12 @@ _CONFIDENCE = {"gazetteer": 0.8, "person": 0.75, "agent": 0.7, "anaphor": 0.6, "
 _FRAMED_KINDS = ("release", "other")
 _DATED_ROLES = ("action", "plan", "report", "commit", "event")  # roles that need no date
 _SINCE = re.compile(r"^since\b", re.I)  # "since 2024" starts a state, it does not date an event
+_ATTRIBUTIVE_PERIOD = re.compile(
+    r"^(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)$|^full-year$", re.I
+)
+_SPEAKS_AS_ORG = re.compile(
+    r"\s*(?:it|we|the\s+(?:company|firm|group|start-?up|bank|business|ministry|agency))\s", re.I
+)
 _RELATIVE_PRONOUN = re.compile(r",\s*(?:which|who|whose)\s*")
 _NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3}$")
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
@@ -77,6 +83,8 @@ def _nearest_time(
         and t.end <= hi
         and not any(a <= t.start < b and not a <= at < b for a, b in skip)
     ]
+    dated = [t for t in usable if not _ATTRIBUTIVE_PERIOD.match(t.text)]
+    usable = dated or usable  # "a first-quarter profit … on Tuesday": Tuesday dates it
     return min(usable, key=lambda t: abs(t.start - at)) if usable else None
 
 
@@ -170,7 +178,10 @@ def _event_time(
     text = clause.text
     times = clause_times(lex, text, clause.start, published, planned_cue(lex, text, hit))
     hi = clause.start + (at if hit.role in ("report", "plan", "commit") else len(text))
-    skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
+    spans = relative_spans(lex, text) + [
+        (m.start(), m.end()) for m in lex.rx["participial_appositive"].finditer(text)
+    ]
+    skip = [(clause.start + a, clause.start + b) for a, b in spans]
     at_trigger = clause.start + hit.start
     found = _nearest_time(times, clause.start + lead, hi, at_trigger, skip)
     # no time of its own: one in a relative clause may still date it ("TCS, which reported
@@ -233,6 +244,8 @@ def _clause_actor(
     """The subject, else a passive agent ("was released by X"), else the subject after a
     fronted participle ("Founded in 2021, Acme …"), else a trailing speaker ("…, it said")."""
     strict = hit.role in ("report", "commit")
+    if strict and _SPEAKS_AS_ORG.match(text, content_start(lex, text, hit)):
+        strict = False  # "Acme said it will …": a speaker talking about "it" is an organisation
     actor = subject_actor(lex, region, state, index, strict) or agent_actor(lex, text[hit.end :])
     if actor is None and not region.strip() and hit.text[:1].isupper():
         actor = fronted_actor(lex, text, hit.end, state)
@@ -328,7 +341,9 @@ def _relative_head(
     if m is None:
         return None
     name = canonical(m.group(0), state.local_orgs)
-    return (m.start(), name) if name in state.local_orgs else None
+    if name in state.local_orgs or subject_name(lex, text[:at]) == m.group(0):
+        return m.start(), name  # "Zuri, which …" (introduced) or the clause's own subject
+    return None
 
 
 def relative_events(

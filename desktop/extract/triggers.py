@@ -60,6 +60,7 @@ def relative_spans(lex: Lexicon, text: str, appositives: bool = False) -> list[t
             for m in lex.rx["appositive"].finditer(text)
             if _after_name(lex, text[: m.start()])
         ]
+        spans += [(m.start(), m.end()) for m in lex.rx["participial_appositive"].finditer(text)]
     return spans
 
 
@@ -166,7 +167,8 @@ def content_start(lex: Lexicon, text: str, hit: Hit) -> int:
     m = lex.rx["content_start"].search(text, hit.end, hit.end + 160)
     if m and lex.rx["complementizer_gap"].match(text[hit.end : m.start()]):
         return m.end()
-    return hit.end
+    lead = lex.rx["report_adverbial"].match(text, hit.end)  # "said on Monday it would …"
+    return lead.end() if lead else hit.end
 
 
 def is_self_content(lex: Lexicon, content: str, actor: str) -> bool:
