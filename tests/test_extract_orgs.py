@@ -199,3 +199,13 @@ def test_speaker_talking_about_it_is_an_organisation_dated_by_its_own_adverbial(
 
 def test_unknown_person_speaking_about_a_third_party_is_not_an_actor() -> None:
     assert _events("Kowalski said on Monday that Europe needs its own chips.") == []
+
+
+def test_leaders_of_unknown_organisations_speak_for_them() -> None:
+    text = (
+        "Hanbit Dynamics launched a welding robot on Monday. "
+        '"Factories need help," Hanbit co-founder Min-jun Park said on Tuesday.'
+    )
+    assert ("Hanbit Dynamics", "statement", "happened", "2025-06-17") in _events(text)
+    text = '"We will grow," said Laura Diaz, chief executive of Costa Verde Foods, on Tuesday.'
+    assert _events(text) == [("Costa Verde Foods", "statement", "happened", "2025-06-17")]

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from desktop.extract.lexicon import Lexicon
-from desktop.extract.orgnames import BODY, PREPOSITION, canonical, fronted_subject, subject_names
+from desktop.extract.orgnames import (
+    BODY,
+    PREPOSITION,
+    canonical,
+    fronted_subject,
+    subject_name,
+    subject_names,
+)
 
 _ACTOR_KINDS = ("company", "lab")
 _RECENCY = 4  # sentences an anaphor may reach back
@@ -158,10 +165,24 @@ def learn_people(
         if _FORMER.search(before) or _FORMER.search(after):
             continue  # "a former head of research at Stability AI" speaks for someone else now
         near = [o for o in orgs if start - 60 <= o[0] <= end + 90]
-        if near:
-            state.learn(name, min(near, key=lambda o: abs(o[0] - start))[2])
-        elif state.antecedent(index):  # "its chief executive, X", "Chief executive X said"
-            state.learn(name, state.antecedent(index))
+        org = min(near, key=lambda o: abs(o[0] - start))[2] if near else ""
+        org = org or _role_org(lex, before + " " + after, state) or state.antecedent(index)
+        if org:  # "its chief executive, X", "Chief executive X said"
+            state.learn(name, org)
+
+
+def _role_org(lex: Lexicon, window: str, state: DocState) -> str:
+    """The organisation a role names when the gazetteer does not know it: one the document
+    introduced ("Acme co-founder X" after "Acme Robotics"), or "chief executive of Acme"."""
+    local = _local_org(window, state)
+    if local:
+        return local
+    for n in state.local_orgs:
+        short = n.split()[0]
+        if len(short) > 2 and _whole(window, short):
+            return n
+    m = lex.rx["role_of_org"].search(window)
+    return subject_name(lex, m.group(1)) if m else ""
 
 
 def _mask_relatives(lex: Lexicon, region: str) -> str:

@@ -251,6 +251,9 @@ def _clause_actor(
         actor = fronted_actor(lex, text, hit.end, state)
     if actor is None and hit.role != "report":
         actor = trailing_actor(lex, text[hit.end :], state, index)
+    if actor is None and hit.role == "report" and lex.rx["quote_lead"].match(text):
+        # '"…," said Jane Roe, chief executive of Acme': the speaker follows the verb
+        actor = subject_actor(lex, text[hit.end : hit.end + 120], state, index, True)
     return actor
 
 
