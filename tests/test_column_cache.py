@@ -35,6 +35,13 @@ def test_miss_then_hit_gives_the_store_columns(sample_store: Path, tmp_path: Pat
         assert cached
         _same(first, store.columns())
         _same(again, first)
+        order = np.asarray(again.lane_end_order)
+        assert sorted(order.tolist()) == list(range(len(again)))
+        lane, end = again.lane[order], again.end_s[order]
+        assert np.all(np.diff(lane) >= 0)  # by lane, then by end (undated last in a lane)
+        same_lane = lane[1:] == lane[:-1]
+        finite = np.isfinite(end[1:]) & np.isfinite(end[:-1])
+        assert np.all(end[1:][same_lane & finite] >= end[:-1][same_lane & finite])
         assert entry_dir(root, store.uuid, store.generation).is_dir()
     assert sorted(p.name for p in sample_store.parent.iterdir() if "cache" in p.name) == ["cache"]
 

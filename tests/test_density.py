@@ -155,3 +155,14 @@ def test_day_grid_equals_exact_mass_for_dates() -> None:
         )
     shifted = density.build_index(start + 3600.0, end, dated, rows, 5)  # not on midnights
     assert not density.DayGrid(shifted).usable
+
+
+def test_end_order_hint_gives_the_same_index() -> None:
+    start, end, span, rows = _events(1000, 13)
+    hint = np.lexsort((end, rows))
+    plain = density.build_index(start, end, span, rows, 5)
+    hinted = density.build_index(start, end, span, rows, 5, end_order=hint)
+    np.testing.assert_array_equal(plain.span_ends, hinted.span_ends)
+    np.testing.assert_array_equal(plain.span_end_of, hinted.span_end_of)
+    wrong = density.build_index(start, end, span, rows, 5, end_order=np.arange(start.size))
+    np.testing.assert_array_equal(plain.span_ends, wrong.span_ends)  # a bad hint is ignored

@@ -11,6 +11,7 @@ simply rebuilt from the store.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -68,7 +69,21 @@ def read_entry(folder: Path) -> TimelineColumns | None:
     n = arrays["id"].shape[0]
     if not isinstance(lanes, list) or any(a.shape != (n,) for a in arrays.values()):
         return None
-    return TimelineColumns(lanes=[str(x) for x in lanes], **arrays)
+    try:
+        order = np.load(folder / "lane_end_order.npy", mmap_mode="r")
+    except (OSError, ValueError):
+        order = None
+    if order is not None and order.shape != (n,):
+        order = None
+    return TimelineColumns(lanes=[str(x) for x in lanes], lane_end_order=order, **arrays)
+
+
+def with_lane_end_order(columns: TimelineColumns) -> TimelineColumns:
+    """``columns`` with ``lane_end_order`` (positions by lane, then end) filled in."""
+    if columns.lane_end_order is not None:
+        return columns
+    order = np.lexsort((columns.end_s, columns.lane)).astype(np.int64)
+    return dataclasses.replace(columns, lane_end_order=order)
 
 
 def write_entry(root: Path, uuid: str, generation: int, columns: TimelineColumns) -> Path:
@@ -82,6 +97,8 @@ def write_entry(root: Path, uuid: str, generation: int, columns: TimelineColumns
             if value is None:  # anchor is optional in TimelineColumns
                 value = np.zeros(len(columns), dtype=np.int8)
             np.save(tmp / f"{name}.npy", np.ascontiguousarray(value))
+        if columns.lane_end_order is not None:
+            np.save(tmp / "lane_end_order.npy", np.ascontiguousarray(columns.lane_end_order))
         (tmp / "lanes.json").write_text(json.dumps(list(columns.lanes)), encoding="utf-8")
         if final.exists():
             shutil.rmtree(final, ignore_errors=True)
@@ -103,7 +120,7 @@ def load_columns(store: ColumnSource, root: Path | None = None) -> tuple[Timelin
     cached = read_entry(folder)
     if cached is not None:
         return cached, True
-    columns = store.columns()
+    columns = with_lane_end_order(store.columns())
     if store.generation != generation:  # written meanwhile: do not cache a mixed state
         return columns, False
     try:

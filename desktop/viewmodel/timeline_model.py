@@ -72,6 +72,8 @@ class TimelineModel(QObject):
         self.columns: ColumnsLike | None = None
         self.titles: Mapping[int, str] = {}
         self.keep_view = False
+        self.mask_version = 0  # bumped by every real change of the mask (and new data)
+        self._mask_is_all = True
         self.selected_id: int | None = None
         self.lane_order = "first"
         self.lane_names: list[str] = []
@@ -129,6 +131,8 @@ class TimelineModel(QObject):
         order = self._time_order
         self._sorted_starts = self.start_s if order is None else self.start_s[order]
         self.mask = np.ones(len(self.ids), dtype=bool)
+        self._mask_is_all = True
+        self.mask_version += 1
         self._compute_rows()
         if self.selected_id is not None and self.index_of(self.selected_id) is None:
             self.selected_id = None
@@ -172,16 +176,22 @@ class TimelineModel(QObject):
 
     # -- filter -------------------------------------------------------------------------------
     def set_mask(self, mask: np.ndarray | None) -> None:
-        """Bool array aligned with the columns' order (None = everything passes)."""
-        self._masked_index = None
+        """Bool array aligned with the columns' order (None = everything passes).
+        ``mask_version`` changes only when the mask really did (views skip a redraw)."""
         if mask is None:
-            self.mask = np.ones(len(self.ids), dtype=bool)
+            unchanged = self._mask_is_all
+            self.mask = self.mask if unchanged else np.ones(len(self.ids), dtype=bool)
+            self._mask_is_all = True
         else:
             mask = np.asarray(mask, dtype=bool)
             if mask.shape != self.ids.shape:
                 raise ValueError(f"mask shape {mask.shape} != columns shape {self.ids.shape}")
+            unchanged = bool(np.array_equal(mask, self.mask))
             self.mask = mask.copy()
-        self._masked_index = None
+            self._mask_is_all = False
+        if not unchanged:
+            self._masked_index = None
+            self.mask_version += 1
         self.mask_changed.emit()
 
     def set_mask_from_ids(self, ids: Iterable[int] | None) -> None:
@@ -201,7 +211,12 @@ class TimelineModel(QObject):
             # is one day long): at sub-day zoom its density spreads over its day instead of
             # piling up at midnight
             self._full_index = density.build_index(
-                self.start_s, self.end_s, self.dated, lanes, len(self.columns.lanes)
+                self.start_s,
+                self.end_s,
+                self.dated,
+                lanes,
+                len(self.columns.lanes),
+                end_order=getattr(self.columns, "lane_end_order", None),
             )
         return self._full_index
 

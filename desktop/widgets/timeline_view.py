@@ -63,6 +63,7 @@ class TimelineView(QWidget):
         self._tray_points = np.zeros((0, 3))  # x, y, index
         self._tray_rows: tuple | None = None  # the lane range the tray was drawn for
         self._suspended = False  # no frame updates while re-laying out
+        self._drawn_mask_version = -1
         self._build_scene()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -189,6 +190,7 @@ class TimelineView(QWidget):
 
     def _redraw(self) -> None:
         """The data or the filter changed: redraw everything for the current range."""
+        self._drawn_mask_version = self.model.mask_version
         self.lod.invalidate()
         self._tray_rows = None
         self._update_frame()
@@ -305,7 +307,8 @@ class TimelineView(QWidget):
         self._redraw()
 
     def _on_model_mask_changed(self) -> None:
-        self._redraw()
+        if self.model.mask_version != self._drawn_mask_version:
+            self._redraw()
 
     def _on_model_selection_changed(self, event_id: int) -> None:
         self._update_highlight()
