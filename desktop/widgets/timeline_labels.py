@@ -37,6 +37,7 @@ class LabelLayer:
         self.pool: list[pg.TextItem] = []
         self.shown: dict[int, str] = {}  # event id -> label text currently shown
         self._widths: dict[str, float] = {}
+        self._states: dict[int, tuple[str, float, int]] = {}  # pool slot -> (text, x, row)
 
     def _width(self, text: str) -> float:
         """Label width in pixels plus padding (cached: the same titles recur frame after frame)."""
@@ -86,9 +87,14 @@ class LabelLayer:
         self.shown = {}
         for k, (_, i, text, x, row) in enumerate(placed[:MAX_LABELS]):
             item = self._item(k)
-            item.setText(text)
-            item.setPos(x, row + LABEL_DY)
-            item.show()
+            state = (text, x, row)
+            if self._states.get(k) != state:  # panning keeps most labels: skip their updates
+                item.setText(text)
+                item.setPos(x, row + LABEL_DY)
+                self._states[k] = state
+            if not item.isVisible():
+                item.show()
             self.shown[int(ids[i])] = text
-        for item in self.pool[len(self.shown) :]:
-            item.hide()
+        for k in range(len(self.shown), len(self.pool)):
+            if self.pool[k].isVisible():
+                self.pool[k].hide()
