@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,6 +57,10 @@ class Lexicon:
     name_stop_words: frozenset[str] = frozenset()  # capitalised words that start no name
     subject_followers: frozenset[str] = frozenset()  # words that may follow a subject name
     not_actor_words: frozenset[str] = frozenset()  # capitalised common nouns ("Developers")
+    # one pass over a text finds the stems that start a word, longest first; each stem admits
+    # its own triggers and those of every shorter stem that is its prefix
+    stem_re: re.Pattern[str] | None = None
+    stem_ids: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 _CASE_SENSITIVE = {
@@ -99,6 +103,19 @@ def _index_stems(
         index.setdefault(stem[:3], []).append((stem, frozenset(ids)))
     stemless = frozenset(i for i, t in enumerate(triggers) if not t.stems)
     return {k: tuple(v) for k, v in index.items()}, stemless
+
+
+def _stem_scanner(
+    stem_index: dict[str, tuple[tuple[str, frozenset[int]], ...]],
+) -> tuple[re.Pattern[str] | None, dict[str, frozenset[int]]]:
+    owners = {stem: ids for entries in stem_index.values() for stem, ids in entries}
+    if not owners:
+        return None, {}
+    ids = {
+        stem: frozenset().union(*(i for s, i in owners.items() if stem.startswith(s)))
+        for stem in owners
+    }
+    return re.compile(rf"(?<![a-z])(?:{_alternation(list(owners))})"), ids
 
 
 def _alternation(names: list[str]) -> str:
@@ -169,6 +186,7 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
     orgs, people = _merge_orgs(_read(orgs_path), _read_user(user_orgs_path))
     triggers = _compile_triggers(data)
     stem_index, stemless = _index_stems(triggers)
+    stem_re, stem_ids = _stem_scanner(stem_index)
     org_re, by_alias = _compile_orgs(orgs)
     prod_re, owner = _compile_products(orgs)
     return Lexicon(
@@ -195,6 +213,8 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         name_stop_words=frozenset(data.get("name_stop_words", [])),
         subject_followers=frozenset(data.get("subject_followers", [])),
         not_actor_words=frozenset(data.get("not_actor_words", [])),
+        stem_re=stem_re,
+        stem_ids=stem_ids,
     )
 
 

@@ -36,7 +36,6 @@ _ING_AUX = re.compile(
 _POSSESSIVE = re.compile(r"[’']s$")
 _PARTICIPLE_PREP = re.compile(r"\s+(?:into|in|on|for|by|with|from|atop)\b", re.I)
 _BEFORE_WINDOW = 25  # "a $2 billion investment"
-_WORD = re.compile(r"[a-z]+")
 _PLANNED_WINDOW = 45
 
 
@@ -123,10 +122,9 @@ def _acceptable(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> boo
 def admitted_triggers(lex: Lexicon, text: str) -> set[int]:
     """Indices of the triggers whose stems start a word of ``text`` (a cheap prefilter)."""
     admitted = set(lex.stemless)
-    for word in _WORD.findall(text.lower()):
-        for stem, ids in lex.stem_index.get(word[:3], ()):
-            if word.startswith(stem):
-                admitted |= ids
+    if lex.stem_re is not None:
+        for stem in set(lex.stem_re.findall(text.lower())):
+            admitted |= lex.stem_ids[stem]
     return admitted
 
 
