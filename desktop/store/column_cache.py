@@ -127,6 +127,8 @@ def load_columns(store: ColumnSource, root: Path | None = None) -> tuple[Timelin
         write_entry(root, store.uuid, generation, columns)
     except OSError as exc:
         log.warning("column cache not written (%s)", exc)
+        return columns, False
+    load_mention_map(store, root)  # cached with the columns: search needs it next
     return columns, False
 
 
