@@ -39,6 +39,8 @@ The rules took effect in June. Vanta won a $30 million contract. Nord bought a m
 Kiwa listed on the Hong Kong stock exchange. The ministry committed $20 million to research.
 Zuma began offering loans. The service went live. Oda and Pekka formed a joint venture.
 Zuma opened a public beta of its app. Oda made the source code of its compiler available.
+The regulator fined Vexo $5 million. It imposed a record fine. The agency opened an inquiry.
+The deal is expected to close in May. Its plant in Ohio will open next year.
 """
 
 

@@ -254,6 +254,8 @@ def _clause_actor(
     if actor is None and hit.role == "report" and lex.rx["quote_lead"].match(text):
         # '"…," said Jane Roe, chief executive of Acme': the speaker follows the verb
         actor = subject_actor(lex, text[hit.end : hit.end + 120], state, index, True)
+    if actor is None and hit.needs == "antecedent" and state.antecedent(index):
+        actor = Actor(state.antecedent(index), "anaphor")  # "The deal is expected to close …"
     return actor
 
 

@@ -22,10 +22,15 @@ _BODIES = (
     "Ministry|Department|Agency|Commission|Authority|Office|Council|Bureau|Directorate"
     "|Administration|Secretariat|Institute|Board|Court|Parliament|Senate|Assembly|Congress"
 )
+_CALENDAR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    r"|Sept?|Oct|Nov|Dec)\b"
+)
 # "Federal Ministry for Digital and Transport", "Ministry of Information, Communications and
 # the Digital Economy": a public body's name may contain "and" and commas.
 BODY = re.compile(
-    rf"(?<![\w’'-])(?:{_TOKEN}\s+)*(?:{_BODIES})\s+(?:of|for|on)\s+(?:the\s+)?{_TOKEN}"
+    rf"(?<![\w’'-])(?:{_TOKEN}\s+)*(?:{_BODIES})\s+(?:of|for|on)\s+(?:the\s+)?(?!{_CALENDAR}){_TOKEN}"
     rf"(?:(?:\s+|,\s+|\s+and\s+(?:the\s+)?|\s+(?:of|for|on)\s+(?:the\s+)?){_TOKEN})*(?![\w-])"
 )
 _DATELINE = re.compile(
@@ -41,6 +46,10 @@ PREPOSITION = re.compile(
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 _POSSESSIVE = re.compile(r"[’']s?$")
 # What may follow a subject before its verb: an auxiliary, an adverb, a time phrase, a comma.
+_TIME_THEN_VERB = re.compile(
+    r"^\s+(?:on\s+\w+day|(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year)|today"
+    r"|yesterday|(?:in|on)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?|\d{4}))\s*$"
+)
 _NEXT_WORD = re.compile(r"^\s*([a-z][\w-]*|[,;:)]|--|—|–|\S)?")
 
 
@@ -78,6 +87,8 @@ def _is_subject(lex: Lexicon, region: str, start: int, end: int) -> bool:
     after = region[end:]
     if _POSSESSIVE_AFTER.match(after) or _POSSESSIVE.search(region[start:end]):
         return False
+    if _TIME_THEN_VERB.match(after):
+        return True  # "Acme on Tuesday fined …", "Acme last week launched …"
     nxt = _NEXT_WORD.match(after)
     word = nxt.group(1) if nxt else None
     if word is None or not word[:1].isalpha():

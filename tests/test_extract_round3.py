@@ -1,0 +1,82 @@
+"""Round-3 generalisation rules on invented sentences (no gold file's text): regulatory fines
+and investigations, facility plural/other nouns, deals closing and sites opening with the
+actor taken from the previous sentence, subjects followed by a time phrase."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.extract import extract_events
+from desktop.extract.lexicon import default_lexicon
+from desktop.extract.orgnames import subject_name
+
+PUB = dt.date(2025, 6, 18)  # a Wednesday
+
+
+def _events(text: str):
+    return [(e.actor, e.kind, e.status, e.interval.date_str()) for e in extract_events(text, PUB)]
+
+
+@pytest.mark.parametrize(
+    ("region", "name"),
+    [
+        ("Brunvik Audio on Monday ", "Brunvik Audio"),
+        ("BERLIN -- Germany's Federal Cartel Office last week ", "Federal Cartel Office"),
+        ("Quillo in March ", "Quillo"),
+        ("The Danish company on Monday ", ""),
+    ],
+)
+def test_a_subject_may_be_followed_by_a_time_phrase(region: str, name: str) -> None:
+    assert subject_name(default_lexicon(), region) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spain's Competition Commission on Monday fined Orvalo Foods €8 million.",
+            ("Competition Commission", "other", "happened", "2025-06-16"),
+        ),
+        (
+            "The Norwegian Data Authority imposed a 3 million crown fine on Veltro in May.",
+            ("Norwegian Data Authority", "other", "happened", "2025-05"),
+        ),
+        (
+            "Korea's Fair Trade Commission opened an inquiry into Haneul Pay on Tuesday.",
+            ("Fair Trade Commission", "other", "happened", "2025-06-17"),
+        ),
+    ],
+)
+def test_fines_and_investigations_are_events(text: str, expected: tuple) -> None:
+    assert _events(text) == [expected]
+
+
+def test_facility_nouns_in_the_plural_and_of_any_kind() -> None:
+    text = "Tarsio Robotics plans to open three logistics centres in Poland next year."
+    assert _events(text) == [("Tarsio Robotics", "other", "planned", "2026")]
+    text = "Korvi Motors opened two factories in Morocco in April."
+    assert _events(text) == [("Korvi Motors", "other", "happened", "2025-04")]
+
+
+def test_a_deal_closing_belongs_to_the_previous_sentence_s_organisation() -> None:
+    text = (
+        "Halden Software agreed to acquire the start-up Brisa for $90 million on Tuesday. "
+        "The acquisition is expected to close in the fourth quarter."
+    )
+    got = _events(text)
+    assert ("Halden Software", "other", "planned", "2025-10") in got
+
+
+def test_a_site_opening_belongs_to_the_speaker_organisation() -> None:
+    text = (
+        "Norrsken Cloud raised $40 million in May to build data centres. "
+        "Its first site in Lulea is scheduled to open in March 2026, the company said."
+    )
+    got = _events(text)
+    assert ("Norrsken Cloud", "other", "planned", "2026-03") in got
+
+
+def test_a_deal_sentence_without_an_antecedent_is_no_event() -> None:
+    assert _events("The deal is expected to close in the third quarter.") == []
