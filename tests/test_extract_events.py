@@ -136,7 +136,7 @@ def test_leader_statement_is_attributed_to_the_organisation() -> None:
 
 
 def test_person_of_a_known_organisation_from_the_gazetteer() -> None:
-    assert _one("Jensen Huang stated that every company will need AI factories.").actor == (
+    assert _one("Jensen Huang stated on Monday that every company will need AI factories.").actor == (
         "Nvidia"
     )
 
@@ -290,7 +290,7 @@ def test_media_as_speaker_makes_the_reported_content_the_event() -> None:
 
 
 def test_surname_of_a_known_leader_or_analyst() -> None:
-    text = "Sam Altman leads OpenAI. Altman said that AGI is near."
+    text = "Sam Altman leads OpenAI. Altman said on Monday that AGI is near."
     assert [e.actor for e in extract_events(text, PUB)] == ["OpenAI"]
     text = "Dan Ives, an analyst at Wedbush, spoke. Ives said that Apple is behind."
     assert extract_events(text, PUB) == []

@@ -80,3 +80,14 @@ def test_a_site_opening_belongs_to_the_speaker_organisation() -> None:
 
 def test_a_deal_sentence_without_an_antecedent_is_no_event() -> None:
     assert _events("The deal is expected to close in the third quarter.") == []
+
+
+def test_a_statement_needs_an_identifiable_time() -> None:
+    undated = (
+        "Polvo Systems chief executive Hanne Berg said retailers were spending more on software."
+    )
+    assert _events(undated) == []
+    dated = "Polvo Systems chief Hanne Berg said on Tuesday that Europe needs more chip fabs."
+    assert _events(dated) == [("Polvo Systems", "statement", "happened", "2025-06-17")]
+    at_summit = "Polvo Systems chief Hanne Berg said at a summit that Europe needs more chip fabs."
+    assert [e[1] for e in _events(at_summit)] == ["statement"]

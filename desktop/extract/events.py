@@ -229,6 +229,13 @@ def analyse_clause(
     time = _event_time(lex, clause, hit, at, published, quote_end)
     if time is None and not _stands_without_time(lex, sentence.text, text, hit):
         return []
+    if (
+        time is None
+        and hit.role == "report"
+        and hit.kind == "statement"
+        and not _on_occasion(lex, text)
+    ):
+        return []  # a position needs an identifiable time: "said on Tuesday", "at the summit"
     mention = _mention(lex, clause, index, hit, at, actor, time)
     out = [mention]
     if hit.role == "plan" or (hit.role == "report" and hit.kind == "announcement"):
@@ -385,3 +392,8 @@ def relative_events(
         mention.start, mention.end = evidence.start, evidence.end
         out.append(mention)
     return out
+
+
+def _on_occasion(lex: Lexicon, text: str) -> bool:
+    """A statement with no time expression is an event only at a named occasion."""
+    return bool(lex.rx["occasion"].search(text))
