@@ -91,3 +91,14 @@ def test_a_statement_needs_an_identifiable_time() -> None:
     assert _events(dated) == [("Polvo Systems", "statement", "happened", "2025-06-17")]
     at_summit = "Polvo Systems chief Hanne Berg said at a summit that Europe needs more chip fabs."
     assert [e[1] for e in _events(at_summit)] == ["statement"]
+
+
+def test_the_period_reported_on_does_not_date_the_report() -> None:
+    text = "Orvalo Foods reported a net profit of $12 million for the second quarter on Tuesday."
+    assert _events(text) == [("Orvalo Foods", "other", "happened", "2025-06-17")]
+
+
+def test_guidance_for_a_future_period_is_not_an_event() -> None:
+    assert _events("For 2026, Orvalo Foods expects revenue growth of about 15%.") == []
+    past = "Orvalo Foods estimated its first-quarter operating profit at $40 million on Monday."
+    assert _events(past) == [("Orvalo Foods", "other", "happened", "2025-06-16")]

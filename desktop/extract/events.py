@@ -178,6 +178,7 @@ def _event_time(
     text = clause.text
     times = clause_times(lex, text, clause.start, published, planned_cue(lex, text, hit))
     hi = clause.start + (at if hit.role in ("report", "plan", "commit") else len(text))
+    times = [t for t in times if not _reporting_period(lex, text, t.start - clause.start)] or times
     spans = relative_spans(lex, text) + [
         (m.start(), m.end()) for m in lex.rx["participial_appositive"].finditer(text)
     ]
@@ -228,6 +229,8 @@ def analyse_clause(
         hit, at = resolved, len(text) if resolved.role in ("action", "object") else at
     time = _event_time(lex, clause, hit, at, published, quote_end)
     if time is None and not _stands_without_time(lex, sentence.text, text, hit):
+        return []
+    if _is_forecast(lex, hit, time, published):
         return []
     if (
         time is None
@@ -397,3 +400,17 @@ def relative_events(
 def _on_occasion(lex: Lexicon, text: str) -> bool:
     """A statement with no time expression is an event only at a named occasion."""
     return bool(lex.rx["occasion"].search(text))
+
+
+def _reporting_period(lex: Lexicon, text: str, at: int) -> bool:
+    """ "a profit for the third quarter on Wednesday": the period reported on, not the date."""
+    return bool(lex.rx["period_for"].search(text[max(0, at - 12) : at]))
+
+
+def _is_forecast(
+    lex: Lexicon, hit: Hit, time: TimeExpression | None, published: dt.date | None
+) -> bool:
+    """ "expects revenue growth of 20% in 2026": guidance for a future period, not an event."""
+    if time is None or published is None or time.interval.start is None:
+        return False
+    return bool(lex.rx["forecast_verb"].match(hit.text)) and time.interval.start > published
