@@ -102,3 +102,22 @@ def test_guidance_for_a_future_period_is_not_an_event() -> None:
     assert _events("For 2026, Orvalo Foods expects revenue growth of about 15%.") == []
     past = "Orvalo Foods estimated its first-quarter operating profit at $40 million on Monday."
     assert _events(past) == [("Orvalo Foods", "other", "happened", "2025-06-16")]
+
+
+def test_founders_speak_for_the_organisation_they_founded() -> None:
+    text = (
+        "Brisa Labs raised $5 million on Monday. The start-up was founded in 2022 by "
+        "Ana Ferreira, a former researcher at a university, and Rui Costa. "
+        "Ferreira said on Tuesday that the firm would hire 40 engineers."
+    )
+    assert {e[0] for e in _events(text)} == {"Brisa Labs"}
+
+
+def test_coordinated_plans_with_their_own_times_are_two_events() -> None:
+    text = (
+        "Vexa Robotics said it planned to launch a delivery robot in the second half of next "
+        "year and would open a factory in Hungary in October."
+    )
+    got = _events(text)
+    assert ("Vexa Robotics", "release", "planned", "2026-07") in got
+    assert ("Vexa Robotics", "other", "planned", "2025-10") in got

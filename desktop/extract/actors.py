@@ -26,6 +26,7 @@ _RECENCY = 4  # sentences an anaphor may reach back
 _WORD = re.compile(r"[a-z]+")
 _MODIFIER = re.compile(r"-[a-z]+$")
 _FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
+_FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\b[^.;]{0,40}?\bby\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
@@ -148,6 +149,8 @@ def learn_people(
     if lex.people_re is not None:
         for m in lex.people_re.finditer(text):
             state.learn(m.group(0), lex.people[m.group(0)])
+    if "ounded" in text:
+        _learn_founders(lex, text, state, index, orgs)
     if lex.role_words.isdisjoint(_WORD.findall(text.lower())):
         return  # no role noun: nothing more to learn
     orgs = [o for o in orgs if o[3] in _ACTOR_KINDS]
@@ -155,6 +158,8 @@ def learn_people(
         before = text[max(0, start - 45) : start]
         after = text[end : end + 90].split(".")[0]
         after = after if after.startswith(",") else ""
+        if name in state.leaders:
+            continue  # a founder ("founded by X, a former researcher at Y") speaks for it
         if lex.rx["roles.opinion"].search(before) or lex.rx["roles.opinion"].search(after):
             state.mark_opinion(name)
             continue
@@ -168,6 +173,31 @@ def learn_people(
         org = min(near, key=lambda o: abs(o[0] - start))[2] if near else ""
         org = org or _role_org(lex, before + " " + after, state) or state.antecedent(index)
         if org:  # "its chief executive, X", "Chief executive X said"
+            state.learn(name, org)
+
+
+def _learn_founders(
+    lex: Lexicon,
+    text: str,
+    state: DocState,
+    index: int,
+    orgs: tuple[tuple[int, int, str, str], ...],
+) -> None:
+    """ "The lab was founded last year by Jane Roe and John Doe": both speak for the lab."""
+    m = _FOUNDED_BY.search(text)
+    if m is None:
+        return
+    named = [o[2] for o in orgs if o[3] in _ACTOR_KINDS and o[1] <= m.start()]
+    org = (
+        (named[-1] if named else "")
+        or _local_org(text[: m.start()], state)
+        or subject_name(lex, text[: m.start()])
+        or state.antecedent(index)
+    )
+    if not org:
+        return
+    for start, _end, name in _people(lex, text[m.end() : m.end() + 160]):
+        if start < 120:
             state.learn(name, org)
 
 

@@ -137,6 +137,21 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
     return replace(hit, kind="announcement") if is_self_content(lex, content, actor.name) else hit
 
 
+def _planned_actions(
+    lex: Lexicon, clause: Span, at: int, mention: Mention, published: dt.date | None, report: bool
+) -> list[Mention]:
+    """The announced actions, one per coordinated plan ("plans to release X in May and would
+    open-source Y in October")."""
+    out = []
+    cuts = [at] + [at + m.start() for m in lex.rx["coordinated_plan"].finditer(clause.text[at:])]
+    for lo, hi in zip(cuts, [*cuts[1:], len(clause.text)], strict=True):
+        part = Span(clause.start, clause.start + hi, clause.text[:hi])
+        found = _planned_action(lex, part, lo, mention, published, report and lo == at)
+        if found is not None:
+            out.append(found)
+    return out
+
+
 def _planned_action(
     lex: Lexicon, clause: Span, at: int, mention: Mention, published: dt.date | None, report: bool
 ) -> Mention | None:
@@ -242,9 +257,7 @@ def analyse_clause(
     mention = _mention(lex, clause, index, hit, at, actor, time)
     out = [mention]
     if hit.role == "plan" or (hit.role == "report" and hit.kind == "announcement"):
-        planned = _planned_action(lex, clause, at, mention, published, hit.role == "report")
-        if planned is not None:
-            out.append(planned)
+        out.extend(_planned_actions(lex, clause, at, mention, published, hit.role == "report"))
     return out
 
 
