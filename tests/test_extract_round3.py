@@ -121,3 +121,20 @@ def test_coordinated_plans_with_their_own_times_are_two_events() -> None:
     got = _events(text)
     assert ("Vexa Robotics", "release", "planned", "2026-07") in got
     assert ("Vexa Robotics", "other", "planned", "2025-10") in got
+
+
+def test_a_founding_told_in_a_participial_appositive_is_its_own_event() -> None:
+    text = "Quillo, founded in 2020 by two bankers, raised $8 million in March."
+    assert _events(text) == [
+        ("Quillo", "funding", "happened", "2025-03"),
+        ("Quillo", "other", "happened", "2020"),
+    ]
+    undated = "Quillo, founded by two former bankers, raised $8 million in March."
+    assert _events(undated) == [("Quillo", "funding", "happened", "2025-03")]
+
+
+def test_joining_an_alliance_is_dated_by_its_own_time_not_the_alliance_s() -> None:
+    text = "Hanwa Bio joined the Open Health Alliance, formed by Kaiza in May 2024, on Monday."
+    got = _events(text)
+    assert ("Hanwa Bio", "partnership", "happened", "2025-06-16") in got
+    assert ("Open Health Alliance", "other", "happened", "2024-05") in got

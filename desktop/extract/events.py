@@ -48,6 +48,7 @@ _SPEAKS_AS_ORG = re.compile(
 )
 _RELATIVE_PRONOUN = re.compile(r",\s*(?:which|who|whose)\s*")
 _NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3}$")
+_LEAD_COMMA = re.compile(r",?\s*")
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
 
@@ -195,7 +196,9 @@ def _event_time(
     hi = clause.start + (at if hit.role in ("report", "plan", "commit") else len(text))
     times = [t for t in times if not _reporting_period(lex, text, t.start - clause.start)] or times
     spans = relative_spans(lex, text) + [
-        (m.start(), m.end()) for m in lex.rx["participial_appositive"].finditer(text)
+        (m.start(), m.end())
+        for key in ("participial_appositive", "founding_appositive")
+        for m in lex.rx[key].finditer(text)
     ]
     skip = [(clause.start + a, clause.start + b) for a, b in spans]
     at_trigger = clause.start + hit.start
@@ -384,14 +387,19 @@ def relative_events(
     """Events told in a relative clause about an organisation, when they carry their own time:
     "OpenAI, which raised $40 billion in March, …" (without a time they are background)."""
     out = []
-    for a, b in relative_spans(lex, clause.text):
+    founded = [(m.start(), m.end()) for m in lex.rx["founding_appositive"].finditer(clause.text)]
+    for a, b in relative_spans(lex, clause.text) + founded:
         head = _relative_head(lex, clause.text, a, state)
         if head is None:
             continue
-        a += len(_RELATIVE_PRONOUN.match(clause.text, a).group(0))  # type: ignore[union-attr]
+        pronoun = _RELATIVE_PRONOUN.match(clause.text, a)
+        a += len(pronoun.group(0)) if pronoun else len(_LEAD_COMMA.match(clause.text, a).group(0))
         b = len(clause.text[:b].rstrip(", "))
         span = Span(clause.start + a, clause.start + b, clause.text[a:b])
-        hit = find_trigger(lex, span.text, roles=("action",))
+        hit = find_trigger(lex, span.text, roles=("action",) if pronoun else ("founding",))
+        if hit is None and not pronoun:  # "the AI Alliance, formed by IBM and Meta in 2023,"
+            verb = span.text.split()[0]
+            hit = Hit("other", "founding", "time", 0, len(verb), verb)
         if hit is None or is_negated(lex, span.text, hit):
             continue
         time = _nearest_time(
