@@ -172,6 +172,7 @@ def apply_images(conn: sqlite3.Connection, changes: list[dict], *, forward: bool
     row no longer holds the other image (someone changed it since)."""
     want, expect = ("new", "old") if forward else ("old", "new")
     keys = dict(TABLES)
+    _check_journal(conn, changes, keys)
     for change in changes:
         table = change["table"]
         if _current(conn, table, keys[table], change["key"]) != change[expect]:
@@ -187,6 +188,20 @@ def apply_images(conn: sqlite3.Connection, changes: list[dict], *, forward: bool
         if change[want] is None:
             table = change["table"]
             conn.execute(f"DELETE FROM {_q(table)} WHERE {_q(keys[table])} = ?", (change["key"],))
+
+
+def _check_journal(conn: sqlite3.Connection, changes: list, keys: dict[str, str]) -> None:
+    """A journal is data read back from the file: accept only this store's own tables and
+    columns, so a damaged or crafted journal is refused instead of written anywhere."""
+    for change in changes:
+        table = change.get("table") if isinstance(change, dict) else None
+        if table not in keys:
+            raise StoreError(f"the undo journal names an unknown table {table!r}; cannot undo")
+        columns = {row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))}
+        for side in ("old", "new"):
+            image = change.get(side)
+            if image is not None and (not isinstance(image, dict) or not set(image) <= columns):
+                raise StoreError(f"the undo journal holds a damaged {table} row; cannot undo")
 
 
 def entries(conn: sqlite3.Connection) -> list[tuple[int, str, bool]]:
