@@ -138,3 +138,27 @@ def test_joining_an_alliance_is_dated_by_its_own_time_not_the_alliance_s() -> No
     got = _events(text)
     assert ("Hanwa Bio", "partnership", "happened", "2025-06-16") in got
     assert ("Open Health Alliance", "other", "happened", "2024-05") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "date"),
+    [
+        (
+            "Chile's central bank said on Monday it would launch a payments pilot in 2026.",
+            "Chile's central bank",
+            "2025-06-16",
+        ),
+        (
+            "Ghana's communications ministry said in May it would spend $10 million on AI.",
+            "Ghana's communications ministry",
+            "2025-05",
+        ),
+    ],
+)
+def test_a_body_named_by_country_and_function_is_an_actor(text: str, actor: str, date: str) -> None:
+    got = _events(text)
+    assert (actor, "announcement", "happened", date) in got
+
+
+def test_a_descriptive_body_inside_a_phrase_is_not_the_actor() -> None:
+    assert _events("A report by Peru's competition authority found that prices rose in May.") == []

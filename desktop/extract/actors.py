@@ -312,6 +312,9 @@ def subject_actor(
     unknown = _unknown_org(lex, region, state, strict)
     if unknown:
         return Actor(unknown, "subject", opinion)
+    body = lex.rx["descriptive_body"].search(region)
+    if body and not _in_phrase(region, body.start(), body.end()):
+        return Actor(body.group(0), "subject", opinion)  # "Brazil's central bank said …"
     if lex.rx["anaphor"].search(region) and state.antecedent(index):
         return Actor(state.antecedent(index), "anaphor", opinion)
     if lex.products is not None:

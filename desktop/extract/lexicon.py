@@ -70,6 +70,7 @@ _CASE_SENSITIVE = {
     "org_suffix",
     "org_descriptor",
     "org_government",
+    "descriptive_body",
 }
 
 
