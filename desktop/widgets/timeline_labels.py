@@ -26,6 +26,12 @@ def elide(text: str, limit: int = MAX_CHARS) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
+def fit_inside(left_px: np.ndarray, widths_px: np.ndarray, view_px: float) -> np.ndarray:
+    """Label left edges moved left so that no label overflows the view's right edge (a glyph
+    near the border gets its label to its left), yet never past the view's left edge."""
+    return np.maximum(np.minimum(left_px, view_px - widths_px), np.minimum(left_px, 0.0))
+
+
 class LabelLayer:
     """Places labels for the events in view. ``texts`` gives (shown label, event id)."""
 
@@ -77,12 +83,13 @@ class LabelLayer:
         for row in np.unique(rows[candidates]).tolist():
             in_row = candidates[rows[candidates] == row]
             texts = [elide(text_of(int(ids[i]))) for i in in_row.tolist()]
-            left = (x_s[in_row] - x0) * px_per_s - 4.0
             widths = np.array([self._width(t) for t in texts])
+            left = fit_inside((x_s[in_row] - x0) * px_per_s - 4.0, widths, width_px - 8.0)
             extents = list(zip(left.tolist(), (left + widths).tolist(), strict=True))
             for k in place_labels(extents, priority[in_row].tolist(), gap=6.0):
                 i = int(in_row[k])
-                placed.append((float(priority[i]), i, texts[k], float(x_s[i]), int(row)))
+                x = x0 + (extents[k][0] + 4.0) / px_per_s  # shifted left when it overflowed
+                placed.append((float(priority[i]), i, texts[k], x, int(row)))
         placed.sort(key=lambda p: -p[0])
         self.shown = {}
         for k, (_, i, text, x, row) in enumerate(placed[:MAX_LABELS]):

@@ -34,17 +34,18 @@ SYMBOLS = np.array([kind_symbol(k) for k in range(len(KINDS))], dtype=object)
 class LodLayer:
     """The timeline's event graphics in one view box: density image, scatters, bars."""
 
-    def __init__(self, view_box: pg.ViewBox, model: TimelineModel) -> None:
+    def __init__(
+        self, view_box: pg.ViewBox, model: TimelineModel, note_area: pg.GraphicsWidget
+    ) -> None:
         self.view_box, self.model = view_box, model
+        self.note_area = note_area  # the scale note sits in its bottom-right corner, off the data
         self.bars = BarsItem()
         view_box.addItem(self.bars)
         self.density = DensityItem()
         self.density.setZValue(2)
         view_box.addItem(self.density, ignoreBounds=True)
-        self.density_scale = pg.TextItem(
-            "", color="#444444", anchor=(1, 0), fill=pg.mkBrush(255, 255, 255, 215)
-        )
-        self.density_scale.setParentItem(view_box)  # view box pixels, not data
+        self.density_scale = pg.TextItem("", color="#555555", anchor=(1, 1))
+        self.density_scale.setParentItem(note_area)  # the axis area's pixels, not data
         self.density_scale.setZValue(20)
         self.scatters: dict[tuple[int, int], pg.ScatterPlotItem] = {}
         self._styles: dict[tuple[int, int], tuple] = {}
@@ -106,7 +107,7 @@ class LodLayer:
         image, top = density_rgba(counts, tops, strip, colours, height_px)
         self.density.set_image(image, QRectF(x0, y0, x1 - x0, y1 - y0))
         self.density_scale.setText(scale_text(top))
-        self.density_scale.setPos(self.view_box.width() - 4, 2)
+        self.density_scale.setPos(self.note_area.width() - 2, self.note_area.height())
 
     def _draw_glyphs(self, index: density.LaneIndex, rows: np.ndarray, x0: float, x1: float):
         span, key = x1 - x0, self._glyph_key

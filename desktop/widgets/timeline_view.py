@@ -106,7 +106,7 @@ class TimelineView(QWidget):
         self.view_box = self.plot_item.getViewBox()
         self.view_box.setLimits(xMin=ta.MIN_S, xMax=ta.MAX_S, minXRange=3600.0)
         self._build_tray()
-        self.lod = LodLayer(self.view_box, self.model)
+        self.lod = LodLayer(self.view_box, self.model, self.date_axis)
         self.bars, self.scatters = self.lod.bars, self.lod.scatters
         self.highlight = pg.ScatterPlotItem(
             size=GLYPH_PX + 12,
