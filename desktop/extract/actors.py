@@ -23,7 +23,6 @@ from desktop.extract.orgnames import (
 
 _ACTOR_KINDS = ("company", "lab")
 _RECENCY = 4  # sentences an anaphor may reach back
-_WORD = re.compile(r"[a-z]+")
 _MODIFIER = re.compile(r"-[a-z]+$")
 _FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
 _FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\b[^.;]{0,40}?\bby\b")
@@ -151,7 +150,7 @@ def learn_people(
             state.learn(m.group(0), lex.people[m.group(0)])
     if "ounded" in text:
         _learn_founders(lex, text, state, index, orgs)
-    if lex.role_words.isdisjoint(_WORD.findall(text.lower())):
+    if lex.role_re is None or lex.role_re.search(text) is None:
         return  # no role noun: nothing more to learn
     orgs = [o for o in orgs if o[3] in _ACTOR_KINDS]
     for start, end, name in _people(lex, text):

@@ -61,6 +61,7 @@ class Lexicon:
     # its own triggers and those of every shorter stem that is its prefix
     stem_re: re.Pattern[str] | None = None
     stem_ids: dict[str, frozenset[int]] = field(default_factory=dict)
+    role_re: re.Pattern[str] | None = None  # any of role_words as a whole word (prefilter)
 
 
 _CASE_SENSITIVE = {
@@ -116,7 +117,27 @@ def _stem_scanner(
         stem: frozenset().union(*(i for s, i in owners.items() if stem.startswith(s)))
         for stem in owners
     }
-    return re.compile(rf"(?<![a-z])(?:{_alternation(list(owners))})"), ids
+    return re.compile(rf"(?<![a-z])(?:{_trie(sorted(owners))})"), ids
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation shaped as a prefix tree (longest match first): one branch per first
+    letter instead of one per word, so a scan tries a few alternatives per position."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node(tree)
+
+
+def _trie_node(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _alternation(names: list[str]) -> str:
@@ -215,6 +236,11 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         subject_followers=frozenset(data.get("subject_followers", [])),
         not_actor_words=frozenset(data.get("not_actor_words", [])),
         stem_re=stem_re,
+        role_re=re.compile(
+            rf"(?<![a-z])(?:{_trie(sorted(data.get('role_words', [])))})(?![a-z])", re.I
+        )
+        if data.get("role_words")
+        else None,
         stem_ids=stem_ids,
     )
 
