@@ -200,6 +200,12 @@ class StoreModel(QObject):
             self._lazy.popitem(last=False)
         return records
 
+    def records_by_id(self, ids: Sequence[int]) -> dict[int, EventRecord]:
+        """Records of ``ids`` (those that exist), in one query for a large store."""
+        if self.records:
+            return {int(i): self._by_id[int(i)] for i in ids if int(i) in self._by_id}
+        return {r.id: r for r in self._fetch_records(ids)}
+
     def record(self, event_id: int) -> EventRecord | None:
         if self.records or event_id in self._by_id:
             return self._by_id.get(event_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.viewmodel.event_table_model import ID_ROLE, EventFilterProxy
@@ -32,6 +32,18 @@ class EventTableView(QTableView):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self._syncing = False
         self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
+
+    def use_model(self, model: QAbstractItemModel) -> None:
+        """Show another model with ``proxy_row_of`` and ``ID_ROLE`` (a large store's lazy table,
+        or back to the filtering proxy), keeping the sort column."""
+        if model is self.proxy:
+            return
+        header = self.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        self.proxy = model
+        self.setModel(model)
+        self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
+        self.sortByColumn(column, order)
 
     def select_event(self, event_id: int | None) -> None:
         """Follow a selection made elsewhere, without echoing it back."""

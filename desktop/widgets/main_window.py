@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from desktop.viewmodel.details import format_interval
 from desktop.viewmodel.event_table_model import EventFilterProxy, EventTableModel
+from desktop.viewmodel.lazy_table_model import LazyEventTableModel
 from desktop.viewmodel.search_controller import SearchController
 from desktop.viewmodel.selection_controller import SelectionController
 from desktop.viewmodel.store_model import StoreModel
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.table_model = EventTableModel(self)
         self.table_proxy = EventFilterProxy(self)
         self.table_proxy.setSourceModel(self.table_model)
+        self.lazy_table = LazyEventTableModel(self.timeline_model, store_model.records_by_id, self)
         self._build_widgets()
         self._build_menu()
         self._wire()
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Eventline — {path}")
         self.timeline_model.set_data(self.store_model.columns, self.store_model.titles())
         self.table_model.set_records(self.store_model.records)
+        self._use_lazy_table()
         self.search_bar.set_actors(self.store_model.lanes)
         self.search.reset_data()
         self.timeline_view.fit_all()
@@ -151,8 +154,15 @@ class MainWindow(QMainWindow):
         """Another process wrote to the store: new data, same zoom, selection and search."""
         self.timeline_model.refresh_data(self.store_model.columns, self.store_model.titles())
         self.table_model.set_records(self.store_model.records)
+        self._use_lazy_table()
         self.search_bar.set_actors(self.store_model.lanes)
         self.search.reset_data()
+
+    def _use_lazy_table(self) -> None:
+        """A store too large for records in memory lists its events through the lazy table."""
+        large = not self.store_model.records and self.timeline_model.total_count > 0
+        self.lazy_table.set_active(large)
+        self.event_table.use_model(self.lazy_table if large else self.table_proxy)
 
     def _on_search_bar_filter_changed(self, name: str, value: object) -> None:
         self.search.set_filters(**{name: value})

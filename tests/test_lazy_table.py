@@ -1,0 +1,97 @@
+"""The large-store event table: rows from the timeline's arrays, records fetched by page."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.viewmodel import lazy_table_model as ltm
+from desktop.viewmodel.event_table_model import ID_ROLE
+from desktop.viewmodel.lazy_table_model import LazyEventTableModel
+from desktop.viewmodel.timeline_model import TimelineModel
+
+try:
+    from tests.test_timeline_model import make_columns
+except ImportError:  # tests/ is not a package
+    from test_timeline_model import make_columns
+
+
+class Fetcher:
+    """Records by id, counting the calls and the ids asked for."""
+
+    def __init__(self, titles: dict[int, str]) -> None:
+        self.titles = titles
+        self.calls: list[list[int]] = []
+
+    def __call__(self, ids):
+        self.calls.append(list(ids))
+        return {
+            i: SimpleNamespace(
+                start="2025-03-16",
+                end="2025-03-16",
+                precision="day",
+                status="happened",
+                title=self.titles[i],
+            )
+            for i in ids
+        }
+
+
+@pytest.fixture
+def table(qtbot) -> tuple[LazyEventTableModel, TimelineModel, Fetcher]:
+    timeline = TimelineModel()
+    columns, titles = make_columns()
+    timeline.set_data(columns, titles)
+    fetch = Fetcher(titles)
+    model = LazyEventTableModel(timeline, fetch)
+    model.set_active(True)
+    return model, timeline, fetch
+
+
+def column(model: LazyEventTableModel, c: int, role=Qt.ItemDataRole.DisplayRole) -> list:
+    return [model.index(r, c).data(role) for r in range(model.rowCount())]
+
+
+def test_rows_follow_the_mask_and_undated_sort_last(table) -> None:
+    model, timeline, _ = table
+    assert model.rowCount() == timeline.total_count == 9
+    assert column(model, 4)[-1] == "<img src=x> undated"  # plain text, last
+    alibaba = [i for i, n in zip(timeline.ids, timeline.columns.lane, strict=True) if n == 0]
+    timeline.set_mask_from_ids(alibaba)
+    assert sorted(column(model, 0, ID_ROLE)) == sorted(int(i) for i in alibaba)
+    assert column(model, 1) == ["Alibaba"] * 3
+
+
+def test_sorting_by_array_columns(table) -> None:
+    model, _, _ = table
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    actors = column(model, 1)
+    assert actors == sorted(actors, key=str.casefold)
+    model.sort(5, Qt.SortOrder.DescendingOrder)
+    sources = [int(s) for s in column(model, 5)]
+    assert sources == sorted(sources, reverse=True) and sources[0] == 3
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    assert column(model, 3) == sorted(column(model, 3))
+
+
+def test_records_are_fetched_by_page_and_rows_found_by_id(table, monkeypatch) -> None:
+    model, timeline, fetch = table
+    monkeypatch.setattr(ltm, "PAGE", 4)
+    model.set_active(True)
+    fetch.calls.clear()
+    titles = column(model, 4)
+    assert len(fetch.calls) == 3 and all(len(c) <= 4 for c in fetch.calls)
+    for row, event_id in enumerate(column(model, 0, ID_ROLE)):
+        assert model.proxy_row_of(event_id) == row
+        assert titles[row] == timeline.titles[event_id]
+    timeline.set_mask_from_ids([int(timeline.ids[0])])
+    assert model.proxy_row_of(int(timeline.ids[1])) is None
+
+
+def test_inactive_table_is_empty(table) -> None:
+    model, _, _ = table
+    model.set_active(False)
+    assert model.rowCount() == 0
+    assert model.proxy_row_of(10) is None
