@@ -162,3 +162,23 @@ def test_a_body_named_by_country_and_function_is_an_actor(text: str, actor: str,
 
 def test_a_descriptive_body_inside_a_phrase_is_not_the_actor() -> None:
     assert _events("A report by Peru's competition authority found that prices rose in May.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez launched a podcast on Tuesday.",
+        "Okafor previously worked at Google, where he launched a payments app in 2017.",
+        "In 2023, global AI investment reached $90 billion.",
+    ],
+)
+def test_people_and_acronyms_are_not_unknown_organisations(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_he_as_subject_is_the_organisation_of_a_known_leader() -> None:
+    text = (
+        "Kestra Bio raised $10 million on Monday. Its chief executive, Ana Silva, spoke to "
+        "reporters. She launched the company's diagnostics app in May."
+    )
+    assert ("Kestra Bio", "release", "happened", "2025-05") in _events(text)

@@ -260,8 +260,11 @@ def _unknown_org(lex: Lexicon, region: str, state: DocState, strict: bool) -> st
             lex.products and lex.products.fullmatch(name)
         ):
             return ""
-        if strict and not _org_like(lex, name, state):
+        org_like = _org_like(lex, name, state)
+        if strict and not org_like:
             return ""
+        if not org_like and " " in name and name.split()[0] in lex.given_names:
+            return ""  # "Maria Lopez launched a podcast": a person, not an organisation
         return name
     return ""
 

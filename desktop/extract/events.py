@@ -48,6 +48,8 @@ _SPEAKS_AS_ORG = re.compile(
 )
 _RELATIVE_PRONOUN = re.compile(r",\s*(?:which|who|whose)\s*")
 _NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3}$")
+_PERSONAL_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:(?:\w+ly|also|has|had|then)\s+){0,2}$", re.I)
+_SUBORDINATE = re.compile(r"\b(?:where|when|while|before|after)\s+(?:he|she)\b", re.I)
 _LEAD_COMMA = re.compile(r",?\s*")
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
@@ -269,6 +271,8 @@ def _clause_actor(
 ) -> Actor | None:
     """The subject, else a passive agent ("was released by X"), else the subject after a
     fronted participle ("Founded in 2021, Acme …"), else a trailing speaker ("…, it said")."""
+    if _PERSONAL_SUBJECT.search(region):  # "…, where he launched X": a person acts
+        return _pronoun_leader(lex, region, state, index)
     strict = hit.role in ("report", "commit")
     if strict and _SPEAKS_AS_ORG.match(text, content_start(lex, text, hit)):
         strict = False  # "Acme said it will …": a speaker talking about "it" is an organisation
@@ -435,3 +439,15 @@ def _is_forecast(
     if time is None or published is None or time.interval.start is None:
         return False
     return bool(lex.rx["forecast_verb"].match(hit.text)) and time.interval.start > published
+
+
+def _pronoun_leader(lex: Lexicon, region: str, state: DocState, index: int) -> Actor | None:
+    """ "he"/"she" as the subject: the organisation of the last leader named before, if any."""
+    if _SUBORDINATE.search(region):
+        return None  # "…worked at Google, where he launched …": not the organisation now
+    known = {**lex.people, **state.leaders}
+    named = [(region.rfind(n), n) for n in known if n in region]
+    if named:
+        return Actor(known[max(named)[1]], "person")
+    last = next(reversed(state.leaders.values()), "")  # the leader introduced last
+    return Actor(last, "person") if last and last == state.antecedent(index) else None

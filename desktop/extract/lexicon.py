@@ -62,6 +62,7 @@ class Lexicon:
     stem_re: re.Pattern[str] | None = None
     stem_ids: dict[str, frozenset[int]] = field(default_factory=dict)
     role_re: re.Pattern[str] | None = None  # any of role_words as a whole word (prefilter)
+    given_names: frozenset[str] = frozenset()  # "Maria Lopez launched …" is a person
 
 
 _CASE_SENSITIVE = {
@@ -235,6 +236,7 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         name_stop_words=frozenset(data.get("name_stop_words", [])),
         subject_followers=frozenset(data.get("subject_followers", [])),
         not_actor_words=frozenset(data.get("not_actor_words", [])),
+        given_names=frozenset(data.get("given_names", [])),
         stem_re=stem_re,
         role_re=re.compile(
             rf"(?<![a-z])(?:{_trie(sorted(data.get('role_words', [])))})(?![a-z])", re.I
