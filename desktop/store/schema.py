@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x45564C4E  # "EVLN"
 
 # "4.5" and "U.S." stay single tokens; queries are prefix queries, so a sentence-final
@@ -248,9 +248,23 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# Version 3: partial indexes on the few hidden and starred events, so opening a store of a
+# million events reads them without scanning the events table.
+_V3 = [
+    "CREATE INDEX IF NOT EXISTS events_hidden ON events(id) WHERE hidden",
+    "CREATE INDEX IF NOT EXISTS events_starred ON events(id) WHERE starred",
+]
+
+
+def _migrate_v3(conn: sqlite3.Connection) -> None:
+    for statement in _V3:
+        conn.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _migrate_v1),
     Migration(2, "curation: hidden, starred, tags, notes, edits, undo journal", _migrate_v2),
+    Migration(3, "indexes on hidden and starred events", _migrate_v3),
 )
 
 
