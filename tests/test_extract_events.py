@@ -136,9 +136,8 @@ def test_leader_statement_is_attributed_to_the_organisation() -> None:
 
 
 def test_person_of_a_known_organisation_from_the_gazetteer() -> None:
-    assert _one("Jensen Huang stated on Monday that every company will need AI factories.").actor == (
-        "Nvidia"
-    )
+    text = "Jensen Huang stated on Monday that every company will need AI factories."
+    assert _one(text).actor == "Nvidia"
 
 
 def test_product_owner_is_the_actor_of_a_nominal_debut() -> None:

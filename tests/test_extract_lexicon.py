@@ -41,6 +41,9 @@ Zuma began offering loans. The service went live. Oda and Pekka formed a joint v
 Zuma opened a public beta of its app. Oda made the source code of its compiler available.
 The regulator fined Vexo $5 million. It imposed a record fine. The agency opened an inquiry.
 The deal is expected to close in May. Its plant in Ohio will open next year.
+Vanta began construction in 2021. Nord laid off 200 employees. Kiwa filed for bankruptcy.
+The regulator approved the merger. Oda received FDA approval. Kiwa was valued at $2 billion.
+Vanta signed a $50 million contract with the navy.
 """
 
 

@@ -182,3 +182,53 @@ def test_he_as_subject_is_the_organisation_of_a_known_leader() -> None:
         "reporters. She launched the company's diagnostics app in May."
     )
     assert ("Kestra Bio", "release", "happened", "2025-05") in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ostra Energy began construction of its battery plant in 2023.",
+            ("Ostra Energy", "other", "happened", "2023"),
+        ),
+        (
+            "Ostra Energy laid off 12% of its staff in February.",
+            ("Ostra Energy", "other", "happened", "2025-02"),
+        ),
+        (
+            "Ostra Energy filed for bankruptcy on Monday.",
+            ("Ostra Energy", "other", "happened", "2025-06-16"),
+        ),
+        (
+            "Ostra Energy received regulatory approval for its grid batteries in April.",
+            ("Ostra Energy", "other", "happened", "2025-04"),
+        ),
+        (
+            "Ostra Energy was valued at $900 million in a round led by Vento Capital in May.",
+            ("Ostra Energy", "funding", "happened", "2025-05"),
+        ),
+        (
+            "Ostra Energy signed a $60 million contract with the Chilean navy in March.",
+            ("Ostra Energy", "other", "happened", "2025-03"),
+        ),
+        (
+            "Ostra Energy signed a supply agreement with Vento, a contract manufacturer, in March.",
+            ("Ostra Energy", "partnership", "happened", "2025-03"),
+        ),
+    ],
+)
+def test_construction_layoffs_bankruptcy_approvals_valuations_contracts(
+    text: str, expected: tuple
+) -> None:
+    assert _events(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rivals cut prices by 20% in May.",
+        "The deal values the company at $1.2 billion.",
+    ],
+)
+def test_price_cuts_and_deal_values_are_not_events(text: str) -> None:
+    assert _events(text) == []
