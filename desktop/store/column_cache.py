@@ -157,3 +157,47 @@ def load_mention_map(store: ColumnSource, root: Path | None = None) -> MentionMa
         except OSError as exc:
             log.warning("mention map not cached (%s)", exc)
     return mentions
+
+
+def read_published(conn: sqlite3.Connection) -> np.ndarray:
+    """Publication dates of the store's documents as epoch seconds (UTC midnight; NaN when
+    unknown or unreadable), one pass over one column."""
+    days = [
+        row[0][:10] if isinstance(row[0], str) else "NaT"
+        for row in conn.execute("SELECT published FROM documents")
+    ]
+    try:
+        dates = np.array(days, dtype="datetime64[D]")
+    except ValueError:  # a malformed date: convert one by one
+        dates = np.array([_day(d) for d in days], dtype="datetime64[D]")
+    seconds = dates.astype("datetime64[s]").astype(np.float64)
+    return np.where(np.isnat(dates), np.nan, seconds)
+
+
+def _day(text: str) -> np.datetime64:
+    try:
+        return np.datetime64(text, "D")
+    except ValueError:
+        return np.datetime64("NaT", "D")
+
+
+def load_published(store: ColumnSource, root: Path | None = None) -> np.ndarray:
+    """The documents' publication dates (``read_published``), cached beside the columns."""
+    root = default_root() if root is None else root
+    generation = store.generation
+    folder = entry_dir(root, store.uuid, generation)
+    try:
+        cached = np.load(folder / "published.npy")
+        if cached.ndim == 1:
+            return cached
+    except (OSError, ValueError):
+        pass
+    published = read_published(store.conn)
+    if store.generation == generation and folder.is_dir():
+        tmp = folder / ".published.tmp.npy"
+        try:
+            np.save(tmp, published)
+            os.replace(tmp, folder / "published.npy")
+        except OSError as exc:
+            log.warning("published dates not cached (%s)", exc)
+    return published

@@ -26,7 +26,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.store import EventStore
-from desktop.store.column_cache import load_columns, load_mention_map
+from desktop.store.column_cache import load_columns, load_mention_map, load_published
 from desktop.store.errors import StoreError
 from desktop.store.id_search import MentionMap, search_ids
 from desktop.store.records import DocumentRecord, EventDetail, EventRecord, MentionRecord
@@ -199,6 +199,15 @@ class StoreModel(QObject):
         while len(self._lazy) > _RECORD_CACHE:
             self._lazy.popitem(last=False)
         return records
+
+    def published_s(self) -> np.ndarray:
+        """The documents' publication dates, epoch seconds (NaN when unknown), cached."""
+        if self._store is None:
+            return np.zeros(0)
+        try:
+            return load_published(self._store)
+        except (StoreError, sqlite3.Error):
+            return np.zeros(0)
 
     def records_by_id(self, ids: Sequence[int]) -> dict[int, EventRecord]:
         """Records of ``ids`` (those that exist), in one query for a large store."""

@@ -159,10 +159,12 @@ class MainWindow(QMainWindow):
         self.search.reset_data()
 
     def _use_lazy_table(self) -> None:
-        """A store too large for records in memory lists its events through the lazy table."""
+        """A store too large for records in memory lists its events through the lazy table;
+        the overview strip gets the articles' publication dates."""
         large = not self.store_model.records and self.timeline_model.total_count > 0
         self.lazy_table.set_active(large)
         self.event_table.use_model(self.lazy_table if large else self.table_proxy)
+        self.timeline_view.set_coverage(self.store_model.published_s())
 
     def _on_search_bar_filter_changed(self, name: str, value: object) -> None:
         self.search.set_filters(**{name: value})

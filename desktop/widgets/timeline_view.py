@@ -31,6 +31,7 @@ from desktop.viewmodel.timeline_model import DAY_S, TimelineModel
 from desktop.widgets.date_axis import DateAxis
 from desktop.widgets.lane_axis import LaneAxis
 from desktop.widgets.legend import LegendItem
+from desktop.widgets.overview_strip import OverviewStrip
 from desktop.widgets.timeline_items import BAR_HALF_HEIGHT, group_slices
 from desktop.widgets.timeline_labels import LabelLayer
 from desktop.widgets.timeline_lod import GLYPH_DY, GLYPH_PX, SYMBOLS, LodLayer
@@ -64,6 +65,7 @@ class TimelineView(QWidget):
         self._tray_rows: tuple | None = None  # the lane range the tray was drawn for
         self._suspended = False  # no frame updates while re-laying out
         self._drawn_mask_version = -1
+        self._published = np.zeros(0)  # articles' publication dates, for the overview
         self._build_scene()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -92,8 +94,10 @@ class TimelineView(QWidget):
         self.tray_item = pg.PlotItem()
         self.plot_widget.addItem(self.plot_item, 0, 0)
         self.plot_widget.addItem(self.tray_item, 0, 1)
+        self.overview = OverviewStrip(self.set_visible_range)
+        self.plot_widget.addItem(self.overview, 1, 0)
         self.legend = LegendItem()
-        self.plot_widget.addItem(self.legend, 1, 0, 1, 2)
+        self.plot_widget.addItem(self.legend, 2, 0, 1, 2)
         for plot in (self.plot_item, self.tray_item):
             plot.hideButtons()
             plot.setMenuEnabled(False)
@@ -150,6 +154,12 @@ class TimelineView(QWidget):
             now = 20000 * DAY_S
             span = (now - 30 * DAY_S, now + 30 * DAY_S)
         self.set_visible_range(*span)
+
+    def set_coverage(self, published_s: np.ndarray) -> None:
+        """Articles' publication dates (epoch seconds) for the overview's coverage row."""
+        self._published = np.asarray(published_s, dtype=np.float64)
+        if self.model.columns is not None:
+            self.overview.set_data(self.model.start_s, self.model.dated, self._published)
 
     def visible_range(self) -> tuple[float, float]:
         (x0, x1), _ = self.view_box.viewRange()
@@ -295,6 +305,7 @@ class TimelineView(QWidget):
     def _on_model_columns_changed(self) -> None:
         keep = self.model.keep_view  # a refresh of the same store: keep zoom and scroll
         self.lane_axis.set_lanes(self.model.lane_names)
+        self.overview.set_data(self.model.start_s, self.model.dated, self._published)
         self._suspended = True  # one frame for the whole re-layout, not one per range change
         try:
             if not keep:
@@ -322,6 +333,8 @@ class TimelineView(QWidget):
             self.set_visible_range(x - (x1 - x0) / 2, x + (x1 - x0) / 2)
 
     def _on_view_box_range_changed(self, *_args) -> None:
+        self.overview.follow(*self.visible_range())
+        self.overview.align_left(self.lane_axis.width())
         self._update_frame()
 
     def _on_view_box_resized(self, *_args) -> None:

@@ -1,0 +1,61 @@
+"""Overview strip: bucket counts add up, the window drives the timeline and follows it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from desktop.viewmodel.overview import DAY_S, bucket_counts, overview_span
+from desktop.viewmodel.timeline_model import TimelineModel
+from desktop.widgets.timeline_view import TimelineView
+
+try:
+    from tests.test_timeline_model import day_s, make_columns
+except ImportError:  # tests/ is not a package
+    from test_timeline_model import day_s, make_columns
+
+
+def test_bucket_counts_add_up_and_edges_count_once() -> None:
+    values = np.array([0.0, 10.0, 20.0, 25.0, 99.999, 100.0, -1.0, 101.0, np.nan])
+    counts = bucket_counts(values, 0.0, 100.0, 10)
+    assert counts.sum() == 6  # the three outside [0, 100] and NaN are not counted
+    assert counts[0] == 1 and counts[1] == 1 and counts[2] == 2 and counts[9] == 2
+    rng = np.random.default_rng(3)
+    many = rng.uniform(0, 1000, 10_000)
+    assert bucket_counts(many, 0.0, 1000.0, 37).sum() == 10_000
+    assert bucket_counts(many, 5.0, 5.0, 4).tolist() == [0, 0, 0, 0]
+
+
+def test_span_covers_events_and_articles() -> None:
+    start = np.array([100 * DAY_S, 200 * DAY_S, np.nan])
+    dated = np.array([True, True, False])
+    lo, hi = overview_span(start, dated, np.array([300 * DAY_S, np.nan]))
+    assert lo < 100 * DAY_S and hi > 300 * DAY_S
+
+
+@pytest.fixture
+def view(qtbot) -> TimelineView:
+    widget = TimelineView(TimelineModel())
+    qtbot.addWidget(widget)
+    widget.resize(1000, 520)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_coverage(np.array([day_s("2024-06-01"), day_s("2025-03-01")]))
+    widget.model.set_data(*make_columns())
+    qtbot.wait(20)
+    return widget
+
+
+def test_strip_counts_every_dated_event_and_article(view: TimelineView) -> None:
+    assert view.overview.event_counts.sum() == int(np.count_nonzero(view.model.dated))
+    assert view.overview.article_counts.sum() == 2
+
+
+def test_dragging_the_window_sets_the_range_and_the_window_follows(view: TimelineView) -> None:
+    lo, hi = day_s("2025-02-01"), day_s("2025-05-01")
+    view.overview.region.setRegion((lo, hi))  # what a drag does
+    x0, x1 = view.visible_range()
+    assert abs(x0 - lo) < DAY_S and abs(x1 - hi) < DAY_S
+    view.set_visible_range(day_s("2024-10-01"), day_s("2024-12-01"))
+    r0, r1 = view.overview.region.getRegion()
+    assert abs(r0 - day_s("2024-10-01")) < DAY_S and abs(r1 - day_s("2024-12-01")) < DAY_S
