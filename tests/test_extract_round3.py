@@ -232,3 +232,31 @@ def test_construction_layoffs_bankruptcy_approvals_valuations_contracts(
 )
 def test_price_cuts_and_deal_values_are_not_events(text: str) -> None:
     assert _events(text) == []
+
+
+def test_coordinated_verbs_of_one_subject_are_two_events() -> None:
+    got = _events("Last year, Vexa Motors opened a factory in Hungary and launched two SUVs.")
+    assert got == [
+        ("Vexa Motors", "other", "happened", "2024"),
+        ("Vexa Motors", "release", "happened", "2024"),
+    ]
+    got = _events("Zeta Labs released its model in March and open-sourced the weights in May.")
+    assert got == [
+        ("Zeta Labs", "release", "happened", "2025-03"),
+        ("Zeta Labs", "open_source", "happened", "2025-05"),
+    ]
+
+
+def test_a_coordinated_plan_needs_its_own_time_and_does_not_date_the_first_verb() -> None:
+    text = "Hanwul Robotics raised $50 million and plans to open an office in Berlin next year."
+    assert _events(text) == [
+        ("Hanwul Robotics", "funding", "happened", "2025-06-18"),
+        ("Hanwul Robotics", "other", "planned", "2026"),
+    ]
+    text = "Hanwul Robotics raised $50 million on Monday and plans to hire more engineers."
+    assert _events(text) == [("Hanwul Robotics", "funding", "happened", "2025-06-16")]
+
+
+def test_one_of_several_companies_that_did_something_is_background() -> None:
+    text = "Acme Robotics is one of several start-ups that have launched humanoid robots this year."
+    assert _events(text) == []

@@ -247,7 +247,10 @@ def analyse_clause(
         if resolved is None:
             return []
         hit, at = resolved, len(text) if resolved.role in ("action", "object") else at
-    time = _event_time(lex, clause, hit, at, published, quote_end)
+    cut = _coordination(lex, text, hit) if hit.role == "action" else None
+    own = clause if cut is None else Span(clause.start, clause.end, text[: cut[0]])
+    at = min(at, len(own.text))
+    time = _event_time(lex, own, hit, at, published, quote_end)
     if time is None and not _stands_without_time(lex, sentence.text, text, hit):
         return []
     if _is_forecast(lex, hit, time, published):
@@ -259,8 +262,10 @@ def analyse_clause(
         and not _on_occasion(lex, text)
     ):
         return []  # a position needs an identifiable time: "said on Tuesday", "at the summit"
-    mention = _mention(lex, clause, index, hit, at, actor, time)
+    mention = _mention(lex, own, index, hit, at, actor, time)
     out = [mention]
+    if cut is not None:
+        out.extend(_coordinated_action(lex, clause, cut, mention, published))
     if hit.role == "plan" or (hit.role == "report" and hit.kind == "announcement"):
         out.extend(_planned_actions(lex, clause, at, mention, published, hit.role == "report"))
     return out
@@ -451,3 +456,39 @@ def _pronoun_leader(lex: Lexicon, region: str, state: DocState, index: int) -> A
         return Actor(known[max(named)[1]], "person")
     last = next(reversed(state.leaders.values()), "")  # the leader introduced last
     return Actor(last, "person") if last and last == state.antecedent(index) else None
+
+
+def _coordination(lex: Lexicon, text: str, hit: Hit) -> tuple[int, int, Hit] | None:
+    """Where a second verb of the same subject starts: "opened a plant in May and launched two
+    SUVs", "raised $50 million and plans to open an office in Lagos next year"."""
+    m = lex.rx["coordinated_verb"].search(text, hit.end)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    inner = find_trigger(lex, rest, roles=("action",))
+    if inner is None or not lex.rx["coordinated_gap"].fullmatch(rest[: inner.start]):
+        return None
+    return m.start(), m.end(), inner
+
+
+def _coordinated_action(
+    lex: Lexicon,
+    clause: Span,
+    cut: tuple[int, int, Hit],
+    mention: Mention,
+    published: dt.date | None,
+) -> list[Mention]:
+    """The second verb's event: its own time, else the first verb's (a plan needs its own)."""
+    _a, b, inner = cut
+    rest = clause.text[b:]
+    planned = bool(rest[: inner.start].strip()) or is_planned(lex, rest, inner)
+    base = clause.start + b
+    own = _nearest_time(times_in(rest, base, published, planned), base, clause.end, base)
+    if own is None and (planned or mention.time is None):
+        return []
+    kind = inner.kind
+    if kind in _FRAMED_KINDS and open_source_framed(lex, rest, inner):
+        kind = "open_source"
+    subject = subject_of(lex, rest, inner, len(rest), mention.actor)
+    status = "planned" if planned else mention.status
+    return [replace(mention, kind=kind, status=status, subject=subject, time=own or mention.time)]
