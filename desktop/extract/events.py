@@ -395,6 +395,8 @@ def relative_events(
 ) -> list[Mention]:
     """Events told in a relative clause about an organisation, when they carry their own time:
     "OpenAI, which raised $40 billion in March, …" (without a time they are background)."""
+    if "," not in clause.text:
+        return []  # both forms follow a comma
     out = []
     founded = [(m.start(), m.end()) for m in lex.rx["founding_appositive"].finditer(clause.text)]
     for a, b in relative_spans(lex, clause.text) + founded:

@@ -140,7 +140,11 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
         trig = lex.triggers[index]
         if roles and trig.role not in roles:
             continue
+        if best is not None and trig.weak and not best[0]:
+            continue  # a weak trigger never beats a strong one
         for m in trig.pattern.finditer(text):
+            if best is not None and (trig.weak, m.start()) > best[:2]:
+                break  # later matches rank lower still
             if relatives is None:
                 relatives = relative_spans(lex, text, appositives=True)
             if any(a <= m.start() < b for a, b in relatives):
