@@ -260,3 +260,31 @@ def test_a_coordinated_plan_needs_its_own_time_and_does_not_date_the_first_verb(
 def test_one_of_several_companies_that_did_something_is_background() -> None:
     text = "Acme Robotics is one of several start-ups that have launched humanoid robots this year."
     assert _events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ostra Energy was sued by a rival battery maker in March.",
+            ("Ostra Energy", "other", "happened", "2025-03"),
+        ),
+        (
+            "Chile's Ministry of Energy approved a $40 million subsidy package on Monday.",
+            ("Ministry of Energy", "other", "happened", "2025-06-16"),
+        ),
+        (
+            "Ostra Energy published two new versions of its grid software in May.",
+            ("Ostra Energy", "release", "happened", "2025-05"),
+        ),
+    ],
+)
+def test_indictments_approved_programmes_and_published_versions(text: str, expected: tuple) -> None:
+    assert _events(text) == [expected]
+
+
+def test_has_since_is_not_dated_by_the_relative_clause() -> None:
+    text = "Ostra Energy, which raised $5 million in April, has since published several updates."
+    got = _events(text)
+    assert ("Ostra Energy", "funding", "happened", "2025-04") in got  # the relative clause
+    assert ("Ostra Energy", "release", "happened", "2025-06-18") in got  # publication date

@@ -50,6 +50,7 @@ _RELATIVE_PRONOUN = re.compile(r",\s*(?:which|who|whose)\s*")
 _NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3}$")
 _PERSONAL_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:(?:\w+ly|also|has|had|then)\s+){0,2}$", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|when|while|before|after)\s+(?:he|she)\b", re.I)
+_HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+since\b", re.I)
 _LEAD_COMMA = re.compile(r",?\s*")
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
@@ -207,7 +208,9 @@ def _event_time(
     found = _nearest_time(times, clause.start + lead, hi, at_trigger, skip)
     # no time of its own: one in a relative clause may still date it ("TCS, which reported
     # its results on 10 October, posted …")
-    return found or _nearest_time(times, clause.start + lead, hi, at_trigger)
+    if found is not None or _HAS_SINCE.search(text):
+        return found  # "X, which did Y in April, has since published …": not April
+    return _nearest_time(times, clause.start + lead, hi, at_trigger)
 
 
 def analyse_clause(
