@@ -288,3 +288,18 @@ def test_has_since_is_not_dated_by_the_relative_clause() -> None:
     got = _events(text)
     assert ("Ostra Energy", "funding", "happened", "2025-04") in got  # the relative clause
     assert ("Ostra Energy", "release", "happened", "2025-06-18") in got  # publication date
+
+
+def test_an_organisation_s_leader_as_subject_speaks_for_it() -> None:
+    got = _events("Ostra Energy's founder was indicted on fraud charges in March.")
+    assert got == [("Ostra Energy", "other", "happened", "2025-03")]
+    text = (
+        "Wisla Labs opened an office in Gdansk in May. Nowicka, Wisla's chief executive, "
+        "said on Wednesday that Europe needs more sovereign models."
+    )
+    assert ("Wisla Labs", "statement", "happened", "2025-06-18") in _events(text)
+
+
+def test_a_possessive_inside_the_content_does_not_make_it_about_the_speaker() -> None:
+    text = "Ostra Energy chief Ana Silva said on Monday that Europe needs its own battery makers."
+    assert _events(text) == [("Ostra Energy", "statement", "happened", "2025-06-16")]

@@ -26,6 +26,18 @@ _RECENCY = 4  # sentences an anaphor may reach back
 _MODIFIER = re.compile(r"-[a-z]+$")
 _FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
 _FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\b[^.;]{0,40}?\bby\b")
+_ROLE = (
+    r"(?:co-?founder|founder|chief\s+executive|ceo|president|chair(?:man|woman|person)?"
+    r"|cto|cfo|head)"
+)
+_OWNER_ROLE = re.compile(
+    rf"(?<![\w’'-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})[’']s\s+{_ROLE}"
+    r"(?:\s+[A-Z][\w’'-]*){0,3}\s*$"
+)
+_SURNAME_ROLE = re.compile(
+    rf"(?<![\w’'-])([A-Z][\w’'-]+),\s+(?:([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})[’']s|its)"
+    rf"\s+{_ROLE}\b"
+)
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
@@ -150,6 +162,10 @@ def learn_people(
             state.learn(m.group(0), lex.people[m.group(0)])
     if "ounded" in text:
         _learn_founders(lex, text, state, index, orgs)
+    for m in _SURNAME_ROLE.finditer(text):  # "Kowalczyk, Wisła's chief executive, said"
+        org = canonical(m.group(2), state.local_orgs) if m.group(2) else state.antecedent(index)
+        if org:
+            state.learn(m.group(1), org)
     if lex.role_re is None or lex.role_re.search(text) is None:
         return  # no role noun: nothing more to learn
     orgs = [o for o in orgs if o[3] in _ACTOR_KINDS]
@@ -314,6 +330,9 @@ def subject_actor(
     unknown = _unknown_org(lex, region, state, strict)
     if unknown:
         return Actor(unknown, "subject", opinion)
+    owner = _OWNER_ROLE.search(region)  # "Acme's founder (Jane Roe) was …"
+    if owner and not _in_phrase(region, owner.start(), owner.end()):
+        return Actor(canonical(owner.group(1), state.local_orgs), "person", opinion)
     body = lex.rx["descriptive_body"].search(region)
     if body and not _in_phrase(region, body.start(), body.end()):
         return Actor(body.group(0), "subject", opinion)  # "Brazil's central bank said …"
