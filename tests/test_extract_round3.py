@@ -301,5 +301,5 @@ def test_an_organisation_s_leader_as_subject_speaks_for_it() -> None:
 
 
 def test_a_possessive_inside_the_content_does_not_make_it_about_the_speaker() -> None:
-    text = "Ostra Energy chief Ana Silva said on Monday that Europe needs its own battery makers."
-    assert _events(text) == [("Ostra Energy", "statement", "happened", "2025-06-16")]
+    text = "Ostra Systems chief Ana Silva said on Monday that Europe needs its own battery makers."
+    assert _events(text) == [("Ostra Systems", "statement", "happened", "2025-06-16")]
