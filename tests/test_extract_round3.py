@@ -303,3 +303,9 @@ def test_an_organisation_s_leader_as_subject_speaks_for_it() -> None:
 def test_a_possessive_inside_the_content_does_not_make_it_about_the_speaker() -> None:
     text = "Ostra Systems chief Ana Silva said on Monday that Europe needs its own battery makers."
     assert _events(text) == [("Ostra Systems", "statement", "happened", "2025-06-16")]
+
+
+@pytest.mark.parametrize("name", ["Ostra Energy", "Kivu Health", "Baltik Capital", "Nordwerk AG"])
+def test_more_company_suffixes_make_a_speaker_an_organisation(name: str) -> None:
+    text = f"{name} said on Monday it would open an office in Nairobi next year."
+    assert (name, "announcement", "happened", "2025-06-16") in _events(text)
