@@ -44,6 +44,7 @@ The deal is expected to close in May. Its plant in Ohio will open next year.
 Vanta began construction in 2021. Nord laid off 200 employees. Kiwa filed for bankruptcy.
 The regulator approved the merger. Oda received FDA approval. Kiwa was valued at $2 billion.
 Vanta signed a $50 million contract with the navy. Its founder was indicted in May.
+Nord plans to enter Brazil next year.
 """
 
 

@@ -309,3 +309,22 @@ def test_a_possessive_inside_the_content_does_not_make_it_about_the_speaker() ->
 def test_more_company_suffixes_make_a_speaker_an_organisation(name: str) -> None:
     text = f"{name} said on Monday it would open an office in Nairobi next year."
     assert (name, "announcement", "happened", "2025-06-16") in _events(text)
+
+
+def test_the_company_founded_in_an_appositive_is_the_previous_organisation() -> None:
+    text = (
+        "Kivu Health raised $12 million on Monday. The company, founded in 2020 by two "
+        "doctors, plans to enter Rwanda and Uganda by the end of the year."
+    )
+    got = _events(text)
+    assert ("Kivu Health", "other", "happened", "2020") in got
+    assert ("Kivu Health", "other", "planned", "2025") in got
+
+
+def test_rival_is_not_part_of_the_name() -> None:
+    got = _events("Rival Ostra Health closed a $30 million round in 2021.")
+    assert got == [("Ostra Health", "funding", "happened", "2021")]
+
+
+def test_a_standing_position_has_said_is_not_an_event() -> None:
+    assert _events("Chile's government has said it wants to digitise all records by 2027.") == []

@@ -95,7 +95,11 @@ def org_mentions(lex: Lexicon, text: str) -> tuple[tuple[int, int, str, str], ..
     for m in lex.rx["org_suffix"].finditer(text):
         start, name = m.start(), m.group(0)
         words = name.split()
-        while words and (words[0] in lex.not_person_words or _MODIFIER.search(words[0])):
+        while words and (
+            words[0] in lex.not_person_words
+            or words[0] in lex.name_stop_words
+            or _MODIFIER.search(words[0])
+        ):
             # "The Acme Labs" / "Paris-based Helsing AI" -> "Acme Labs" / "Helsing AI"
             start += len(words[0]) + 1
             words = words[1:]

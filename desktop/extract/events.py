@@ -51,6 +51,9 @@ _NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&
 _PERSONAL_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:(?:\w+ly|also|has|had|then)\s+){0,2}$", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|when|while|before|after)\s+(?:he|she)\b", re.I)
 _HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+since\b", re.I)
+_ANAPHOR_HEAD = re.compile(
+    r"^\s*(?:The|the)\s+(?:company|firm|start-?up|startup|group|lab|business|bank)\s*$"
+)
 _LEAD_COMMA = re.compile(r",?\s*")
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
@@ -258,6 +261,8 @@ def analyse_clause(
         return []
     if _is_forecast(lex, hit, time, published):
         return []
+    if time is None and hit.role == "report" and lex.rx["perfect_report"].search(text):
+        return []  # "The government has said it wants …": a standing position, no event
     if (
         time is None
         and hit.role == "report"
@@ -380,6 +385,8 @@ def _relative_head(
             return start, name
     if state is None:
         return None
+    if state.salient and _ANAPHOR_HEAD.search(text, 0, at):
+        return 0, state.salient  # "The company, founded in 2020 by …, plans …"
     m = _NAME_BEFORE.search(text, 0, at)
     if m is None:
         return None
