@@ -328,3 +328,21 @@ def test_rival_is_not_part_of_the_name() -> None:
 
 def test_a_standing_position_has_said_is_not_an_event() -> None:
     assert _events("Chile's government has said it wants to digitise all records by 2027.") == []
+
+
+def test_a_news_agency_in_the_dateline_is_not_the_actor() -> None:
+    text = "BEIJING (Reuters) - Chinese start-up Moonvale on Thursday released Orbit-V2, a model."
+    assert _events(text) == [("Moonvale", "release", "happened", "2025-06-12")]
+
+
+def test_a_product_in_apposition_is_not_an_organisation_its_owner_is() -> None:
+    text = (
+        "Moonvale raised $40 million in May. Its previous model, Orbit-V1, was released in January."
+    )
+    assert ("Moonvale", "release", "happened", "2025-01") in _events(text)
+
+
+def test_a_known_product_inside_a_hyphenated_name_does_not_give_its_owner() -> None:
+    lex = default_lexicon()
+    assert lex.products is not None
+    assert lex.products.search("Orbit-R1 was released") is None

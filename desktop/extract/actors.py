@@ -14,6 +14,7 @@ from functools import lru_cache
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgnames import (
     BODY,
+    DATELINE,
     PREPOSITION,
     canonical,
     fronted_subject,
@@ -37,6 +38,17 @@ _OWNER_ROLE = re.compile(
 _SURNAME_ROLE = re.compile(
     rf"(?<![\w’'-])([A-Z][\w’'-]+),\s+(?:([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})[’']s|its)"
     rf"\s+{_ROLE}\b"
+)
+_PRODUCT_APPOSITION = re.compile(
+    r"\b(?:model|chip|app|product|system|robot|device|phone|car|vehicle|drug|platform|service"
+    r"|assistant|chatbot|version|processor)s?,\s*$",
+    re.I,
+)
+_ITS_PRODUCT = re.compile(
+    r"\s*(?:its|their|the\s+(?:company|firm|start-?up|lab)[’']s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:model|chip|app|product|system|robot|device|phone|car|vehicle|drug|platform|service"
+    r"|assistant|chatbot|version|processor)s?\b",
+    re.I,
 )
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
@@ -272,7 +284,9 @@ def _org_like(lex: Lexicon, name: str, state: DocState) -> bool:
 def _unknown_org(lex: Lexicon, region: str, state: DocState, strict: bool) -> str:
     """The grammatical subject when it is a name the gazetteer does not know; with ``strict``
     (a speaker) only a name that looks like an organisation, not a person's."""
-    for _at, raw in subject_names(lex, region)[:1]:
+    for at, raw in subject_names(lex, region)[:1]:
+        if _PRODUCT_APPOSITION.search(region[:at]):
+            return ""  # "Its previous model, Orbit-R1, was released": a product
         name = canonical(raw, state.local_orgs)
         if name in state.opinion or name.split()[-1] in state.opinion:
             return ""
@@ -320,6 +334,9 @@ def subject_actor(
     ``strict`` (a reporting verb) an unknown name counts only when it looks like an
     organisation."""
     region = _mask_relatives(lex, region)
+    dateline = DATELINE.match(region)  # "BEIJING (Reuters) - …": the agency is no subject
+    if dateline:
+        region = " " * dateline.end() + region[dateline.end() :]
     names = [n for _s, _e, n in _people(lex, region)] + _CAPITALISED.findall(region)
     opinion = bool(lex.rx["roles.opinion"].search(region)) or any(n in state.opinion for n in names)
     picked = _pick_org(lex, region)
@@ -342,6 +359,8 @@ def subject_actor(
         return Actor(body.group(0), "subject", opinion)  # "Brazil's central bank said …"
     if lex.rx["anaphor"].search(region) and state.antecedent(index):
         return Actor(state.antecedent(index), "anaphor", opinion)
+    if _ITS_PRODUCT.match(region) and state.antecedent(index):
+        return Actor(state.antecedent(index), "anaphor", opinion)  # "Its previous model, X,"
     if lex.products is not None:
         owned = [lex.product_owner[m.group(0)] for m in lex.products.finditer(region)]
         if owned:

@@ -160,7 +160,7 @@ def _compile_products(orgs: list[dict]) -> tuple[re.Pattern[str] | None, dict[st
     owner = {p: o["name"] for o in orgs for p in o.get("products", [])}
     if not owner:
         return None, owner
-    return re.compile(rf"(?<![\w.])(?:{_alternation(list(owner))})(?![\w])"), owner
+    return re.compile(rf"(?<![\w.-])(?:{_alternation(list(owner))})(?![\w])"), owner
 
 
 def _compile_cues(data: dict) -> dict[str, re.Pattern[str]]:

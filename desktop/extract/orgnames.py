@@ -33,7 +33,7 @@ BODY = re.compile(
     rf"(?<![\w’'-])(?:{_TOKEN}\s+)*(?:{_BODIES})\s+(?:of|for|on)\s+(?:the\s+)?(?!{_CALENDAR}){_TOKEN}"
     rf"(?:(?:\s+|,\s+|\s+and\s+(?:the\s+)?|\s+(?:of|for|on)\s+(?:the\s+)?){_TOKEN})*(?![\w-])"
 )
-_DATELINE = re.compile(
+DATELINE = re.compile(
     rf"^\s*(?:[{_UPPER}][{_UPPER} .’'-]+(?:,\s+[{_UPPER}][\w.]*\s+\d{{1,2}})?\s*"
     r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+|\([^)]{1,30}\)\s*(?:--|—|–|-)\s+)"
 )
@@ -100,7 +100,7 @@ def _is_subject(lex: Lexicon, region: str, start: int, end: int) -> bool:
 
 def subject_names(lex: Lexicon, region: str) -> list[tuple[int, str]]:
     """Candidate subject names in ``region`` (the clause text before its verb), in order."""
-    dateline = _DATELINE.match(region)
+    dateline = DATELINE.match(region)
     base = dateline.end() if dateline else 0
     found: list[tuple[int, str]] = []
     for a, _b, raw in sorted(_runs(region[base:])):
