@@ -152,3 +152,17 @@ def test_console_script_usage_error_has_exit_2():
     result = subprocess.run([script, "events"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "--db" in result.stderr
+
+
+def test_readme_examples_name_real_event_keys(tmp_path, capsys):
+    """The README's screenshot example selects an event the demo corpus really has."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    keys = re.findall(r"--select (\S+)", readme)
+    assert keys
+    db = tmp_path / "s.db"
+    main(["ingest", *demo_articles(), "--db", str(db)])
+    main(["events", "--db", str(db)])
+    known = {json.loads(line)["event_key"] for line in capsys.readouterr().out.splitlines()}
+    assert set(keys) <= known
