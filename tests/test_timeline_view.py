@@ -112,10 +112,8 @@ def test_undated_tray_shows_and_selects_undated_events(qtbot, view: TimelineView
 def test_planned_events_are_hollow(qtbot, view: TimelineView) -> None:
     planned = id_of(view, "<b>Ernie</b> open")
     happened = id_of(view, "Ernie 4.5")
-    model = view.model
-    row = int(model.rows[model.index_of(planned)])
-    assert view.scatters[(row, 1)].opts["brush"].style() == Qt.BrushStyle.NoBrush
-    assert view.scatters[(row, 0)].opts["brush"].style() != Qt.BrushStyle.NoBrush
+    assert view.lod.glyph_style(planned)[1].style() == Qt.BrushStyle.NoBrush
+    assert view.lod.glyph_style(happened)[1].style() != Qt.BrushStyle.NoBrush
     image = view.plot_widget.grab().toImage()
     ratio = image.devicePixelRatio()
 

@@ -5,8 +5,9 @@ Per frame: the shown events per visible lane in the range come from the model's 
 (one ``searchsorted``). A lane with more events than ``width / DENSE_PX_PER_EVENT`` becomes a
 density strip (``timeline_density``), and the largest lanes turn to density first until the
 glyph window (the range plus one view width each side, so panning does not refetch) holds at
-most ``GLYPH_BUDGET`` events. Glyphs: one ScatterPlotItem per (lane row, status); bars: one
-``BarsItem``, clipped to the glyph window. Pens and brushes are cached and shared.
+most ``GLYPH_BUDGET`` events. Glyphs: one ScatterPlotItem for all lanes and statuses, with
+per-point symbol, pen and brush arrays built from cached, shared QPen/QBrush objects (one
+``setData`` a frame at most); bars: one ``BarsItem``, clipped to the glyph window.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from desktop.viewmodel.glyphs import kind_symbol, lane_colour
 from desktop.viewmodel.timeline_model import TimelineModel
 from desktop.widgets.legend import status_brush, status_pen
 from desktop.widgets.timeline_density import STRIP_PX, DensityItem, density_rgba, scale_text
-from desktop.widgets.timeline_items import BarsItem, group_slices
+from desktop.widgets.timeline_items import BarsItem
 
 GLYPH_DY = 0.14  # glyph centre below the lane centre (rows); labels sit above
 GLYPH_PX = 11
@@ -47,7 +48,9 @@ class LodLayer:
         self.density_scale = pg.TextItem("", color="#555555", anchor=(1, 1))
         self.density_scale.setParentItem(note_area)  # the axis area's pixels, not data
         self.density_scale.setZValue(20)
-        self.scatters: dict[tuple[int, int], pg.ScatterPlotItem] = {}
+        self.scatter = pg.ScatterPlotItem(size=GLYPH_PX, pxMode=True)
+        self.scatter.setZValue(3)
+        view_box.addItem(self.scatter)
         self._styles: dict[tuple[int, int], tuple] = {}
         self._glyph_key: tuple | None = None  # what the current glyphs were fetched for
         self.glyphs = np.zeros(0, dtype=np.int64)  # indices of the events drawn as glyphs
@@ -125,21 +128,20 @@ class LodLayer:
         shown = density.events_in_rows(index, m.lane_of_row[rows], a, b, m.start_s)
         self.glyphs = shown
         keys = m.rows[shown].astype(np.int64) * 8 + m.status[shown]
-        x = self.anchor_x(shown)
-        used: set[tuple[int, int]] = set()
-        for key_value, part in group_slices(keys):
-            idx = shown[part]
-            row, st = divmod(key_value, 8)
-            self._scatter(row, st).setData(
-                x=x[part], y=m.rows[idx] + GLYPH_DY, symbol=SYMBOLS[m.kind[idx]]
-            )
-            used.add((row, st))
-        for k, item in self.scatters.items():
-            if k not in used and item.isVisible():
-                item.setData(x=[], y=[])
-            item.setVisible(k in used)
+        unique_keys, inverse = np.unique(keys, return_inverse=True)
+        pens = np.empty(unique_keys.size, dtype=object)
+        brushes = np.empty(unique_keys.size, dtype=object)
+        for k, key_value in enumerate(unique_keys.tolist()):
+            pens[k], brushes[k] = self.style(*divmod(key_value, 8))
+        self.scatter.setData(
+            x=self.anchor_x(shown),
+            y=m.rows[shown] + GLYPH_DY,
+            symbol=SYMBOLS[m.kind[shown]],
+            pen=pens[inverse],
+            brush=brushes[inverse],
+        )
         bars = shown[m.is_bar[shown]]
-        styles = {int(k): self.bar_style(*divmod(int(k), 8)) for k in np.unique(keys)}
+        styles = {int(k): self.bar_style(*divmod(int(k), 8)) for k in unique_keys.tolist()}
         bar_keys = m.rows[bars].astype(np.int64) * 8 + m.status[bars]
         # clipped to the glyph window: a year-long outline at minute zoom would be miles long
         starts, ends = np.maximum(m.start_s[bars], a), np.minimum(m.end_s[bars], b)
@@ -168,15 +170,13 @@ class LodLayer:
             brush = QBrush(colour)
         return pen, brush
 
-    def _scatter(self, row: int, status: int) -> pg.ScatterPlotItem:
-        item = self.scatters.get((row, status))
-        if item is None:
-            pen, brush = self.style(row, status)
-            item = pg.ScatterPlotItem(size=GLYPH_PX, pxMode=True, pen=pen, brush=brush)
-            item.setZValue(3)
-            self.view_box.addItem(item)
-            self.scatters[(row, status)] = item
-        return item
+    def glyph_style(self, event_id: int) -> tuple | None:
+        """(pen, brush) the glyph of ``event_id`` is drawn with, or None if it has no glyph."""
+        hits = np.flatnonzero(self.model.ids[self.glyphs] == event_id)
+        if hits.size == 0:
+            return None
+        point = self.scatter.data[int(hits[0])]
+        return point["pen"], point["brush"]
 
 
 def _first_of_each(keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:

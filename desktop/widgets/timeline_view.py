@@ -111,7 +111,7 @@ class TimelineView(QWidget):
         self.view_box.setLimits(xMin=ta.MIN_S, xMax=ta.MAX_S, minXRange=3600.0)
         self._build_tray()
         self.lod = LodLayer(self.view_box, self.model, self.date_axis)
-        self.bars, self.scatters = self.lod.bars, self.lod.scatters
+        self.bars, self.scatter = self.lod.bars, self.lod.scatter
         self.highlight = pg.ScatterPlotItem(
             size=GLYPH_PX + 12,
             symbol="o",
