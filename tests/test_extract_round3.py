@@ -350,7 +350,7 @@ def test_a_known_product_inside_a_hyphenated_name_does_not_give_its_owner() -> N
 
 def test_a_facility_with_an_amount_and_long_modifiers() -> None:
     text = (
-        "Nordwerk AG, which opened a $2 billion chip assembly and test plant in Penang in "
+        "Nordwerk AG, which opened a $2 billion assembly and test plant in Penang in "
         "2019, said on Monday it would expand it."
     )
     assert ("Nordwerk AG", "other", "happened", "2019") in _events(text)
