@@ -38,6 +38,7 @@ from desktop.viewmodel import density
 from desktop.viewmodel.details import format_interval
 
 DAY_S = 86400.0
+MAX_LANES = 30  # more actors than this: the smallest fold into "Other"
 _DAY_PRECISION = PRECISIONS.index("day")
 
 
@@ -78,7 +79,10 @@ class TimelineModel(QObject):
         self.lane_order = "first"
         self.lane_names: list[str] = []
         self.rows = np.zeros(0, dtype=np.int32)
-        self.lane_of_row = np.zeros(0, dtype=np.int64)  # the columns' lane code of each row
+        self.lane_of_row = np.zeros(0, dtype=np.int64)  # the lane index's code of each row
+        self._codes = np.zeros(0, dtype=np.int64)  # each event's lane code, folded
+        self._n_codes = 0  # the columns' lanes, plus one for "Other" when lanes were folded
+        self._n_folded = 0
         self.start_s = _empty_f()
         self.end_s = _empty_f()
         self.ids = np.zeros(0, dtype=np.int64)
@@ -150,20 +154,29 @@ class TimelineModel(QObject):
             self.columns_changed.emit()
 
     def _compute_rows(self) -> None:
+        """Lane rows: one per actor, up to ``MAX_LANES``; beyond that the smallest actors share
+        a last row, "Other (N actors)" (the actor filter still reaches each of them)."""
         assert self.columns is not None
         lanes = np.asarray(self.columns.lane, dtype=np.int64)
         n_lanes = len(self.columns.lanes)
         counts = np.bincount(lanes, minlength=n_lanes) if lanes.size else np.zeros(n_lanes, int)
+        if self._full_index is None:
+            self._codes, self._n_codes, folded = fold_lanes(lanes, counts, MAX_LANES)
+            self._n_folded = int(folded.size)
         first = density.first_times(self._lane_code_index())
-        used = np.flatnonzero(counts > 0)
+        counts = np.bincount(self._codes, minlength=self._n_codes)
+        used = np.flatnonzero(counts[:n_lanes] > 0)  # "Other" (code n_lanes) goes last
         if self.lane_order == "count":
             order = used[np.lexsort((first[used], -counts[used]))]
         else:
             order = used[np.lexsort((-counts[used], first[used]))]
-        row_of_lane = np.full(n_lanes, -1, dtype=np.int32)
-        row_of_lane[order] = np.arange(len(order), dtype=np.int32)
         self.lane_names = [str(self.columns.lanes[i]) for i in order]
-        self.rows = row_of_lane[lanes] if lanes.size else np.zeros(0, dtype=np.int32)
+        if self._n_folded:
+            order = np.append(order, n_lanes)
+            self.lane_names.append(f"Other ({self._n_folded} actors)")
+        row_of_code = np.full(self._n_codes, -1, dtype=np.int32)
+        row_of_code[order] = np.arange(len(order), dtype=np.int32)
+        self.rows = row_of_code[self._codes] if lanes.size else np.zeros(0, dtype=np.int32)
         self.lane_of_row = order.astype(np.int64)
 
     @property
@@ -206,7 +219,7 @@ class TimelineModel(QObject):
     def _lane_code_index(self) -> density.LaneIndex:
         if self._full_index is None:
             assert self.columns is not None
-            lanes = np.asarray(self.columns.lane, dtype=np.int64)
+            folded = self._n_folded > 0  # the columns' (lane, end) order does not fit then
             # every dated event is indexed as the interval it covers (a day-precision event
             # is one day long): at sub-day zoom its density spreads over its day instead of
             # piling up at midnight
@@ -214,15 +227,16 @@ class TimelineModel(QObject):
                 self.start_s,
                 self.end_s,
                 self.dated,
-                lanes,
-                len(self.columns.lanes),
-                end_order=getattr(self.columns, "lane_end_order", None),
+                self._codes,
+                self._n_codes,
+                end_order=None if folded else getattr(self.columns, "lane_end_order", None),
             )
         return self._full_index
 
     def lane_index(self) -> density.LaneIndex:
         """Sorted times of the shown (masked, dated) events per lane, for density strips.
-        Keyed by the columns' lane code: a lane row's code is ``lane_of_row[row]``."""
+        Keyed by lane code (the columns' code; "Other" has its own): a row's code is
+        ``lane_of_row[row]``."""
         self._lane_code_index()
         assert self._full_index is not None
         if self._masked_index is None:
@@ -384,3 +398,18 @@ def _time_order(start_s: np.ndarray, dated: np.ndarray) -> np.ndarray | None:
 
 def _date_of(value_s: float) -> dt.date:
     return (dt.datetime(1970, 1, 1) + dt.timedelta(seconds=float(value_s))).date()
+
+
+def fold_lanes(
+    lanes: np.ndarray, counts: np.ndarray, max_lanes: int
+) -> tuple[np.ndarray, int, np.ndarray]:
+    """(each event's lane code, number of codes, folded lane codes): with more than
+    ``max_lanes`` actors, all but the ``max_lanes - 1`` largest share code ``len(counts)``."""
+    used = np.flatnonzero(counts > 0)
+    if used.size <= max_lanes:
+        return lanes, len(counts), np.zeros(0, dtype=np.int64)
+    by_size = used[np.argsort(-counts[used], kind="stable")]
+    folded = np.sort(by_size[max_lanes - 1 :])
+    code_of = np.arange(len(counts) + 1, dtype=np.int64)
+    code_of[folded] = len(counts)
+    return code_of[lanes], len(counts) + 1, folded
