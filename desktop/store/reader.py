@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
+from desktop.exchange import exchange_record, sort_key
 from desktop.extract.types import TimeInterval
 from desktop.store.records import DocumentRecord, EventDetail, EventRecord, MentionRecord
 
@@ -144,16 +145,10 @@ def _exchange_record(m: MentionRecord, text: str) -> dict:
         None if m.date_end is None else _date(m.date_end),
         m.precision,
     )
-    rec: dict = {
-        "doc": m.doc_file_name,
-        "doc_id": m.document_id,
-        "date": interval.date_str(),
-    }
-    date_end = interval.date_end_str()
-    if date_end is not None:
-        rec["date_end"] = date_end
-    rec.update(
-        precision=m.precision if interval.date_str() else "unknown",
+    return exchange_record(
+        doc=m.doc_file_name,
+        doc_id=m.document_id,
+        interval=interval,
         status=m.status,
         kind=m.kind,
         actor=m.actor_text,
@@ -162,12 +157,13 @@ def _exchange_record(m: MentionRecord, text: str) -> dict:
         event_key=m.event_key,
         anchor=m.anchor,
         resolution=m.resolution,
+        alt_evidence=[text[a:b] for a, b in m.alt_spans],
+        start=m.start,
+        end=m.end,
+        title=m.title,
+        summary=m.summary,
+        confidence=m.confidence,
     )
-    alt = [text[a:b] for a, b in m.alt_spans]
-    if alt:
-        rec["alt_evidence"] = alt
-    rec.update(start=m.start, end=m.end, title=m.title, summary=m.summary, confidence=m.confidence)
-    return rec
 
 
 def _date(value: str) -> dt.date:
@@ -189,7 +185,5 @@ def exchange_records(conn: sqlite3.Connection, ids: Sequence[int] | None = None)
             row = conn.execute(f"SELECT {_DOC_TEXT} FROM documents WHERE id = ?", (m.document_id,))
             texts[m.document_id] = bytes(row.fetchone()[0] or b"").decode("utf-8", "replace")
         records.append(_exchange_record(m, texts.get(m.document_id, "")))
-    records.sort(
-        key=lambda r: (r["date"] is None, r["date"] or "", r["event_key"], r["doc"], r["start"])
-    )
+    records.sort(key=sort_key)
     return records
