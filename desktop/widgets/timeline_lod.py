@@ -75,12 +75,14 @@ class LodLayer:
         n_rows = len(m.lane_names)
         rows = np.arange(max(int(np.ceil(y0)), 0), min(int(np.floor(y1)), n_rows - 1) + 1)
         index = m.lane_index()
-        totals = density.column_counts(index, m.lane_of_row[rows], np.array([x0, x1]))[:, 0]
-        dense = totals * DENSE_PX_PER_EVENT > width_px
-        sparse_totals = np.where(dense, 0, totals)
-        if sparse_totals.sum() * 3 > GLYPH_BUDGET:  # the glyph window is 3 views wide
+        span = x1 - x0  # the glyph window is the view plus one view width each side
+        edges = np.array([x0 - span, x0, x1, x1 + span])
+        counts = density.column_counts(index, m.lane_of_row[rows], edges)
+        dense = counts[:, 1] * DENSE_PX_PER_EVENT > width_px
+        sparse_totals = np.where(dense, 0, counts.sum(axis=1))
+        if sparse_totals.sum() > GLYPH_BUDGET:
             order = np.argsort(sparse_totals, kind="stable")  # smallest lanes keep glyphs
-            dense[order[np.cumsum(sparse_totals[order]) * 3 > GLYPH_BUDGET]] = True
+            dense[order[np.cumsum(sparse_totals[order]) > GLYPH_BUDGET]] = True
         self.dense_rows = rows[dense]
         self._draw_density(index, self.dense_rows, (x0, x1, y0, y1), width_px)
         self._draw_glyphs(index, rows[~dense], x0, x1)
