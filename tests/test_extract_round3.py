@@ -354,3 +354,21 @@ def test_a_facility_with_an_amount_and_long_modifiers() -> None:
         "2019, said on Monday it would expand it."
     )
     assert ("Nordwerk AG", "other", "happened", "2019") in _events(text)
+
+
+def test_an_attributive_period_never_dates_a_plan() -> None:
+    text = (
+        "Banco Sol said on Monday it would cut about 900 jobs, after reporting a record "
+        "third-quarter profit."
+    )
+    got = _events(text)
+    assert ("Banco Sol", "announcement", "happened", "2025-06-16") in got
+    assert all(date != "2025-07" for *_x, date in got)
+
+
+def test_a_newspaper_citing_sources_makes_the_event_reported() -> None:
+    text = (
+        "Banco Sol is in talks to buy a stake in the digital bank Onda, the Diario newspaper "
+        "reported on Monday, citing unnamed sources."
+    )
+    assert [e[2] for e in _events(text)] == ["reported"]

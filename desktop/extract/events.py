@@ -90,8 +90,8 @@ def _nearest_time(
         and t.end <= hi
         and not any(a <= t.start < b and not a <= at < b for a, b in skip)
     ]
-    dated = [t for t in usable if not _ATTRIBUTIVE_PERIOD.match(t.text)]
-    usable = dated or usable  # "a first-quarter profit … on Tuesday": Tuesday dates it
+    # "a first-quarter profit … (on Tuesday)": a reporting period never dates the event
+    usable = [t for t in usable if not _ATTRIBUTIVE_PERIOD.match(t.text)]
     return min(usable, key=lambda t: abs(t.start - at)) if usable else None
 
 
