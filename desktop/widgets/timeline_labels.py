@@ -44,6 +44,7 @@ class LabelLayer:
         self.shown: dict[int, str] = {}  # event id -> label text currently shown
         self._widths: dict[str, float] = {}
         self._states: dict[int, tuple[str, float, int]] = {}  # pool slot -> (text, x, row)
+        self._slot_ids: dict[int, int] = {}  # pool slot -> event id it shows
 
     def _width(self, text: str) -> float:
         """Label width in pixels plus padding (cached: the same titles recur frame after frame)."""
@@ -91,17 +92,31 @@ class LabelLayer:
                 x = x0 + (extents[k][0] + 4.0) / px_per_s  # shifted left when it overflowed
                 placed.append((float(priority[i]), i, texts[k], x, int(row)))
         placed.sort(key=lambda p: -p[0])
+        self._show([(int(ids[i]), text, x, row) for _, i, text, x, row in placed[:MAX_LABELS]])
+
+    def _show(self, labels: list[tuple[int, str, float, int]]) -> None:
+        """Show (event id, text, x, row) labels. An event keeps the pool item it had: panning
+        moves no label and sets no text (TextItems are in data coordinates)."""
+        wanted = {event_id for event_id, *_ in labels}
+        free = [k for k in range(len(self.pool)) if self._slot_ids.get(k) not in wanted]
+        slot_of = {e: k for k, e in self._slot_ids.items() if e in wanted}
         self.shown = {}
-        for k, (_, i, text, x, row) in enumerate(placed[:MAX_LABELS]):
+        for event_id, text, x, row in labels:
+            k = slot_of.get(event_id)
+            if k is None:
+                k = free.pop(0) if free else len(self.pool)
+                self._slot_ids[k] = event_id
             item = self._item(k)
             state = (text, x, row)
-            if self._states.get(k) != state:  # panning keeps most labels: skip their updates
-                item.setText(text)
+            if self._states.get(k) != state:
+                if self._states.get(k, ("",))[0] != text:
+                    item.setText(text)
                 item.setPos(x, row + LABEL_DY)
                 self._states[k] = state
             if not item.isVisible():
                 item.show()
-            self.shown[int(ids[i])] = text
-        for k in range(len(self.shown), len(self.pool)):
+            self.shown[event_id] = text
+        for k in free:
+            self._slot_ids.pop(k, None)
             if self.pool[k].isVisible():
                 self.pool[k].hide()
