@@ -372,3 +372,20 @@ def test_a_newspaper_citing_sources_makes_the_event_reported() -> None:
         "reported on Monday, citing unnamed sources."
     )
     assert [e[2] for e in _events(text)] == ["reported"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostra Systems said on Monday that demand for its batteries remained strong.",
+        "Ostra Systems chief Ana Silva said on Tuesday that the market was growing fast.",
+        "Ostra Systems said in a statement on Monday that the outage had been resolved.",
+    ],
+)
+def test_a_reported_state_of_affairs_is_not_a_statement(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_a_quoted_admission_stays_a_statement() -> None:
+    text = 'Ostra Systems chief Ana Silva admitted on Tuesday that Europe had been "too slow".'
+    assert [e[1] for e in _events(text)] == ["statement"]

@@ -188,8 +188,13 @@ def _governing_trigger(lex: Lexicon, text: str, published: dt.date | None) -> Hi
 
 
 def _is_opinion(lex: Lexicon, content: str) -> bool:
-    """A forecast or a benchmark claim: opinion, not an event."""
-    return bool(lex.rx["speculation"].search(content) or lex.rx["benchmark_claim"].search(content))
+    """A forecast, a benchmark claim or a reported state of affairs ("demand remained strong",
+    "the outage had been resolved"): not a position, not an event."""
+    return bool(
+        lex.rx["speculation"].search(content)
+        or lex.rx["benchmark_claim"].search(content)
+        or lex.rx["reported_fact"].match(content)
+    )
 
 
 def _event_time(
