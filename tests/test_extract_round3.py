@@ -389,3 +389,10 @@ def test_a_reported_state_of_affairs_is_not_a_statement(text: str) -> None:
 def test_a_quoted_admission_stays_a_statement() -> None:
     text = 'Ostra Systems chief Ana Silva admitted on Tuesday that Europe had been "too slow".'
     assert [e[1] for e in _events(text)] == ["statement"]
+
+
+def test_a_place_does_not_release_or_fund_but_may_legislate() -> None:
+    assert _events("Europe launched more than 300 AI start-ups last year.") == []
+    assert _events("Chile passed a data protection law in 2019.") == [
+        ("Chile", "other", "happened", "2019")
+    ]

@@ -54,6 +54,7 @@ _HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+since\b", re.I)
 _ANAPHOR_HEAD = re.compile(
     r"^\s*(?:The|the)\s+(?:company|firm|start-?up|startup|group|lab|business|bank)\s*$"
 )
+_NOT_BY_PLACES = ("release", "funding", "partnership", "open_source")
 _LEAD_COMMA = re.compile(r",?\s*")
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
@@ -302,6 +303,8 @@ def _clause_actor(
     if actor is None and hit.role == "report" and lex.rx["quote_lead"].match(text):
         # '"…," said Jane Roe, chief executive of Acme': the speaker follows the verb
         actor = subject_actor(lex, text[hit.end : hit.end + 120], state, index, True)
+    if actor is not None and _place_acting(lex, actor, hit):
+        return None  # "Europe launched 300 start-ups last year": a place, not an actor
     if actor is None and hit.needs == "antecedent" and state.antecedent(index):
         actor = Actor(state.antecedent(index), "anaphor")  # "The deal is expected to close …"
     return actor
@@ -509,3 +512,9 @@ def _coordinated_action(
     subject = subject_of(lex, rest, inner, len(rest), mention.actor)
     status = "planned" if planned else mention.status
     return [replace(mention, kind=kind, status=status, subject=subject, time=own or mention.time)]
+
+
+def _place_acting(lex: Lexicon, actor: Actor, hit: Hit) -> bool:
+    """A country or city named as the subject of a release, funding, partnership or
+    open-sourcing: an aggregate or a location, not an organisation."""
+    return actor.how == "subject" and actor.name in lex.place_names and hit.kind in _NOT_BY_PLACES

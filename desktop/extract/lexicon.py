@@ -63,6 +63,7 @@ class Lexicon:
     stem_ids: dict[str, frozenset[int]] = field(default_factory=dict)
     role_re: re.Pattern[str] | None = None  # any of role_words as a whole word (prefilter)
     given_names: frozenset[str] = frozenset()  # "Maria Lopez launched …" is a person
+    place_names: frozenset[str] = frozenset()  # countries, regions, major cities
 
 
 _CASE_SENSITIVE = {
@@ -237,6 +238,7 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         subject_followers=frozenset(data.get("subject_followers", [])),
         not_actor_words=frozenset(data.get("not_actor_words", [])),
         given_names=frozenset(data.get("given_names", [])),
+        place_names=frozenset(data.get("place_names", [])),
         stem_re=stem_re,
         role_re=re.compile(
             rf"(?<![a-z])(?:{_trie(sorted(data.get('role_words', [])))})(?![a-z])", re.I
