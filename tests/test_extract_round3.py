@@ -396,3 +396,14 @@ def test_a_place_does_not_release_or_fund_but_may_legislate() -> None:
     assert _events("Chile passed a data protection law in 2019.") == [
         ("Chile", "other", "happened", "2019")
     ]
+
+
+def test_the_deal_closing_is_its_own_event_not_a_continuation() -> None:
+    text = (
+        "Halden Software agreed to acquire the start-up Brisa for $90 million on Tuesday. "
+        "The deal is expected to close in the fourth quarter."
+    )
+    assert _events(text) == [
+        ("Halden Software", "other", "happened", "2025-06-17"),
+        ("Halden Software", "other", "planned", "2025-10"),
+    ]

@@ -44,6 +44,8 @@ def _continues_nominally(
     if any(kind in ("company", "lab") for *_x, kind in org_mentions(lex, sent.text)):
         return False
     own = find_trigger(lex, sent.text)
+    if own is not None and own.needs == "antecedent":
+        return False  # "The deal is expected to close in the third quarter": its own event
     if own is not None and own.start < nominal.start():
         return False  # "Altman said ... that the launch was delayed": a sentence of its own
     planned = prev.status == "planned" or bool(lex.rx["status.planned"].search(sent.text))
