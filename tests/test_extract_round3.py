@@ -407,3 +407,11 @@ def test_the_deal_closing_is_its_own_event_not_a_continuation() -> None:
         ("Halden Software", "other", "happened", "2025-06-17"),
         ("Halden Software", "other", "planned", "2025-10"),
     ]
+
+
+def test_a_relative_clause_on_the_organisation_s_own_product() -> None:
+    text = (
+        "Sowa Labs released Kania 7B on Tuesday. The model is free through the lab's own "
+        "chat app, which went live in May."
+    )
+    assert ("Sowa Labs", "release", "happened", "2025-05") in _events(text)

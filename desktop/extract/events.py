@@ -55,6 +55,12 @@ _ANAPHOR_HEAD = re.compile(
     r"^\s*(?:The|the)\s+(?:company|firm|start-?up|startup|group|lab|business|bank)\s*$"
 )
 _NOT_BY_PLACES = ("release", "funding", "partnership", "open_source")
+_OWNED_PRODUCT = re.compile(
+    r"\b(?:its|their|the\s+(?:company|firm|start-?up|startup|lab|group)[’']s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:model|chip|app|product|system|robot|device|phone|car|platform|service|assistant"
+    r"|chatbot|version|processor|tool|feature)s?\s*$",
+    re.I,
+)
 _LEAD_COMMA = re.compile(r",?\s*")
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
@@ -395,6 +401,9 @@ def _relative_head(
         return None
     if state.salient and _ANAPHOR_HEAD.search(text, 0, at):
         return 0, state.salient  # "The company, founded in 2020 by …, plans …"
+    owned = _OWNED_PRODUCT.search(text, 0, at)
+    if state.salient and owned:
+        return owned.start(), state.salient  # "… the lab's own chat app, which went live in July"
     m = _NAME_BEFORE.search(text, 0, at)
     if m is None:
         return None
