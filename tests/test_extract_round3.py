@@ -415,3 +415,11 @@ def test_a_relative_clause_on_the_organisation_s_own_product() -> None:
         "chat app, which went live in May."
     )
     assert ("Sowa Labs", "release", "happened", "2025-05") in _events(text)
+
+
+def test_what_a_quoted_speaker_added_about_a_plan_is_the_event() -> None:
+    text = (
+        '"Brisa gives us a foothold in Chile," said Ana Silva, chief executive of Halden '
+        "Software, adding that the company would open an office in Santiago next year."
+    )
+    assert _events(text) == [("Halden Software", "other", "planned", "2026")]

@@ -259,7 +259,8 @@ def analyse_clause(
     if hit.role == "report" and quote_end:
         if _is_opinion(lex, text[:quote_end]):
             return []
-        at = len(text)  # '"…," the CEO said on Thursday': the quote is the content
+        adding = lex.rx["adding_that"].search(text, hit.end)
+        at = adding.start() if adding else len(text)  # '"…," the CEO said': the quote
     elif hit.role == "report":
         resolved = _resolve_report(lex, text, hit, actor, at)
         if resolved is None:
@@ -281,7 +282,11 @@ def analyse_clause(
         and hit.kind == "statement"
         and not _on_occasion(lex, text)
     ):
-        return []  # a position needs an identifiable time: "said on Tuesday", "at the summit"
+        # a position needs an identifiable time ("said on Tuesday", "at the summit"); what
+        # the speaker added about plans may still be events ("…, adding that it would …")
+        added = at < len(text) and quote_end > 0
+        mention = _mention(lex, own, index, hit, at, actor, time)
+        return _planned_actions(lex, clause, at, mention, published, True) if added else []
     mention = _mention(lex, own, index, hit, at, actor, time)
     out = [mention]
     if cut is not None:
