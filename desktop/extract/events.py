@@ -17,8 +17,14 @@ from desktop.extract.actors import (
     subject_actor,
     trailing_actor,
 )
+from desktop.extract.clause_checks import (
+    is_forecast,
+    on_occasion,
+    place_acting,
+    pronoun_leader,
+    reporting_period,
+)
 from desktop.extract.lexicon import Lexicon
-from desktop.extract.orgnames import canonical, subject_name
 from desktop.extract.sentences import Span
 from desktop.extract.subjects import subject_of
 from desktop.extract.timex import find_time_expressions
@@ -46,22 +52,8 @@ _ATTRIBUTIVE_PERIOD = re.compile(
 _SPEAKS_AS_ORG = re.compile(
     r"\s*(?:it|we|the\s+(?:company|firm|group|start-?up|bank|business|ministry|agency))\s", re.I
 )
-_RELATIVE_PRONOUN = re.compile(r",\s*(?:which|who|whose)\s*")
-_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3}$")
 _PERSONAL_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:(?:\w+ly|also|has|had|then)\s+){0,2}$", re.I)
-_SUBORDINATE = re.compile(r"\b(?:where|when|while|before|after)\s+(?:he|she)\b", re.I)
 _HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+since\b", re.I)
-_ANAPHOR_HEAD = re.compile(
-    r"^\s*(?:The|the)\s+(?:company|firm|start-?up|startup|group|lab|business|bank)\s*$"
-)
-_NOT_BY_PLACES = ("release", "funding", "partnership", "open_source")
-_OWNED_PRODUCT = re.compile(
-    r"\b(?:its|their|the\s+(?:company|firm|start-?up|startup|lab|group)[’']s)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:model|chip|app|product|system|robot|device|phone|car|platform|service|assistant"
-    r"|chatbot|version|processor|tool|feature)s?\s*$",
-    re.I,
-)
-_LEAD_COMMA = re.compile(r",?\s*")
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
 
@@ -83,7 +75,7 @@ class Mention:
     headline: bool = False  # from a title line: the body's mention of the event is the evidence
 
 
-def _nearest_time(
+def nearest_time(
     times: list[TimeExpression], lo: int, hi: int, at: int, skip: Sequence[tuple[int, int]] = ()
 ) -> TimeExpression | None:
     """The resolved expression in [lo, hi] closest to ``at``, outside the ``skip`` spans (relative
@@ -177,7 +169,7 @@ def _planned_action(
         return None
     base = clause.start + at
     times = times_in(content, base, published, True)
-    own = _nearest_time(times, base, clause.end, base + inner.start)
+    own = nearest_time(times, base, clause.end, base + inner.start)
     if own is None:
         return None
     kind = inner.kind
@@ -212,7 +204,7 @@ def _event_time(
     text = clause.text
     times = clause_times(lex, text, clause.start, published, planned_cue(lex, text, hit))
     hi = clause.start + (at if hit.role in ("report", "plan", "commit") else len(text))
-    times = [t for t in times if not _reporting_period(lex, text, t.start - clause.start)] or times
+    times = [t for t in times if not reporting_period(lex, text, t.start - clause.start)] or times
     spans = relative_spans(lex, text) + [
         (m.start(), m.end())
         for key in ("participial_appositive", "founding_appositive")
@@ -220,12 +212,12 @@ def _event_time(
     ]
     skip = [(clause.start + a, clause.start + b) for a, b in spans]
     at_trigger = clause.start + hit.start
-    found = _nearest_time(times, clause.start + lead, hi, at_trigger, skip)
+    found = nearest_time(times, clause.start + lead, hi, at_trigger, skip)
     # no time of its own: one in a relative clause may still date it ("TCS, which reported
     # its results on 10 October, posted …")
     if found is not None or _HAS_SINCE.search(text):
         return found  # "X, which did Y in April, has since published …": not April
-    return _nearest_time(times, clause.start + lead, hi, at_trigger)
+    return nearest_time(times, clause.start + lead, hi, at_trigger)
 
 
 def analyse_clause(
@@ -272,7 +264,7 @@ def analyse_clause(
     time = _event_time(lex, own, hit, at, published, quote_end)
     if time is None and not _stands_without_time(lex, sentence.text, text, hit):
         return []
-    if _is_forecast(lex, hit, time, published):
+    if is_forecast(lex, hit, time, published):
         return []
     if time is None and hit.role == "report" and lex.rx["perfect_report"].search(text):
         return []  # "The government has said it wants …": a standing position, no event
@@ -280,14 +272,14 @@ def analyse_clause(
         time is None
         and hit.role == "report"
         and hit.kind == "statement"
-        and not _on_occasion(lex, text)
+        and not on_occasion(lex, text)
     ):
         # a position needs an identifiable time ("said on Tuesday", "at the summit"); what
         # the speaker added about plans may still be events ("…, adding that it would …")
         added = at < len(text) and quote_end > 0
-        mention = _mention(lex, own, index, hit, at, actor, time)
+        mention = make_mention(lex, own, index, hit, at, actor, time)
         return _planned_actions(lex, clause, at, mention, published, True) if added else []
-    mention = _mention(lex, own, index, hit, at, actor, time)
+    mention = make_mention(lex, own, index, hit, at, actor, time)
     out = [mention]
     if cut is not None:
         out.extend(_coordinated_action(lex, clause, cut, mention, published))
@@ -302,7 +294,7 @@ def _clause_actor(
     """The subject, else a passive agent ("was released by X"), else the subject after a
     fronted participle ("Founded in 2021, Acme …"), else a trailing speaker ("…, it said")."""
     if _PERSONAL_SUBJECT.search(region):  # "…, where he launched X": a person acts
-        return _pronoun_leader(lex, region, state, index)
+        return pronoun_leader(lex, region, state, index)
     strict = hit.role in ("report", "commit")
     if strict and _SPEAKS_AS_ORG.match(text, content_start(lex, text, hit)):
         strict = False  # "Acme said it will …": a speaker talking about "it" is an organisation
@@ -314,14 +306,14 @@ def _clause_actor(
     if actor is None and hit.role == "report" and lex.rx["quote_lead"].match(text):
         # '"…," said Jane Roe, chief executive of Acme': the speaker follows the verb
         actor = subject_actor(lex, text[hit.end : hit.end + 120], state, index, True)
-    if actor is not None and _place_acting(lex, actor, hit):
+    if actor is not None and place_acting(lex, actor, hit):
         return None  # "Europe launched 300 start-ups last year": a place, not an actor
     if actor is None and hit.needs == "antecedent" and state.antecedent(index):
         actor = Actor(state.antecedent(index), "anaphor")  # "The deal is expected to close …"
     return actor
 
 
-def _mention(
+def make_mention(
     lex: Lexicon,
     clause: Span,
     index: int,
@@ -365,7 +357,7 @@ def _media_report(
     at = content_start(lex, clause.text, hit)
     content = Span(clause.start + at, clause.end, clause.text[at:])
     found = analyse_clause(lex, content, sentence, index, state, published)
-    main = _nearest_time(
+    main = nearest_time(
         times_in(clause.text[:at], clause.start, published, False),
         clause.start,
         clause.start + at,
@@ -394,104 +386,6 @@ def _stands_without_time(lex: Lexicon, sentence: str, clause: str, hit: Hit) -> 
     return not lex.rx["ongoing"].search(clause)
 
 
-def _relative_head(
-    lex: Lexicon, text: str, at: int, state: DocState | None
-) -> tuple[int, str] | None:
-    """The organisation a relative clause at ``at`` is about: a known one, or a name the
-    document introduced as an organisation ("Zuri, which …" after "start-up Zuri Health")."""
-    for start, end, name, kind in org_mentions(lex, text):
-        if end == at and kind in ("company", "lab"):
-            return start, name
-    if state is None:
-        return None
-    if state.salient and _ANAPHOR_HEAD.search(text, 0, at):
-        return 0, state.salient  # "The company, founded in 2020 by …, plans …"
-    owned = _OWNED_PRODUCT.search(text, 0, at)
-    if state.salient and owned:
-        return owned.start(), state.salient  # "… the lab's own chat app, which went live in July"
-    m = _NAME_BEFORE.search(text, 0, at)
-    if m is None:
-        return None
-    name = canonical(m.group(0), state.local_orgs)
-    if name in state.local_orgs or subject_name(lex, text[:at]) == m.group(0):
-        return m.start(), name  # "Zuri, which …" (introduced) or the clause's own subject
-    return None
-
-
-def relative_events(
-    lex: Lexicon,
-    clause: Span,
-    index: int,
-    published: dt.date | None,
-    state: DocState | None = None,
-) -> list[Mention]:
-    """Events told in a relative clause about an organisation, when they carry their own time:
-    "OpenAI, which raised $40 billion in March, …" (without a time they are background)."""
-    if "," not in clause.text:
-        return []  # both forms follow a comma
-    out = []
-    founded = [(m.start(), m.end()) for m in lex.rx["founding_appositive"].finditer(clause.text)]
-    for a, b in relative_spans(lex, clause.text) + founded:
-        head = _relative_head(lex, clause.text, a, state)
-        if head is None:
-            continue
-        pronoun = _RELATIVE_PRONOUN.match(clause.text, a)
-        a += len(pronoun.group(0)) if pronoun else len(_LEAD_COMMA.match(clause.text, a).group(0))
-        b = len(clause.text[:b].rstrip(", "))
-        span = Span(clause.start + a, clause.start + b, clause.text[a:b])
-        hit = find_trigger(lex, span.text, roles=("action",) if pronoun else ("founding",))
-        if hit is None and not pronoun:  # "the AI Alliance, formed by IBM and Meta in 2023,"
-            verb = span.text.split()[0]
-            hit = Hit("other", "founding", "time", 0, len(verb), verb)
-        if hit is None or is_negated(lex, span.text, hit):
-            continue
-        time = _nearest_time(
-            clause_times(lex, span.text, span.start, published, planned_cue(lex, span.text, hit)),
-            span.start,
-            span.end,
-            span.start + hit.start,
-        )
-        if time is None:
-            continue
-        evidence = Span(clause.start + head[0], span.end, "")
-        actor = Actor(head[1], "gazetteer")
-        mention = _mention(lex, span, index, hit, len(span.text), actor, time)
-        mention.start, mention.end = evidence.start, evidence.end
-        out.append(mention)
-    return out
-
-
-def _on_occasion(lex: Lexicon, text: str) -> bool:
-    """A statement with no time expression is an event only at a named occasion."""
-    return bool(lex.rx["occasion"].search(text))
-
-
-def _reporting_period(lex: Lexicon, text: str, at: int) -> bool:
-    """ "a profit for the third quarter on Wednesday": the period reported on, not the date."""
-    return bool(lex.rx["period_for"].search(text[max(0, at - 12) : at]))
-
-
-def _is_forecast(
-    lex: Lexicon, hit: Hit, time: TimeExpression | None, published: dt.date | None
-) -> bool:
-    """ "expects revenue growth of 20% in 2026": guidance for a future period, not an event."""
-    if time is None or published is None or time.interval.start is None:
-        return False
-    return bool(lex.rx["forecast_verb"].match(hit.text)) and time.interval.start > published
-
-
-def _pronoun_leader(lex: Lexicon, region: str, state: DocState, index: int) -> Actor | None:
-    """ "he"/"she" as the subject: the organisation of the last leader named before, if any."""
-    if _SUBORDINATE.search(region):
-        return None  # "…worked at Google, where he launched …": not the organisation now
-    known = {**lex.people, **state.leaders}
-    named = [(region.rfind(n), n) for n in known if n in region]
-    if named:
-        return Actor(known[max(named)[1]], "person")
-    last = next(reversed(state.leaders.values()), "")  # the leader introduced last
-    return Actor(last, "person") if last and last == state.antecedent(index) else None
-
-
 def _coordination(lex: Lexicon, text: str, hit: Hit) -> tuple[int, int, Hit] | None:
     """Where a second verb of the same subject starts: "opened a plant in May and launched two
     SUVs", "raised $50 million and plans to open an office in Lagos next year"."""
@@ -517,7 +411,7 @@ def _coordinated_action(
     rest = clause.text[b:]
     planned = bool(rest[: inner.start].strip()) or is_planned(lex, rest, inner)
     base = clause.start + b
-    own = _nearest_time(times_in(rest, base, published, planned), base, clause.end, base)
+    own = nearest_time(times_in(rest, base, published, planned), base, clause.end, base)
     if own is None and (planned or mention.time is None):
         return []
     kind = inner.kind
@@ -526,9 +420,3 @@ def _coordinated_action(
     subject = subject_of(lex, rest, inner, len(rest), mention.actor)
     status = "planned" if planned else mention.status
     return [replace(mention, kind=kind, status=status, subject=subject, time=own or mention.time)]
-
-
-def _place_acting(lex: Lexicon, actor: Actor, hit: Hit) -> bool:
-    """A country or city named as the subject of a release, funding, partnership or
-    open-sourcing: an aggregate or a location, not an organisation."""
-    return actor.how == "subject" and actor.name in lex.place_names and hit.kind in _NOT_BY_PLACES

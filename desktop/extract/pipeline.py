@@ -13,8 +13,9 @@ from desktop.extract.actors import (
     org_mentions,
 )
 from desktop.extract.consolidate import consolidate, to_event
-from desktop.extract.events import Mention, analyse_clause, relative_events, times_in
+from desktop.extract.events import Mention, analyse_clause, times_in
 from desktop.extract.lexicon import Lexicon
+from desktop.extract.relatives import relative_events
 from desktop.extract.sentences import Span, split_clauses, split_sentences
 from desktop.extract.timex import refine
 from desktop.extract.triggers import find_trigger
