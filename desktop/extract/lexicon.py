@@ -143,8 +143,8 @@ def _trie_node(node: dict) -> str:
 
 
 def _alternation(names: list[str]) -> str:
-    ordered = sorted(set(names), key=lambda s: (-len(s), s))
-    return "|".join(re.escape(n) for n in ordered)
+    """Longest first at each position, as a prefix tree (a few alternatives per position)."""
+    return _trie(sorted({n for n in names if n}))
 
 
 def _compile_orgs(orgs: list[dict]) -> tuple[re.Pattern[str], dict[str, Organisation]]:
