@@ -31,7 +31,7 @@ _ROLE = (
     r"(?:co-?founder|founder|chief\s+executive|ceo|president|chair(?:man|woman|person)?"
     r"|cto|cfo|head)"
 )
-_ROLE_WORD = re.compile(_ROLE, re.I)  # a cheap test before the name patterns
+_ROLE_WORD = re.compile(_ROLE)  # on lower-cased text: a cheap test before the name patterns
 _OWNER_ROLE = re.compile(
     rf"(?<![\w’'-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})[’']s\s+{_ROLE}"
     r"(?:\s+[A-Z][\w’'-]*){0,3}\s*$"
@@ -179,12 +179,13 @@ def learn_people(
             state.learn(m.group(0), lex.people[m.group(0)])
     if "ounded" in text:
         _learn_founders(lex, text, state, index, orgs)
-    matches = _SURNAME_ROLE.finditer(text) if _ROLE_WORD.search(text) else ()
+    low = text.lower()
+    matches = _SURNAME_ROLE.finditer(text) if _ROLE_WORD.search(low) else ()
     for m in matches:  # "Kowalczyk, Wisła's chief executive, said"
         org = canonical(m.group(2), state.local_orgs) if m.group(2) else state.antecedent(index)
         if org:
             state.learn(m.group(1), org)
-    if lex.role_re is None or lex.role_re.search(text) is None:
+    if lex.role_re is None or lex.role_re.search(low) is None:
         return  # no role noun: nothing more to learn
     orgs = [o for o in orgs if o[3] in _ACTOR_KINDS]
     for start, end, name in _people(lex, text):

@@ -61,7 +61,7 @@ class Lexicon:
     # its own triggers and those of every shorter stem that is its prefix
     stem_re: re.Pattern[str] | None = None
     stem_ids: dict[str, frozenset[int]] = field(default_factory=dict)
-    role_re: re.Pattern[str] | None = None  # any of role_words as a whole word (prefilter)
+    role_re: re.Pattern[str] | None = None  # a role word in lower-cased text (prefilter)
     given_names: frozenset[str] = frozenset()  # "Maria Lopez launched …" is a person
     place_names: frozenset[str] = frozenset()  # countries, regions, major cities
 
@@ -140,6 +140,13 @@ def _trie_node(node: dict) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def _word_scanner(words: list[str]) -> re.Pattern[str] | None:
+    """Any of ``words`` as a whole word of lower-cased text."""
+    if not words:
+        return None
+    return re.compile(rf"(?<![a-z])(?:{_trie(sorted({w.lower() for w in words}))})(?![a-z])")
 
 
 def _alternation(names: list[str]) -> str:
@@ -240,11 +247,7 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         given_names=frozenset(data.get("given_names", [])),
         place_names=frozenset(data.get("place_names", [])),
         stem_re=stem_re,
-        role_re=re.compile(
-            rf"(?<![a-z])(?:{_trie(sorted(data.get('role_words', [])))})(?![a-z])", re.I
-        )
-        if data.get("role_words")
-        else None,
+        role_re=_word_scanner(data.get("role_words", [])),
         stem_ids=stem_ids,
     )
 
