@@ -423,3 +423,14 @@ def test_what_a_quoted_speaker_added_about_a_plan_is_the_event() -> None:
         "Software, adding that the company would open an office in Santiago next year."
     )
     assert _events(text) == [("Halden Software", "other", "planned", "2026")]
+
+
+def test_the_month_may_is_not_the_modal_may() -> None:
+    lex = default_lexicon()
+    assert lex.rx["speculation"].search("the model would launch in May") is None
+    assert lex.rx["speculation"].search("the model may launch in June") is not None
+
+
+def test_a_plan_in_the_content_keeps_a_past_description_a_position() -> None:
+    text = "Ostra Systems said on Monday that the model was ready and would launch in May."
+    assert _events(text) != []
