@@ -37,20 +37,64 @@ class EventTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._starred: frozenset[int] = frozenset()
         self._hidden: frozenset[int] = frozenset()
+        self._sort_keys: dict[int, list[Any]] = {}
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_marks(self, starred: Iterable[int], hidden: Iterable[int] = ()) -> None:
         """Curation marks in the Marks column: "★" for starred events, "hidden" for events
         marked as not an event (seen when hidden events are shown)."""
         self._starred = frozenset(int(i) for i in starred)
         self._hidden = frozenset(int(i) for i in hidden)
+        self._sort_keys.pop(STAR_COLUMN, None)
         if self._records:
             last = len(self._records) - 1
             top, bottom = self.index(0, STAR_COLUMN), self.index(last, STAR_COLUMN)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
+    def sort_keys(self, column: int) -> list[Any]:
+        """Every row's sort key for ``column``, computed once (the proxy compares these instead
+        of asking data() twice per comparison)."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            if column == STAR_COLUMN:
+                keys = [self._star(r.id, SORT_ROLE) for r in self._records]
+            else:
+                keys = [_sort_key(r, column) for r in self._records]
+            self._sort_keys[column] = keys
+        return keys
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows by ``column`` with one Python sort over cached keys (stable, so
+        ties keep the store's order) instead of a comparison callback per pair."""
+        if not 0 <= column < len(COLUMNS) or not self._records:
+            return
+        self._sorted_by = (column, order)
+        keys = self.sort_keys(column)
+        descending = order == Qt.SortOrder.DescendingOrder
+        new_order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+        self.layoutAboutToBeChanged.emit()
+        new_row = {old: new for new, old in enumerate(new_order)}
+        old_indexes = self.persistentIndexList()
+        new_indexes = [self.index(new_row[i.row()], i.column()) for i in old_indexes]
+        self._records = [self._records[i] for i in new_order]
+        self._row_of = {r.id: row for row, r in enumerate(self._records)}
+        self._sort_keys = {c: [k[i] for i in new_order] for c, k in self._sort_keys.items()}
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
+
+    def id_at(self, row: int) -> int:
+        return int(self._records[row].id)
+
     def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
         self._records = list(records)
+        self._sort_keys = {}
+        if self._sorted_by is not None:  # new data keeps the order the user chose
+            keys = self.sort_keys(self._sorted_by[0])
+            descending = self._sorted_by[1] == Qt.SortOrder.DescendingOrder
+            order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+            self._records = [self._records[i] for i in order]
+            self._sort_keys = {}
         self._row_of = {r.id: row for row, r in enumerate(self._records)}
         self.endResetModel()
 
@@ -143,8 +187,19 @@ class EventFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if self._visible is None:
             return True
-        event_id = self.sourceModel().index(source_row, 0, source_parent).data(ID_ROLE)
-        return event_id in self._visible
+        source = self.sourceModel()
+        if isinstance(source, EventTableModel):
+            return source.id_at(source_row) in self._visible
+        return source.index(source_row, 0, source_parent).data(ID_ROLE) in self._visible
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in the source model (one Python sort over cached keys); the proxy
+        keeps the source's order and only filters."""
+        source = self.sourceModel()
+        if isinstance(source, EventTableModel):
+            source.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def proxy_row_of(self, event_id: int) -> int | None:
         source = self.sourceModel()
