@@ -434,3 +434,9 @@ def test_the_month_may_is_not_the_modal_may() -> None:
 def test_a_plan_in_the_content_keeps_a_past_description_a_position() -> None:
     text = "Ostra Systems said on Monday that the model was ready and would launch in May."
     assert _events(text) != []
+
+
+def test_a_hedged_action_about_the_speaker_is_not_an_event() -> None:
+    assert _events("Ostra Systems said on Monday that it may launch the model in June.") == []
+    done = "Ostra Systems said on Monday that it had launched the model in June."
+    assert _events(done) == [("Ostra Systems", "release", "happened", "2025-06")]

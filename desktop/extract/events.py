@@ -136,7 +136,12 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
         return None if _is_opinion(lex, content) else hit  # "Altman said Korea would be …"
     if is_self_content(lex, content, actor.name):
         inner = find_trigger(lex, content, roles=("action",))
-        if inner is not None and status_of(lex, content, inner, len(content)) == "happened":
+        hedged = inner is not None and lex.rx["speculation"].search(content, 0, inner.start)
+        if (
+            inner is not None
+            and not hedged
+            and status_of(lex, content, inner, len(content)) == "happened"
+        ):
             return replace(inner, start=inner.start + at, end=inner.end + at)
     if _is_opinion(lex, content):
         return None
