@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desktop.extract.lexicon import Lexicon, Trigger
+from desktop.extract.lowered import case_sensitive_twin, lowered
 from desktop.extract.names import product_names
 
 _NOUN_DETERMINERS = frozenset(
@@ -76,17 +78,17 @@ def _has_product(lex: Lexicon, window: str) -> bool:
     return bool(lex.rx["product_nouns"].search(window) or product_names(lex, window))
 
 
-def _satisfied(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> bool:
-    after = text[m.end() : m.end() + _AFTER_WINDOW]
+def _satisfied(lex: Lexicon, trig: Trigger, text: str, start: int, end: int) -> bool:
+    after = text[end : end + _AFTER_WINDOW]
     if trig.needs == "product_inside":  # "make its Ernie chatbot free", not "making it free"
-        return _has_product(lex, m.group(0))
+        return _has_product(lex, text[start:end])
     if trig.needs in ("amount", "figure"):
-        window = text[max(0, m.start() - _BEFORE_WINDOW) : m.end() + _AFTER_WINDOW]
+        window = text[max(0, start - _BEFORE_WINDOW) : end + _AFTER_WINDOW]
         if trig.needs == "figure" and lex.rx["percent"].search(window):
             return True
         return bool(lex.rx["amount"].search(window))
     if trig.needs == "product":
-        if m.group(0).lower().startswith("announc") and _PREPOSITION.match(after):
+        if text[start:end].lower().startswith("announc") and _PREPOSITION.match(after):
             return False  # "announced on WeChat that ...": no direct product object
         return _has_product(lex, after.split(" that ")[0])
     return True
@@ -101,38 +103,47 @@ def _used_as_noun(before: str, trigger: str) -> bool:
     return False
 
 
-def _acceptable(lex: Lexicon, trig: Trigger, text: str, m: re.Match[str]) -> bool:
+def _acceptable(lex: Lexicon, trig: Trigger, text: str, start: int, end: int) -> bool:
     """Reject verb triggers used as nouns ("the launch") or as reduced relatives
     ("models developed by X") without an auxiliary."""
     if trig.role != "action":
         return True
-    before = text[: m.start()]
-    if trig.kind == "release" and _used_as_noun(before, m.group(0)):
+    before, word = text[:start], text[start:end]
+    if trig.kind == "release" and _used_as_noun(before, word):
         return False  # "the launch", "R1's release", "earlier Qwen releases": nouns
-    if trig.weak and m.group(0).lower().endswith("ing") and not _ING_AUX.search(before):
+    if trig.weak and word.lower().endswith("ing") and not _ING_AUX.search(before):
         return False  # "With DeepSeek offering tools for free, …": not a finite verb
-    participle = m.group(0).lower().endswith("ed") or m.group(0).lower() in ("built", "made")
-    if trig.needs == "product" and participle and _PARTICIPLE_PREP.match(text, m.end()):
+    participle = word.lower().endswith("ed") or word.lower() in ("built", "made")
+    if trig.needs == "product" and participle and _PARTICIPLE_PREP.match(text, end):
         return False  # "the image generator built into GPT-4o"
-    if lex.rx["reduced_relative_by"].match(text, m.end()):
+    if lex.rx["reduced_relative_by"].match(text, end):
         return bool(lex.rx["auxiliary_before"].search(before))
     return True
 
 
-def admitted_triggers(lex: Lexicon, text: str) -> set[int]:
-    """Indices of the triggers whose stems start a word of ``text`` (a cheap prefilter)."""
+def admitted_triggers(lex: Lexicon, text: str, low: str | None = None) -> set[int]:
+    """Indices of the triggers whose stems start a word of ``text`` (a cheap prefilter);
+    ``low`` is ``text.lower()`` when the caller has it."""
     admitted = set(lex.stemless)
     if lex.stem_re is not None:
-        for stem in set(lex.stem_re.findall(text.lower())):
+        for stem in set(lex.stem_re.findall(text.lower() if low is None else low)):
             admitted |= lex.stem_ids[stem]
     return admitted
 
 
+@lru_cache(maxsize=8)
+def _twins(lex: Lexicon) -> tuple[re.Pattern[str] | None, ...]:
+    """Per trigger, its case-sensitive twin for scans over lowered text (None: scan as is)."""
+    return tuple(case_sensitive_twin(t.pattern) for t in lex.triggers)
+
+
 def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit | None:
     """The governing trigger of a clause: the earliest, then by priority, then the longest."""
-    admitted = admitted_triggers(lex, text)
+    low = lowered(text)
+    admitted = admitted_triggers(lex, text, low)
     if not admitted:
         return None
+    twins = _twins(lex)
     relatives: list[tuple[int, int]] | None = None  # computed on the first match
     best: tuple[bool, int, int, int] | None = None
     hit: Hit | None = None
@@ -142,19 +153,23 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
             continue
         if best is not None and trig.weak and not best[0]:
             continue  # a weak trigger never beats a strong one
-        for m in trig.pattern.finditer(text):
+        twin = twins[index] if low is not None else None
+        for m in twin.finditer(low) if twin is not None else trig.pattern.finditer(text):
             if best is not None and (trig.weak, m.start()) > best[:2]:
                 break  # later matches rank lower still
             if relatives is None:
                 relatives = relative_spans(lex, text, appositives=True)
             if any(a <= m.start() < b for a, b in relatives):
                 continue
-            if not (_satisfied(lex, trig, text, m) and _acceptable(lex, trig, text, m)):
+            start, end = m.span()
+            if not (
+                _satisfied(lex, trig, text, start, end) and _acceptable(lex, trig, text, start, end)
+            ):
                 continue
-            rank = (trig.weak, m.start(), trig.priority, -(m.end() - m.start()))
+            rank = (trig.weak, start, trig.priority, -(end - start))
             if best is None or rank < best:
                 best = rank
-                hit = Hit(trig.kind, trig.role, trig.needs, m.start(), m.end(), m.group(0))
+                hit = Hit(trig.kind, trig.role, trig.needs, start, end, text[start:end])
             break
     return hit
 
