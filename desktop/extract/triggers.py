@@ -6,6 +6,7 @@ All positions here are offsets into the clause text passed in.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,18 +52,32 @@ class Hit:
     text: str
 
 
-def relative_spans(lex: Lexicon, text: str, appositives: bool = False) -> list[tuple[int, int]]:
+def relative_spans(
+    lex: Lexicon, text: str, appositives: bool = False, low: str | None = None
+) -> list[tuple[int, int]]:
     """Non-restrictive relative clauses (", which …,"), and appositives (", the … start-up,")
-    when asked: their triggers are background, their times are not the main event's."""
-    spans = [(m.start(), m.end()) for m in lex.rx["relative_clause"].finditer(text)]
+    when asked: their triggers are background, their times are not the main event's.
+    ``low`` is ``lowered(text)`` when the caller has it."""
+    spans = [m.span() for m in _scan(lex, "relative_clause", text, low)]
     if appositives:
         spans += [
-            (m.start(), m.end())
-            for m in lex.rx["appositive"].finditer(text)
+            m.span()
+            for m in _scan(lex, "appositive", text, low)
             if _after_name(lex, text[: m.start()])
         ]
-        spans += [(m.start(), m.end()) for m in lex.rx["participial_appositive"].finditer(text)]
+        spans += [m.span() for m in _scan(lex, "participial_appositive", text, low)]
     return spans
+
+
+@lru_cache(maxsize=8)
+def _cue_twins(lex: Lexicon) -> dict[str, re.Pattern[str] | None]:
+    return {key: case_sensitive_twin(rx) for key, rx in lex.rx.items()}
+
+
+def _scan(lex: Lexicon, key: str, text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """``lex.rx[key].finditer(text)``, over ``low`` when that is equivalent (same offsets)."""
+    twin = _cue_twins(lex)[key] if low is not None else None
+    return twin.finditer(low) if twin is not None else lex.rx[key].finditer(text)
 
 
 def _after_name(lex: Lexicon, before: str) -> bool:
@@ -158,7 +173,7 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
             if best is not None and (trig.weak, m.start()) > best[:2]:
                 break  # later matches rank lower still
             if relatives is None:
-                relatives = relative_spans(lex, text, appositives=True)
+                relatives = relative_spans(lex, text, appositives=True, low=low)
             if any(a <= m.start() < b for a, b in relatives):
                 continue
             start, end = m.span()
