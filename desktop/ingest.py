@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.extract import extract_events
@@ -50,7 +50,7 @@ def read_with_date(path: Path, published: dt.date | None, *, override: bool) -> 
         return read_document(path, published)
     doc = read_document(path)
     if doc.published is None and published is not None:
-        doc = read_document(path, published)
+        doc = replace(doc, published=published, published_from="user")
     return doc
 
 

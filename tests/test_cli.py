@@ -166,3 +166,19 @@ def test_readme_examples_name_real_event_keys(tmp_path, capsys):
     main(["events", "--db", str(db)])
     known = {json.loads(line)["event_key"] for line in capsys.readouterr().out.splitlines()}
     assert set(keys) <= known
+
+
+def test_eval_published_fills_only_missing_dates(tmp_path):
+    from desktop.ingest import read_with_date
+
+    dated = tmp_path / "dated.md"
+    dated.write_text("---\npublished: 2024-01-02\n---\nText.\n", encoding="utf-8")
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Just text without a date.\n", encoding="utf-8")
+    fallback = __import__("datetime").date(2025, 3, 25)
+    kept = read_with_date(dated, fallback, override=False)
+    filled = read_with_date(undated, fallback, override=False)
+    forced = read_with_date(dated, fallback, override=True)
+    assert (kept.published.isoformat(), kept.published_from) == ("2024-01-02", "front_matter")
+    assert (filled.published, filled.published_from) == (fallback, "user")
+    assert (forced.published, forced.published_from) == (fallback, "user")
