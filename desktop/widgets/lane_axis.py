@@ -1,7 +1,8 @@
 """Left axis of the timeline: one tick per lane, labelled with the actor's name.
 
 The width is explicit (pyqtgraph otherwise sizes it after the first frame, and the labels are
-missing from it). Names are drawn as plain text and elided when too long.
+missing from it). Names are drawn as plain text and elided when too long. Colours are set by
+the timeline from its palette.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ class LaneAxis(pg.AxisItem):
     def __init__(self, orientation: str = "left", **kwargs) -> None:
         super().__init__(orientation, **kwargs)
         self.setStyle(tickLength=0, autoExpandTextSpace=False, hideOverlappingLabels=False)
-        self.setTextPen("#222222")
         self.setWidth(MIN_WIDTH)
         self.names: list[str] = []
 

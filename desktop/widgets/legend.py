@@ -17,7 +17,6 @@ from desktop.viewmodel.glyphs import STATUS_STYLES, legend_entries
 SYMBOL_PX = 11
 GAP_PX = 16
 HEIGHT_PX = 22
-_INK = QColor("#444444")
 
 
 def status_pen(colour: str, status: str) -> QPen:
@@ -56,6 +55,12 @@ class LegendItem(pg.GraphicsWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(HEIGHT_PX)
         self.setMaximumHeight(HEIGHT_PX)
+        self.ink, self.line = QColor("#444444"), QColor("#bbbbbb")
+
+    def set_colours(self, ink: QColor, line: QColor) -> None:
+        """Text and symbol colour, separator colour (the timeline's palette)."""
+        self.ink, self.line = QColor(ink), QColor(line)
+        self.update()
 
     def labels(self) -> list[str]:
         return [label for _, label, _ in self.entries]
@@ -68,18 +73,17 @@ class LegendItem(pg.GraphicsWidget):
         n_kinds = len(self.entries) - 3
         for i, (symbol, label, status) in enumerate(self.entries):
             if i == n_kinds:  # separator between kinds and statuses
-                p.setPen(QPen(QColor("#bbbbbb"), 1))
+                p.setPen(QPen(self.line, 1))
                 p.drawLine(QPointF(x, mid - 7), QPointF(x, mid + 7))
                 x += GAP_PX * 0.75
             p.save()
             p.translate(x + SYMBOL_PX / 2, mid)
-            drawSymbol(
-                p, symbol, SYMBOL_PX, status_pen("#555555", status), status_brush("#555555", status)
-            )
+            ink = self.ink.name()
+            drawSymbol(p, symbol, SYMBOL_PX, status_pen(ink, status), status_brush(ink, status))
             p.restore()
             x += SYMBOL_PX + 5
             width = metrics.horizontalAdvance(label)
-            p.setPen(QPen(_INK))
+            p.setPen(QPen(self.ink))
             text_rect = QRectF(x, rect.top(), width + 2, rect.height())
             p.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter), label)
             x += width + GAP_PX

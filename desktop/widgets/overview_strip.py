@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QColor
 
 from desktop.viewmodel.overview import bucket_counts, overview_span
 
@@ -58,6 +59,13 @@ class OverviewStrip(pg.PlotItem):
         self.span = (0.0, 1.0)
         self.event_counts = np.zeros(BUCKETS, dtype=np.int64)
         self.article_counts = np.zeros(BUCKETS, dtype=np.int64)
+
+    def set_colours(self, ink: QColor, faint: QColor, line: QColor) -> None:
+        """Neutral colours from the timeline's palette: window outline, label, baseline."""
+        self.region.lines[0].setPen(pg.mkPen(ink, width=1.5))
+        self.region.lines[1].setPen(pg.mkPen(ink, width=1.5))
+        self.label.setColor(faint)
+        self.baseline.setPen(pg.mkPen(line))
 
     def set_data(self, start_s: np.ndarray, dated: np.ndarray, published_s: np.ndarray) -> None:
         """Recount events (their start) and articles (publication date) over the whole span."""

@@ -45,6 +45,13 @@ class LabelLayer:
         self._widths: dict[str, float] = {}
         self._states: dict[int, tuple[str, float, int]] = {}  # pool slot -> (text, x, row)
         self._slot_ids: dict[int, int] = {}  # pool slot -> event id it shows
+        self.colour = QColor("#333333")  # the timeline sets its palette's text colour
+
+    def set_colour(self, colour: QColor) -> None:
+        """Text colour of every label, shown or pooled."""
+        self.colour = QColor(colour)
+        for item in self.pool:
+            item.setColor(self.colour)
 
     def _width(self, text: str) -> float:
         """Label width in pixels plus padding (cached: the same titles recur frame after frame)."""
@@ -57,7 +64,7 @@ class LabelLayer:
 
     def _item(self, k: int) -> pg.TextItem:
         while len(self.pool) <= k:
-            item = pg.TextItem("", color=QColor("#333333"), anchor=(0, 1))
+            item = pg.TextItem("", color=self.colour, anchor=(0, 1))
             item.setFont(self.font)
             item.setZValue(5)
             self.view_box.addItem(item, ignoreBounds=True)

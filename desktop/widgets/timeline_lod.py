@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor
 
 from desktop.extract.types import KINDS, STATUSES
 from desktop.viewmodel import density
@@ -56,6 +56,10 @@ class LodLayer:
         self.glyphs = np.zeros(0, dtype=np.int64)  # indices of the events drawn as glyphs
         self.dense_rows = np.zeros(0, dtype=np.int64)
         self._grid: density.DayGrid | None = None  # per-lane day grids of the current index
+
+    def set_text_colour(self, colour: QColor) -> None:
+        """Colour of the density scale note (the timeline's palette)."""
+        self.density_scale.setColor(colour)
 
     def invalidate(self) -> None:
         """The data or the filter changed: refetch glyphs on the next update."""

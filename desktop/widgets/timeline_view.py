@@ -35,8 +35,8 @@ from desktop.widgets.overview_strip import OverviewStrip
 from desktop.widgets.timeline_items import BAR_HALF_HEIGHT, group_slices
 from desktop.widgets.timeline_labels import LabelLayer
 from desktop.widgets.timeline_lod import GLYPH_DY, GLYPH_PX, SYMBOLS, LodLayer
+from desktop.widgets.timeline_palette import TimelineColours
 
-GRID_COLOUR = "#e8e8e8"
 MIN_ROW_PX = 30  # below this, lanes scroll instead of squashing
 HIT_PX = 8
 BAR_HALF_PX = 6.0  # bars are at most 12 px tall
@@ -87,7 +87,6 @@ class TimelineView(QWidget):
     # -- construction -------------------------------------------------------------------------
     def _build_scene(self) -> None:
         self.plot_widget = pg.GraphicsLayoutWidget()
-        self.plot_widget.setBackground("w")
         self.plot_widget.ci.setContentsMargins(4, 6, 4, 2)
         self.date_axis, self.lane_axis = DateAxis(), LaneAxis()
         self.plot_item = pg.PlotItem(axisItems={"bottom": self.date_axis, "left": self.lane_axis})
@@ -105,8 +104,6 @@ class TimelineView(QWidget):
             plot.getViewBox().setMouseEnabled(x=plot is self.plot_item, y=False)
             plot.getAxis("bottom").setHeight(AXIS_HEIGHT)
             plot.showGrid(x=plot is self.plot_item, y=False, alpha=1.0)
-        # an opaque light grid: translucent grid lines cost ~3 ms a frame to blend
-        self.date_axis.setTickPen(pg.mkPen(GRID_COLOUR))
         self.view_box = self.plot_item.getViewBox()
         self.view_box.setLimits(xMin=ta.MIN_S, xMax=ta.MAX_S, minXRange=3600.0)
         self._build_tray()
@@ -116,17 +113,16 @@ class TimelineView(QWidget):
             size=GLYPH_PX + 12,
             symbol="o",
             pxMode=True,
-            pen=pg.mkPen("#111111", width=2.5),
+            pen=None,
             brush=None,
         )
         self.highlight.setZValue(10)
         self.view_box.addItem(self.highlight, ignoreBounds=True)
-        self.cursor_line = pg.InfiniteLine(
-            angle=90, pen=pg.mkPen("#999999", style=Qt.PenStyle.DashLine)
-        )
+        self.cursor_line = pg.InfiniteLine(angle=90)
         self.cursor_line.hide()
         self.view_box.addItem(self.cursor_line, ignoreBounds=True)
         self.labels = LabelLayer(self.view_box)
+        self.apply_palette()
         self.view_box.sigXRangeChanged.connect(self._on_view_box_range_changed)
         self.view_box.sigResized.connect(self._on_view_box_resized)
         scene = self.plot_widget.scene()
@@ -139,12 +135,34 @@ class TimelineView(QWidget):
         tray.hideAxis("left")
         tray.getViewBox().setYLink(self.view_box)
         tray.getViewBox().setXRange(0.0, 1.0, padding=0.0)
-        tray.getViewBox().setBackgroundColor("#f3f3f3")
         axis = tray.getAxis("bottom")
         axis.setTicks([[(0.5, "undated")], []])
         axis.setStyle(tickLength=0)
         self.tray_scatter = pg.ScatterPlotItem(size=GLYPH_PX, pxMode=True)
         tray.addItem(self.tray_scatter)
+
+    def apply_palette(self) -> None:
+        """Take the timeline's neutral colours (background, tray, text, lines, grid) from the
+        widget's palette; lane colours stay."""
+        c = self.colours = TimelineColours.from_palette(self.palette())
+        self.plot_widget.setBackground(c.background)
+        self.tray_item.getViewBox().setBackgroundColor(c.tray)
+        for axis in (self.lane_axis, self.date_axis, self.tray_item.getAxis("bottom")):
+            axis.setPen(pg.mkPen(c.line))
+            axis.setTextPen(pg.mkPen(c.text))
+        # an opaque faint grid: translucent grid lines cost ~3 ms a frame to blend
+        self.date_axis.setTickPen(pg.mkPen(c.grid))
+        self.highlight.setPen(pg.mkPen(c.text, width=2.5))
+        self.cursor_line.setPen(pg.mkPen(c.line, style=Qt.PenStyle.DashLine))
+        self.labels.set_colour(c.text)
+        self.lod.set_text_colour(c.faint_text)
+        self.overview.set_colours(c.text, c.faint_text, c.line)
+        self.legend.set_colours(c.faint_text, c.line)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.apply_palette()
+        super().changeEvent(event)
 
     # -- public API ---------------------------------------------------------------------------
     def fit_all(self) -> None:
