@@ -178,6 +178,7 @@ class CurationModel(QObject):
         self._apply_marks()
 
     def _apply_marks(self) -> None:
+        self.timeline.set_hidden_ids(self.hidden_ids)  # drawn faded when shown
         self.hidden_changed.emit()  # hidden or starred ids may have changed
         if self.search is not None:
             only = self.starred_ids if self.starred_only else None

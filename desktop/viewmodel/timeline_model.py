@@ -67,6 +67,7 @@ class TimelineModel(QObject):
     mask_changed = Signal()
     selection_changed = Signal(int)
     range_changed = Signal(float, float)
+    hidden_changed = Signal()  # the hidden ids changed: views redraw faded glyphs
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +98,8 @@ class TimelineModel(QObject):
         self._time_order: np.ndarray | None = None  # None: the columns are in time order
         self._sorted_starts = _empty_f()
         self._max_span_s = 0.0
+        self.hidden_ids: frozenset[int] = frozenset()
+        self._hidden: tuple[np.ndarray, np.ndarray] | None = None  # (ids it is for, flags)
 
     # -- data ---------------------------------------------------------------------------------
     def refresh_data(self, columns: ColumnsLike, titles: Mapping[int, str]) -> None:
@@ -214,6 +217,20 @@ class TimelineModel(QObject):
             return
         wanted = np.fromiter((int(i) for i in ids), dtype=np.int64)
         self.set_mask(np.isin(self.ids, wanted))
+
+    def set_hidden_ids(self, ids: Iterable[int]) -> None:
+        """Events the user hid: drawn faded when a filter lets them through."""
+        hidden = frozenset(int(i) for i in ids)
+        if hidden != self.hidden_ids:
+            self.hidden_ids, self._hidden = hidden, None
+            self.hidden_changed.emit()
+
+    def hidden(self) -> np.ndarray:
+        """Bool array aligned with the columns: which events are hidden."""
+        if self._hidden is None or self._hidden[0] is not self.ids:
+            wanted = np.fromiter(self.hidden_ids, dtype=np.int64, count=len(self.hidden_ids))
+            self._hidden = (self.ids, np.isin(self.ids, wanted))
+        return self._hidden[1]
 
     # -- scale --------------------------------------------------------------------------------
     def _lane_code_index(self) -> density.LaneIndex:

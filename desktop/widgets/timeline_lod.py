@@ -7,7 +7,8 @@ density strip (``timeline_density``), and the largest lanes turn to density firs
 glyph window (the range plus one view width each side, so panning does not refetch) holds at
 most ``GLYPH_BUDGET`` events. Glyphs: one ScatterPlotItem for all lanes and statuses, with
 per-point symbol, pen and brush arrays built from cached, shared QPen/QBrush objects (one
-``setData`` a frame at most); bars: one ``BarsItem``, clipped to the glyph window.
+``setData`` a frame at most); bars: one ``BarsItem``, clipped to the glyph window. Events the
+model marks hidden (shown only by "Show hidden events") are drawn faded.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPen
 
 from desktop.extract.types import KINDS, STATUSES
 from desktop.viewmodel import density
@@ -29,6 +30,7 @@ GLYPH_DY = 0.14  # glyph centre below the lane centre (rows); labels sit above
 GLYPH_PX = 11
 DENSE_PX_PER_EVENT = 6.0  # more events in view than width / this: a density strip
 GLYPH_BUDGET = 6000  # events in the glyph window at most
+HIDDEN_ALPHA = 0.3  # a hidden event (shown by "Show hidden events") at this opacity
 SYMBOLS = np.array([kind_symbol(k) for k in range(len(KINDS))], dtype=object)
 
 
@@ -133,12 +135,12 @@ class LodLayer:
         m = self.model
         shown = density.events_in_rows(index, m.lane_of_row[rows], a, b, m.start_s)
         self.glyphs = shown
-        keys = m.rows[shown].astype(np.int64) * 8 + m.status[shown]
+        keys = style_keys(m.rows[shown], m.status[shown], m.hidden()[shown])
         unique_keys, inverse = np.unique(keys, return_inverse=True)
         pens = np.empty(unique_keys.size, dtype=object)
         brushes = np.empty(unique_keys.size, dtype=object)
         for k, key_value in enumerate(unique_keys.tolist()):
-            pens[k], brushes[k] = self.style(*divmod(key_value, 8))
+            pens[k], brushes[k] = self.style(*split_key(key_value))
         self.scatter.setData(
             x=self.anchor_x(shown),
             y=m.rows[shown] + GLYPH_DY,
@@ -147,8 +149,8 @@ class LodLayer:
             brush=brushes[inverse],
         )
         bars = shown[m.is_bar[shown]]
-        styles = {int(k): self.bar_style(*divmod(int(k), 8)) for k in unique_keys.tolist()}
-        bar_keys = m.rows[bars].astype(np.int64) * 8 + m.status[bars]
+        styles = {int(k): self.bar_style(*split_key(int(k))) for k in unique_keys.tolist()}
+        bar_keys = keys[m.is_bar[shown]]
         # clipped to the glyph window: a year-long outline at minute zoom would be miles long
         starts, ends = np.maximum(m.start_s[bars], a), np.minimum(m.end_s[bars], b)
         # identical bars (a lane's many "2021" events) are drawn once: same picture, far fewer
@@ -158,18 +160,20 @@ class LodLayer:
             starts[unique], ends[unique], m.rows[bars[unique]] + GLYPH_DY, bar_keys[unique], styles
         )
 
-    def style(self, row: int, status: int) -> tuple:
-        """(pen, brush) of a lane row and status; cached: shared objects draw faster."""
-        key = (row % 1000, status)
+    def style(self, row: int, status: int, hidden: bool = False) -> tuple:
+        """(pen, brush) of a lane row and status, faded for a hidden event; cached: shared
+        objects draw faster."""
+        key = (row % 1000, status, hidden)
         style = self._styles.get(key)
         if style is None:
             name = STATUSES[status] if 0 <= status < len(STATUSES) else "happened"
             colour = lane_colour(row)
-            style = self._styles[key] = (status_pen(colour, name), status_brush(colour, name))
+            pen, brush = status_pen(colour, name), status_brush(colour, name)
+            style = self._styles[key] = faded(pen, brush) if hidden else (pen, brush)
         return style
 
-    def bar_style(self, row: int, status: int) -> tuple:
-        pen, brush = self.style(row, status)
+    def bar_style(self, row: int, status: int, hidden: bool = False) -> tuple:
+        pen, brush = self.style(row, status, hidden)
         if brush.style() != Qt.BrushStyle.NoBrush:
             colour = brush.color()
             colour.setAlpha(int(colour.alpha() * 0.55))
@@ -183,6 +187,31 @@ class LodLayer:
             return None
         point = self.scatter.data[int(hits[0])]
         return point["pen"], point["brush"]
+
+
+def style_keys(rows: np.ndarray, status: np.ndarray, hidden: np.ndarray) -> np.ndarray:
+    """One int per (row, status, hidden) drawing style; ``split_key`` reverses it."""
+    return (rows.astype(np.int64) * 2 + hidden) * 8 + status
+
+
+def split_key(key: int) -> tuple[int, int, bool]:
+    """(row, status, hidden) of a ``style_keys`` value."""
+    rest, status = divmod(key, 8)
+    row, hidden = divmod(rest, 2)
+    return row, status, bool(hidden)
+
+
+def faded(pen: QPen, brush: QBrush) -> tuple[QPen, QBrush]:
+    """A hidden event's look: the same outline and fill at a fraction of their opacity."""
+    pen = QPen(pen)
+    colour = pen.color()
+    colour.setAlpha(int(colour.alpha() * HIDDEN_ALPHA))
+    pen.setColor(colour)
+    if brush.style() != Qt.BrushStyle.NoBrush:
+        colour = brush.color()
+        colour.setAlpha(int(colour.alpha() * HIDDEN_ALPHA))
+        brush = QBrush(colour)
+    return pen, brush
 
 
 def _first_of_each(keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:

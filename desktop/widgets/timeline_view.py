@@ -81,6 +81,7 @@ class TimelineView(QWidget):
         model.mask_changed.connect(self._on_model_mask_changed)
         model.selection_changed.connect(self._on_model_selection_changed)
         model.range_changed.connect(self.set_visible_range)
+        model.hidden_changed.connect(self._redraw)
         if model.total_count:
             self._on_model_columns_changed()
 
@@ -235,8 +236,8 @@ class TimelineView(QWidget):
         self._update_highlight()
         self._update_labels()
 
-    def _style(self, row: int, status: int) -> tuple:
-        return self.lod.style(row, status)
+    def _style(self, row: int, status: int, hidden: bool = False) -> tuple:
+        return self.lod.style(row, status, hidden)
 
     def _draw_tray(self, status: np.ndarray) -> None:
         """Undated events of the lanes in view, at most TRAY_PER_ROW glyphs per lane."""
@@ -258,7 +259,11 @@ class TimelineView(QWidget):
         xs = 0.12 + 0.76 * rank
         ys = rows + GLYPH_DY
         self._tray_points = np.column_stack([xs, ys, idx]) if idx.size else np.zeros((0, 3))
-        styles = [self._style(int(r), int(s)) for r, s in zip(rows, status[idx], strict=True)]
+        hidden = m.hidden()[idx].tolist()
+        styles = [
+            self._style(int(r), int(s), h)
+            for r, s, h in zip(rows, status[idx], hidden, strict=True)
+        ]
         self.tray_scatter.setData(
             x=xs,
             y=ys,
