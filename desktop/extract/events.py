@@ -222,6 +222,8 @@ def _event_time(
     # its results on 10 October, posted …")
     if found is not None or _HAS_SINCE.search(text):
         return found  # "X, which did Y in April, has since published …": not April
+    if hit.role in ("report", "plan", "commit"):
+        return None  # "X, which raised $5m last year, said it would appeal": not last year
     return nearest_time(times, clause.start + lead, hi, at_trigger)
 
 
@@ -259,6 +261,8 @@ def analyse_clause(
         adding = lex.rx["adding_that"].search(text, hit.end)
         at = adding.start() if adding else len(text)  # '"…," the CEO said': the quote
     elif hit.role == "report":
+        if lex.rx["reactive_content"].match(text, at):
+            return []  # "…, said it would appeal the decision": a reaction, not its own event
         resolved = _resolve_report(lex, text, hit, actor, at)
         if resolved is None:
             return []
