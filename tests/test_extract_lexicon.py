@@ -13,6 +13,7 @@ from desktop.extract.triggers import admitted_triggers
 
 # Sentences exercising every trigger family (invented, plus the shipped demo articles below).
 SAMPLES = """
+The watchdog ordered Brelo Pay to suspend its lending app on Friday.
 OpenAI released GPT-5 on Monday and Meta launched Llama 5. Google unveiled Gemini 3.
 Apple rolled out a new Siri. Samsung debuted its Galaxy AI features.
 Mistral AI open-sourced its models; Alibaba will open-source Qwen 4. It made the code open source.

@@ -43,3 +43,33 @@ def test_a_relative_clause_time_does_not_date_a_reported_plan() -> None:
     dates = {k: d for _a, k, _s, d in _events(text)}
     assert dates["funding"] == "2025-04"
     assert dates.get("announcement") != "2025-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Portugal's data regulator on Monday ordered Vendra Apps to delete the recordings.",
+            ("Portugal's data regulator", "other", "happened", "2025-06-16"),
+        ),
+        (
+            "The transport ministry on Tuesday ordered Kivo Motors to recall 3,000 scooters.",
+            ("transport ministry", "other", "happened", "2025-06-17"),
+        ),
+        (
+            "The digital ministry announced on Monday a €40 million grant scheme for start-ups.",
+            ("digital ministry", "announcement", "happened", "2025-06-16"),
+        ),
+    ],
+)
+def test_orders_and_lowercase_public_bodies(text: str, expected: tuple) -> None:
+    assert _events(text) == [expected]
+
+
+def test_ordering_goods_is_not_an_order_to_act() -> None:
+    assert _events("Kivo Motors on Monday ordered 500 batteries from a supplier in Osaka.") == []
+
+
+def test_the_company_is_not_a_public_body() -> None:
+    found = _events("The Danish company on Monday ordered Vendra Apps to stop using its logo.")
+    assert all(a != "Danish company" for a, *_rest in found)

@@ -118,13 +118,26 @@ def clause_times(
     return out
 
 
+def _object_follows(lex: Lexicon, text: str, hit: Hit, at: int) -> bool:
+    """The content starts right after the verb, or after a time adverbial when the verb takes
+    an object ("announced on Tuesday a €50 million fund")."""
+    if at == hit.end:
+        return True
+    lead = lex.rx["report_adverbial"].match(text, hit.end)
+    return (
+        lead is not None
+        and lead.end() == at
+        and bool(lex.rx["announce_object_verbs"].match(hit.text.lower()))
+    )
+
+
 def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) -> Hit | None:
     """A reporting verb: the action itself when the speaker reports its own completed action,
     an announcement for other news about itself, a statement for a position; None for opinion."""
     if actor.opinion:
         return None
     content = text[at:]
-    if at == hit.end and not is_self_content(lex, content, actor.name):
+    if _object_follows(lex, text, hit, at) and not is_self_content(lex, content, actor.name):
         direct = _RELATIVE_CUT.split(content, maxsplit=1)[0]
         inner = find_trigger(lex, direct, roles=("action",))
         if inner is not None:  # "announced a partnership with X": the action itself
