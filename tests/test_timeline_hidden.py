@@ -5,37 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 
 from desktop.viewmodel.store_model import StoreModel
-from desktop.viewmodel.timeline_model import TimelineModel
 from desktop.widgets.main_window import MainWindow
 from desktop.widgets.timeline_lod import split_key, style_keys
 from desktop.widgets.timeline_view import TimelineView
 from tests.store_fixtures import make_sample_store
 
 try:
-    from tests.test_timeline_model import make_columns
+    from tests.test_timeline_view import id_of
+    from tests.test_timeline_view import view as view  # the same TimelineView fixture
 except ImportError:  # tests/ is not a package
-    from test_timeline_model import make_columns
-
-
-@pytest.fixture
-def view(qtbot) -> TimelineView:
-    model = TimelineModel()
-    widget = TimelineView(model)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 520)
-    widget.show()
-    qtbot.waitExposed(widget)
-    model.set_data(*make_columns())
-    qtbot.wait(20)
-    return widget
-
-
-def id_of(view: TimelineView, title: str) -> int:
-    return next(i for i, t in view.model.titles.items() if t == title)
+    from test_timeline_view import id_of
+    from test_timeline_view import view as view
 
 
 def alphas(style: tuple) -> tuple[int, int]:
