@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop.extract.events import Mention
 from desktop.extract.lexicon import Lexicon
+from desktop.extract.mentions import Mention
 from desktop.extract.merge import compatible_subjects, compatible_times, same_actor
 from desktop.extract.subjects import title_of
 from desktop.extract.types import ExtractedEvent, TimeInterval

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from desktop.extract.actors import (
     Actor,
@@ -13,7 +12,6 @@ from desktop.extract.actors import (
     agent_actor,
     fronted_actor,
     media_speaker,
-    org_mentions,
     subject_actor,
     trailing_actor,
 )
@@ -25,97 +23,36 @@ from desktop.extract.clause_checks import (
     reporting_period,
 )
 from desktop.extract.lexicon import Lexicon
+from desktop.extract.mentions import (
+    Mention,
+    clause_times,
+    make_mention,
+    nearest_time,
+    times_in,
+)
+from desktop.extract.plans import coordinated_action, coordination, planned_actions
 from desktop.extract.sentences import Span
-from desktop.extract.subjects import subject_of
-from desktop.extract.timex import find_time_expressions
 from desktop.extract.triggers import (
     Hit,
     content_start,
     find_trigger,
     is_negated,
-    is_planned,
     is_self_content,
-    open_source_framed,
     planned_cue,
     relative_spans,
     status_of,
 )
 from desktop.extract.types import TimeExpression
 
-_CONFIDENCE = {"gazetteer": 0.8, "person": 0.75, "agent": 0.7, "anaphor": 0.6, "product": 0.6}
-_FRAMED_KINDS = ("release", "other")
+__all__ = ["Mention", "analyse_clause", "clause_times", "make_mention", "nearest_time", "times_in"]
+
 _DATED_ROLES = ("action", "plan", "report", "commit", "event")  # roles that need no date
-_SINCE = re.compile(r"^since\b", re.I)  # "since 2024" starts a state, it does not date an event
-_ATTRIBUTIVE_PERIOD = re.compile(
-    r"^(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)$|^full-year$", re.I
-)
 _SPEAKS_AS_ORG = re.compile(
     r"\s*(?:it|we|the\s+(?:company|firm|group|start-?up|bank|business|ministry|agency))\s", re.I
 )
 _PERSONAL_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:(?:\w+ly|also|has|had|then)\s+){0,2}$", re.I)
 _HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+since\b", re.I)
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
-
-
-@dataclass
-class Mention:
-    """A mutable working record; becomes an ExtractedEvent at the end."""
-
-    start: int
-    end: int
-    sentence: int
-    kind: str
-    status: str
-    actor: str
-    subject: str
-    trigger: str
-    time: TimeExpression | None
-    confidence: float
-    alt_spans: list[tuple[int, int]] = field(default_factory=list)
-    headline: bool = False  # from a title line: the body's mention of the event is the evidence
-
-
-def nearest_time(
-    times: list[TimeExpression], lo: int, hi: int, at: int, skip: Sequence[tuple[int, int]] = ()
-) -> TimeExpression | None:
-    """The resolved expression in [lo, hi] closest to ``at``, outside the ``skip`` spans (relative
-    clauses that do not contain the trigger: "The startup, which was founded in 2023, ...")."""
-    usable = [
-        t
-        for t in times
-        if t.interval.is_resolved
-        and not _SINCE.search(t.text)
-        and lo <= t.start
-        and t.end <= hi
-        and not any(a <= t.start < b and not a <= at < b for a, b in skip)
-    ]
-    # "a first-quarter profit … (on Tuesday)": a reporting period never dates the event
-    usable = [t for t in usable if not _ATTRIBUTIVE_PERIOD.match(t.text)]
-    return min(usable, key=lambda t: abs(t.start - at)) if usable else None
-
-
-def times_in(text: str, base: int, published: dt.date | None, planned: bool) -> list:
-    return find_time_expressions(text, published, "future" if planned else "past", base=base)
-
-
-def clause_times(
-    lex: Lexicon, text: str, base: int, published: dt.date | None, cue: int | None
-) -> list[TimeExpression]:
-    """Time expressions of a clause, each resolved with its own tense: future when a plan cue
-    governs the event, except for an expression attached to a past reporting verb ("the media
-    published in January that X is negotiating", "…, Bloomberg reported on Tuesday")."""
-    past = times_in(text, base, published, False)
-    if cue is None:
-        return past
-    future = {t.start: t for t in times_in(text, base, published, True)}
-    out = []
-    for t in past:
-        a, b = t.start - base, t.end - base
-        between = text[b:cue] if b <= cue else ""
-        reported = lex.rx["past_report_verbs"].search(text[max(0, a - 25) : a] + " " + between)
-        dateline = lex.rx["dateline_after"].match(text, b)  # "Feb 4 (Reuters) - OpenAI will"
-        out.append(t if reported or dateline else future.get(t.start, t))
-    return out
 
 
 def _object_follows(lex: Lexicon, text: str, hit: Hit, at: int) -> bool:
@@ -159,42 +96,6 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
     if _is_opinion(lex, content):
         return None
     return replace(hit, kind="announcement") if is_self_content(lex, content, actor.name) else hit
-
-
-def _planned_actions(
-    lex: Lexicon, clause: Span, at: int, mention: Mention, published: dt.date | None, report: bool
-) -> list[Mention]:
-    """The announced actions, one per coordinated plan ("plans to release X in May and would
-    open-source Y in October")."""
-    out = []
-    cuts = [at] + [at + m.start() for m in lex.rx["coordinated_plan"].finditer(clause.text[at:])]
-    for lo, hi in zip(cuts, [*cuts[1:], len(clause.text)], strict=True):
-        part = Span(clause.start, clause.start + hi, clause.text[:hi])
-        found = _planned_action(lex, part, lo, mention, published, report and lo == at)
-        if found is not None:
-            out.append(found)
-    return out
-
-
-def _planned_action(
-    lex: Lexicon, clause: Span, at: int, mention: Mention, published: dt.date | None, report: bool
-) -> Mention | None:
-    """The announced action as its own planned event, when it has its own time expression
-    inside the announced content (after "that" / "plans to")."""
-    content = clause.text[at:]
-    inner = find_trigger(lex, content, roles=("action",))
-    if inner is None or (report and not is_planned(lex, content, inner)):
-        return None
-    base = clause.start + at
-    times = times_in(content, base, published, True)
-    own = nearest_time(times, base, clause.end, base + inner.start)
-    if own is None:
-        return None
-    kind = inner.kind
-    if kind in _FRAMED_KINDS and open_source_framed(lex, content, inner):
-        kind = "open_source"
-    subject = subject_of(lex, content, inner, len(content), mention.actor)
-    return replace(mention, kind=kind, status="planned", subject=subject, time=own)
 
 
 def _governing_trigger(lex: Lexicon, text: str, published: dt.date | None) -> Hit | None:
@@ -280,7 +181,7 @@ def analyse_clause(
         if resolved is None:
             return []
         hit, at = resolved, len(text) if resolved.role in ("action", "object") else at
-    cut = _coordination(lex, text, hit) if hit.role == "action" else None
+    cut = coordination(lex, text, hit) if hit.role == "action" else None
     own = clause if cut is None else Span(clause.start, clause.end, text[: cut[0]])
     at = min(at, len(own.text))
     time = _event_time(lex, own, hit, at, published, quote_end)
@@ -300,13 +201,13 @@ def analyse_clause(
         # the speaker added about plans may still be events ("…, adding that it would …")
         added = at < len(text) and quote_end > 0
         mention = make_mention(lex, own, index, hit, at, actor, time)
-        return _planned_actions(lex, clause, at, mention, published, True) if added else []
+        return planned_actions(lex, clause, at, mention, published, True) if added else []
     mention = make_mention(lex, own, index, hit, at, actor, time)
     out = [mention]
     if cut is not None:
-        out.extend(_coordinated_action(lex, clause, cut, mention, published))
+        out.extend(coordinated_action(lex, clause, cut, mention, published))
     if hit.role == "plan" or (hit.role == "report" and hit.kind == "announcement"):
-        out.extend(_planned_actions(lex, clause, at, mention, published, hit.role == "report"))
+        out.extend(planned_actions(lex, clause, at, mention, published, hit.role == "report"))
     return out
 
 
@@ -335,36 +236,6 @@ def _clause_actor(
     return actor
 
 
-def make_mention(
-    lex: Lexicon,
-    clause: Span,
-    index: int,
-    hit: Hit,
-    at: int,
-    actor: Actor,
-    time: TimeExpression | None,
-) -> Mention:
-    text = clause.text
-    status = status_of(lex, text, hit, at)
-    if status != "reported" and _media_sourced(lex, text):
-        status = "reported"
-    kind = hit.kind
-    if kind in _FRAMED_KINDS and open_source_framed(lex, text, hit):
-        kind = "open_source"
-    return Mention(
-        start=clause.start,
-        end=clause.end,
-        sentence=index,
-        kind=kind,
-        status=status,
-        actor=actor.name,
-        subject=subject_of(lex, text, hit, at, actor.name),
-        trigger=hit.text,
-        time=time,
-        confidence=_CONFIDENCE.get(actor.how, 0.5) - (0.1 if time is None else 0.0),
-    )
-
-
 def _media_report(
     lex: Lexicon,
     clause: Span,
@@ -391,11 +262,6 @@ def _media_report(
     return found
 
 
-def _media_sourced(lex: Lexicon, text: str) -> bool:
-    media = [o for o in org_mentions(lex, text) if o[3] == "media"]
-    return bool(media) and bool(lex.rx["status.media_report_verbs"].search(text))
-
-
 def _stands_without_time(lex: Lexicon, sentence: str, clause: str, hit: Hit) -> bool:
     """Whether a mention without a time expression is still an event (not background, not an
     ongoing state, not a trigger that needs a date such as a founding or a nominal debut)."""
@@ -406,39 +272,3 @@ def _stands_without_time(lex: Lexicon, sentence: str, clause: str, hit: Hit) -> 
     if lex.rx["background_inline"].search(clause[: hit.start]):
         return False
     return not lex.rx["ongoing"].search(clause)
-
-
-def _coordination(lex: Lexicon, text: str, hit: Hit) -> tuple[int, int, Hit] | None:
-    """Where a second verb of the same subject starts: "opened a plant in May and launched two
-    SUVs", "raised $50 million and plans to open an office in Lagos next year"."""
-    m = lex.rx["coordinated_verb"].search(text, hit.end)
-    if m is None:
-        return None
-    rest = text[m.end() :]
-    inner = find_trigger(lex, rest, roles=("action",))
-    if inner is None or not lex.rx["coordinated_gap"].fullmatch(rest[: inner.start]):
-        return None
-    return m.start(), m.end(), inner
-
-
-def _coordinated_action(
-    lex: Lexicon,
-    clause: Span,
-    cut: tuple[int, int, Hit],
-    mention: Mention,
-    published: dt.date | None,
-) -> list[Mention]:
-    """The second verb's event: its own time, else the first verb's (a plan needs its own)."""
-    _a, b, inner = cut
-    rest = clause.text[b:]
-    planned = bool(rest[: inner.start].strip()) or is_planned(lex, rest, inner)
-    base = clause.start + b
-    own = nearest_time(times_in(rest, base, published, planned), base, clause.end, base)
-    if own is None and (planned or mention.time is None):
-        return []
-    kind = inner.kind
-    if kind in _FRAMED_KINDS and open_source_framed(lex, rest, inner):
-        kind = "open_source"
-    subject = subject_of(lex, rest, inner, len(rest), mention.actor)
-    status = "planned" if planned else mention.status
-    return [replace(mention, kind=kind, status=status, subject=subject, time=own or mention.time)]

@@ -8,8 +8,8 @@ import datetime as dt
 import re
 
 from desktop.extract.actors import Actor, DocState, org_mentions
-from desktop.extract.events import Mention, clause_times, make_mention, nearest_time
 from desktop.extract.lexicon import Lexicon
+from desktop.extract.mentions import Mention, clause_times, make_mention, nearest_time
 from desktop.extract.orgnames import canonical, subject_name
 from desktop.extract.sentences import Span
 from desktop.extract.triggers import Hit, find_trigger, is_negated, planned_cue, relative_spans
