@@ -1,44 +1,47 @@
-"""Who did it: organisations from the gazetteer, people tied to organisations, anaphora.
-
-``DocState`` carries what one document has established so far: the most recent salient
-organisation (for "it" / "the company" / "this startup") and what each person is (a leader of an
-organisation, or an analyst/expert whose words are opinion, not events).
+"""Who did it: the actor of a clause from its subject region, a passive agent, a fronted
+participle or a trailing speaker; organisations and people come from ``orgmentions`` and
+``people``, what the document established so far from ``DocState``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 
+from desktop.extract.docstate import Actor, DocState
 from desktop.extract.lexicon import Lexicon
+from desktop.extract.orgmentions import (
+    ACTOR_KINDS,
+    in_phrase,
+    learn_organisations,
+    local_org,
+    org_mentions,
+)
 from desktop.extract.orgnames import (
     BODY,
     DATELINE,
-    PREPOSITION,
     canonical,
     fronted_subject,
-    subject_name,
     subject_names,
 )
+from desktop.extract.people import ROLE, learn_people, people_in
 
-_ACTOR_KINDS = ("company", "lab")
-_RECENCY = 4  # sentences an anaphor may reach back
-_MODIFIER = re.compile(r"-[a-z]+$")
-_FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
-_FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\b[^.;]{0,40}?\bby\b")
-_ROLE = (
-    r"(?:co-?founder|founder|chief\s+executive|ceo|president|chair(?:man|woman|person)?"
-    r"|cto|cfo|head)"
-)
-_ROLE_WORD = re.compile(_ROLE)  # on lower-cased text: a cheap test before the name patterns
+__all__ = [
+    "Actor",
+    "DocState",
+    "agent_actor",
+    "first_actor_org",
+    "fronted_actor",
+    "learn_organisations",
+    "learn_people",
+    "media_speaker",
+    "org_mentions",
+    "subject_actor",
+    "trailing_actor",
+]
+
 _OWNER_ROLE = re.compile(
-    rf"(?<![\w’'-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})[’']s\s+{_ROLE}"
+    rf"(?<![\w’'-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})[’']s\s+{ROLE}"
     r"(?:\s+[A-Z][\w’'-]*){0,3}\s*$"
-)
-_SURNAME_ROLE = re.compile(
-    rf"(?<![\w’'-])([A-Z][\w’'-]+),\s+(?:([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})[’']s|its)"
-    rf"\s+{_ROLE}\b"
 )
 _PRODUCT_APPOSITION = re.compile(
     r"\b(?:model|chip|app|product|system|robot|device|phone|car|vehicle|drug|platform|service"
@@ -52,201 +55,7 @@ _ITS_PRODUCT = re.compile(
     re.I,
 )
 _AND = re.compile(r"\s+(?:and|&)\s+")
-_EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
-
-
-@dataclass
-class DocState:
-    salient: str = ""
-    salient_at: int = -100  # sentence index where ``salient`` was last set
-    leaders: dict[str, str] = field(default_factory=dict)  # person -> organisation
-    opinion: set[str] = field(default_factory=set)  # people quoted as analysts/experts
-    local_orgs: set[str] = field(default_factory=set)  # "London-based Synthesia", "Upstage, a …"
-
-    def learn(self, person: str, org: str) -> None:
-        """``person`` speaks for ``org``; later mentions may use the surname alone."""
-        for key in (person, person.split()[-1]):
-            self.leaders.setdefault(key, org)
-
-    def mark_opinion(self, person: str) -> None:
-        self.opinion.update((person, person.split()[-1]))
-
-    def note(self, actor: str, index: int) -> None:
-        self.salient, self.salient_at = actor, index
-
-    def antecedent(self, index: int) -> str:
-        return self.salient if index - self.salient_at <= _RECENCY else ""
-
-
-@dataclass(frozen=True)
-class Actor:
-    name: str
-    how: str  # gazetteer | person | anaphor | product | agent
-    opinion: bool = False  # the speaker is an analyst/expert (or tied to one)
-
-
-@lru_cache(maxsize=2048)
-def org_mentions(lex: Lexicon, text: str) -> tuple[tuple[int, int, str, str], ...]:
-    """(start, end, canonical name, kind) for every organisation in ``text``: gazetteer names
-    and aliases, then unknown capitalised names with a company suffix ("Acme Robotics Inc.")."""
-    out = []
-    for m in lex.orgs.finditer(text):
-        org = lex.org_by_alias[m.group(0)]
-        out.append((m.start(), m.end(), org.name, org.kind))
-    if "government" in text:  # "The UK government published …"
-        for m in lex.rx["org_government"].finditer(text):
-            words = m.group(1).split()
-            start = m.start(1)
-            if words and words[0] in ("The", "A", "An"):
-                start += len(words[0]) + 1
-                words = words[1:]
-            if words:
-                out.append((start, m.end(), f"{' '.join(words)} government", "company"))
-    if not any(word in text for word in lex.org_suffix_words):
-        return tuple(sorted(out))
-    for m in lex.rx["org_suffix"].finditer(text):
-        start, name = m.start(), m.group(0)
-        words = name.split()
-        while words and (
-            words[0] in lex.not_person_words
-            or words[0] in lex.name_stop_words
-            or _MODIFIER.search(words[0])
-        ):
-            # "The Acme Labs" / "Paris-based Helsing AI" -> "Acme Labs" / "Helsing AI"
-            start += len(words[0]) + 1
-            words = words[1:]
-        if len(words) < 2 or any(a < m.end() and start < b for a, b, *_r in out):
-            continue
-        canonical = lex.rx["org_suffix_drop"].sub("", " ".join(words)).strip(" ,.")
-        out.append((start, m.end(), canonical, "company"))
-    return tuple(sorted(out))
-
-
-def _people(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
-    found: dict[int, tuple[int, int, str]] = {}
-    if lex.people_re is not None:
-        for m in lex.people_re.finditer(text):
-            found[m.start()] = (m.start(), m.end(), m.group(0))
-    for m in lex.rx["person"].finditer(text):
-        words = m.group(0).split()
-        if words[0] in lex.not_person_words or any(w in lex.not_person_words for w in words[1:]):
-            continue
-        if lex.orgs.fullmatch(m.group(0)) or m.start() in found:
-            continue
-        found[m.start()] = (m.start(), m.end(), m.group(0))
-    return sorted(found.values())
-
-
-def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
-    """Organisations the article introduces with a descriptor ("German defence-AI firm Helsing",
-    "Upstage, a Seoul-based developer of …"): known for the rest of the document."""
-    if not any(word in text for word in lex.org_descriptor_words):
-        return
-    for m in lex.rx["org_descriptor"].finditer(text):
-        name = (m.group(1) or m.group(2) or "").strip()
-        words = name.split()
-        if not words or words[0] in lex.not_person_words or lex.orgs.fullmatch(name):
-            continue
-        if not lex.rx["person"].fullmatch(name) or name not in state.leaders:
-            state.local_orgs.add(name)
-
-
-def _local_org(region: str, state: DocState) -> str:
-    found = [(region.rfind(n), n) for n in state.local_orgs if n in region and _whole(region, n)]
-    return max(found)[1] if found else ""
-
-
-def _whole(text: str, name: str) -> bool:
-    """``name`` occurs in ``text`` as a subject: not a possessive, not in a prepositional phrase."""
-    for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w’'])", text):
-        if not _in_phrase(text, m.start(), m.end()):
-            return True
-    return False
-
-
-def learn_people(
-    lex: Lexicon,
-    text: str,
-    state: DocState,
-    index: int,
-    orgs: tuple[tuple[int, int, str, str], ...],
-) -> None:
-    """Record the roles the sentence gives to people ("Alibaba Group Chairperson Joe Tsai",
-    "Wei Sun, principal analyst at Counterpoint Research"); ``orgs`` = org_mentions(text)."""
-    if lex.people_re is not None:
-        for m in lex.people_re.finditer(text):
-            state.learn(m.group(0), lex.people[m.group(0)])
-    if "ounded" in text:
-        _learn_founders(lex, text, state, index, orgs)
-    low = text.lower()
-    matches = _SURNAME_ROLE.finditer(text) if _ROLE_WORD.search(low) else ()
-    for m in matches:  # "Kowalczyk, Wisła's chief executive, said"
-        org = canonical(m.group(2), state.local_orgs) if m.group(2) else state.antecedent(index)
-        if org:
-            state.learn(m.group(1), org)
-    if lex.role_re is None or lex.role_re.search(low) is None:
-        return  # no role noun: nothing more to learn
-    orgs = [o for o in orgs if o[3] in _ACTOR_KINDS]
-    for start, end, name in _people(lex, text):
-        before = text[max(0, start - 45) : start]
-        after = text[end : end + 90].split(".")[0]
-        after = after if after.startswith(",") else ""
-        if name in state.leaders:
-            continue  # a founder ("founded by X, a former researcher at Y") speaks for it
-        if lex.rx["roles.opinion"].search(before) or lex.rx["roles.opinion"].search(after):
-            state.mark_opinion(name)
-            continue
-        if name in lex.people:
-            continue
-        if not (lex.rx["roles.leader"].search(before) or lex.rx["roles.leader"].search(after)):
-            continue
-        if _FORMER.search(before) or _FORMER.search(after):
-            continue  # "a former head of research at Stability AI" speaks for someone else now
-        near = [o for o in orgs if start - 60 <= o[0] <= end + 90]
-        org = min(near, key=lambda o: abs(o[0] - start))[2] if near else ""
-        org = org or _role_org(lex, before + " " + after, state) or state.antecedent(index)
-        if org:  # "its chief executive, X", "Chief executive X said"
-            state.learn(name, org)
-
-
-def _learn_founders(
-    lex: Lexicon,
-    text: str,
-    state: DocState,
-    index: int,
-    orgs: tuple[tuple[int, int, str, str], ...],
-) -> None:
-    """ "The lab was founded last year by Jane Roe and John Doe": both speak for the lab."""
-    m = _FOUNDED_BY.search(text)
-    if m is None:
-        return
-    named = [o[2] for o in orgs if o[3] in _ACTOR_KINDS and o[1] <= m.start()]
-    org = (
-        (named[-1] if named else "")
-        or _local_org(text[: m.start()], state)
-        or subject_name(lex, text[: m.start()])
-        or state.antecedent(index)
-    )
-    if not org:
-        return
-    for start, _end, name in _people(lex, text[m.end() : m.end() + 160]):
-        if start < 120:
-            state.learn(name, org)
-
-
-def _role_org(lex: Lexicon, window: str, state: DocState) -> str:
-    """The organisation a role names when the gazetteer does not know it: one the document
-    introduced ("Acme co-founder X" after "Acme Robotics"), or "chief executive of Acme"."""
-    local = _local_org(window, state)
-    if local:
-        return local
-    for n in state.local_orgs:
-        short = n.split()[0]
-        if len(short) > 2 and _whole(window, short):
-            return n
-    m = lex.rx["role_of_org"].search(window)
-    return subject_name(lex, m.group(1)) if m else ""
 
 
 def _mask_relatives(lex: Lexicon, region: str) -> str:
@@ -255,18 +64,10 @@ def _mask_relatives(lex: Lexicon, region: str) -> str:
     return lex.rx["appositive"].sub(blank, lex.rx["relative_clause"].sub(blank, region))
 
 
-def _in_phrase(text: str, start: int, end: int) -> bool:
-    """An organisation inside a prepositional phrase ("faster than Nvidia's chip", "with
-    Microsoft"): not the subject; "players like X" / "firms such as X" still are."""
-    return bool(PREPOSITION.search(text[max(0, start - 30) : start])) and not _EXAMPLE.search(
-        text[max(0, start - 30) : start]
-    )
-
-
 def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:
     """The last actor-kind organisation in ``region``; (name, speaker_is_analyst)."""
-    orgs = [o for o in org_mentions(lex, region) if not _in_phrase(region, o[0], o[1])]
-    usable = [o for o in orgs if o[3] in _ACTOR_KINDS]
+    orgs = [o for o in org_mentions(lex, region) if not in_phrase(region, o[0], o[1])]
+    usable = [o for o in orgs if o[3] in ACTOR_KINDS]
     if len(usable) >= 2 and _AND.fullmatch(region[usable[-2][1] : usable[-1][0]]):
         return usable[-2][2], False  # "Kakao and OpenAI announced": the first named
     if usable:
@@ -340,12 +141,12 @@ def subject_actor(
     dateline = DATELINE.match(region)  # "BEIJING (Reuters) - …": the agency is no subject
     if dateline:
         region = " " * dateline.end() + region[dateline.end() :]
-    names = [n for _s, _e, n in _people(lex, region)] + _CAPITALISED.findall(region)
+    names = [n for _s, _e, n in people_in(lex, region)] + _CAPITALISED.findall(region)
     opinion = bool(lex.rx["roles.opinion"].search(region)) or any(n in state.opinion for n in names)
     picked = _pick_org(lex, region)
     if picked is not None:
         return Actor(picked[0], "gazetteer", opinion or picked[1])
-    local = _local_org(region, state)
+    local = local_org(region, state)
     if local:
         return Actor(local, "gazetteer", opinion)
     for name in reversed(names):  # full names first, then surnames ("Altman said")
@@ -355,10 +156,10 @@ def subject_actor(
     if unknown:
         return Actor(unknown, "subject", opinion)
     owner = _OWNER_ROLE.search(region)  # "Acme's founder (Jane Roe) was …"
-    if owner and not _in_phrase(region, owner.start(), owner.end()):
+    if owner and not in_phrase(region, owner.start(), owner.end()):
         return Actor(canonical(owner.group(1), state.local_orgs), "person", opinion)
     body = lex.rx["descriptive_body"].search(region)
-    if body and not _in_phrase(region, body.start(), body.end()):
+    if body and not in_phrase(region, body.start(), body.end()):
         return Actor(body.group(0), "subject", opinion)  # "Brazil's central bank said …"
     if lex.rx["anaphor"].search(region) and state.antecedent(index):
         return Actor(state.antecedent(index), "anaphor", opinion)
@@ -392,8 +193,8 @@ def first_actor_org(orgs: tuple[tuple[int, int, str, str], ...], text: str = "")
     """The first actor-kind organisation among a sentence's org_mentions (for anaphora), or '';
     one inside a prepositional phrase or a possessive ("than Nvidia's chip") does not count."""
     for start, end, name, kind in orgs:
-        if text and (_in_phrase(text, start, end) or text[end : end + 1] in ("'", "’")):
+        if text and (in_phrase(text, start, end) or text[end : end + 1] in ("'", "’")):
             continue
-        if kind in _ACTOR_KINDS:
+        if kind in ACTOR_KINDS:
             return name
     return ""

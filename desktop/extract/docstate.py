@@ -1,0 +1,42 @@
+"""What one document has established so far, and the actor value a clause resolves to.
+
+``DocState`` carries the most recent salient organisation (for "it" / "the company" / "this
+startup"), what each person is (a leader of an organisation, or an analyst/expert whose words
+are opinion, not events) and the organisations the article introduced by description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_RECENCY = 4  # sentences an anaphor may reach back
+
+
+@dataclass
+class DocState:
+    salient: str = ""
+    salient_at: int = -100  # sentence index where ``salient`` was last set
+    leaders: dict[str, str] = field(default_factory=dict)  # person -> organisation
+    opinion: set[str] = field(default_factory=set)  # people quoted as analysts/experts
+    local_orgs: set[str] = field(default_factory=set)  # "London-based Synthesia", "Upstage, a …"
+
+    def learn(self, person: str, org: str) -> None:
+        """``person`` speaks for ``org``; later mentions may use the surname alone."""
+        for key in (person, person.split()[-1]):
+            self.leaders.setdefault(key, org)
+
+    def mark_opinion(self, person: str) -> None:
+        self.opinion.update((person, person.split()[-1]))
+
+    def note(self, actor: str, index: int) -> None:
+        self.salient, self.salient_at = actor, index
+
+    def antecedent(self, index: int) -> str:
+        return self.salient if index - self.salient_at <= _RECENCY else ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    how: str  # gazetteer | person | anaphor | product | agent
+    opinion: bool = False  # the speaker is an analyst/expert (or tied to one)

@@ -1,0 +1,91 @@
+"""Organisations a sentence names: gazetteer names and aliases, "<X> government", unknown names
+with a company suffix ("Acme Robotics Inc."), and those the article introduces with a
+descriptor ("German defence-AI firm Helsing", "Upstage, a Seoul-based developer of …")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.extract.docstate import DocState
+from desktop.extract.lexicon import Lexicon
+from desktop.extract.orgnames import PREPOSITION
+
+ACTOR_KINDS = ("company", "lab")
+_MODIFIER = re.compile(r"-[a-z]+$")
+_EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
+
+OrgMention = tuple[int, int, str, str]  # start, end, canonical name, kind
+
+
+@lru_cache(maxsize=2048)
+def org_mentions(lex: Lexicon, text: str) -> tuple[OrgMention, ...]:
+    """(start, end, canonical name, kind) for every organisation in ``text``: gazetteer names
+    and aliases, then unknown capitalised names with a company suffix ("Acme Robotics Inc.")."""
+    out = []
+    for m in lex.orgs.finditer(text):
+        org = lex.org_by_alias[m.group(0)]
+        out.append((m.start(), m.end(), org.name, org.kind))
+    if "government" in text:  # "The UK government published …"
+        for m in lex.rx["org_government"].finditer(text):
+            words = m.group(1).split()
+            start = m.start(1)
+            if words and words[0] in ("The", "A", "An"):
+                start += len(words[0]) + 1
+                words = words[1:]
+            if words:
+                out.append((start, m.end(), f"{' '.join(words)} government", "company"))
+    if not any(word in text for word in lex.org_suffix_words):
+        return tuple(sorted(out))
+    for m in lex.rx["org_suffix"].finditer(text):
+        start, name = m.start(), m.group(0)
+        words = name.split()
+        while words and (
+            words[0] in lex.not_person_words
+            or words[0] in lex.name_stop_words
+            or _MODIFIER.search(words[0])
+        ):
+            # "The Acme Labs" / "Paris-based Helsing AI" -> "Acme Labs" / "Helsing AI"
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or any(a < m.end() and start < b for a, b, *_r in out):
+            continue
+        canonical = lex.rx["org_suffix_drop"].sub("", " ".join(words)).strip(" ,.")
+        out.append((start, m.end(), canonical, "company"))
+    return tuple(sorted(out))
+
+
+def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
+    """Organisations the article introduces with a descriptor ("German defence-AI firm Helsing",
+    "Upstage, a Seoul-based developer of …"): known for the rest of the document."""
+    if not any(word in text for word in lex.org_descriptor_words):
+        return
+    for m in lex.rx["org_descriptor"].finditer(text):
+        name = (m.group(1) or m.group(2) or "").strip()
+        words = name.split()
+        if not words or words[0] in lex.not_person_words or lex.orgs.fullmatch(name):
+            continue
+        if not lex.rx["person"].fullmatch(name) or name not in state.leaders:
+            state.local_orgs.add(name)
+
+
+def local_org(region: str, state: DocState) -> str:
+    """The last organisation the document introduced that ``region`` names as a subject."""
+    found = [(region.rfind(n), n) for n in state.local_orgs if n in region and whole(region, n)]
+    return max(found)[1] if found else ""
+
+
+def whole(text: str, name: str) -> bool:
+    """``name`` occurs in ``text`` as a subject: not a possessive, not in a prepositional phrase."""
+    for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w’'])", text):
+        if not in_phrase(text, m.start(), m.end()):
+            return True
+    return False
+
+
+def in_phrase(text: str, start: int, end: int) -> bool:
+    """An organisation inside a prepositional phrase ("faster than Nvidia's chip", "with
+    Microsoft"): not the subject; "players like X" / "firms such as X" still are."""
+    return bool(PREPOSITION.search(text[max(0, start - 30) : start])) and not _EXAMPLE.search(
+        text[max(0, start - 30) : start]
+    )

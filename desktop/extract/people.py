@@ -1,0 +1,124 @@
+"""People named in a sentence and the organisations they speak for ("Alibaba Group Chairperson
+Joe Tsai", "Kowalczyk, Wisła's chief executive", "founded by Jane Roe"), or the analysts and
+experts whose words are opinion."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.extract.docstate import DocState
+from desktop.extract.lexicon import Lexicon
+from desktop.extract.orgmentions import ACTOR_KINDS, OrgMention, local_org, whole
+from desktop.extract.orgnames import canonical, subject_name
+
+_FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
+_FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\b[^.;]{0,40}?\bby\b")
+ROLE = (
+    r"(?:co-?founder|founder|chief\s+executive|ceo|president|chair(?:man|woman|person)?"
+    r"|cto|cfo|head)"
+)
+_ROLE_WORD = re.compile(ROLE)  # on lower-cased text: a cheap test before the name patterns
+_SURNAME_ROLE = re.compile(
+    rf"(?<![\w’'-])([A-Z][\w’'-]+),\s+(?:([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})[’']s|its)"
+    rf"\s+{ROLE}\b"
+)
+
+
+def people_in(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the people named in ``text``: known ones, then name shapes."""
+    found: dict[int, tuple[int, int, str]] = {}
+    if lex.people_re is not None:
+        for m in lex.people_re.finditer(text):
+            found[m.start()] = (m.start(), m.end(), m.group(0))
+    for m in lex.rx["person"].finditer(text):
+        words = m.group(0).split()
+        if words[0] in lex.not_person_words or any(w in lex.not_person_words for w in words[1:]):
+            continue
+        if lex.orgs.fullmatch(m.group(0)) or m.start() in found:
+            continue
+        found[m.start()] = (m.start(), m.end(), m.group(0))
+    return sorted(found.values())
+
+
+def learn_people(
+    lex: Lexicon,
+    text: str,
+    state: DocState,
+    index: int,
+    orgs: tuple[OrgMention, ...],
+) -> None:
+    """Record the roles the sentence gives to people ("Alibaba Group Chairperson Joe Tsai",
+    "Wei Sun, principal analyst at Counterpoint Research"); ``orgs`` = org_mentions(text)."""
+    if lex.people_re is not None:
+        for m in lex.people_re.finditer(text):
+            state.learn(m.group(0), lex.people[m.group(0)])
+    if "ounded" in text:
+        _learn_founders(lex, text, state, index, orgs)
+    low = text.lower()
+    matches = _SURNAME_ROLE.finditer(text) if _ROLE_WORD.search(low) else ()
+    for m in matches:  # "Kowalczyk, Wisła's chief executive, said"
+        org = canonical(m.group(2), state.local_orgs) if m.group(2) else state.antecedent(index)
+        if org:
+            state.learn(m.group(1), org)
+    if lex.role_re is None or lex.role_re.search(low) is None:
+        return  # no role noun: nothing more to learn
+    orgs = tuple(o for o in orgs if o[3] in ACTOR_KINDS)
+    for start, end, name in people_in(lex, text):
+        before = text[max(0, start - 45) : start]
+        after = text[end : end + 90].split(".")[0]
+        after = after if after.startswith(",") else ""
+        if name in state.leaders:
+            continue  # a founder ("founded by X, a former researcher at Y") speaks for it
+        if lex.rx["roles.opinion"].search(before) or lex.rx["roles.opinion"].search(after):
+            state.mark_opinion(name)
+            continue
+        if name in lex.people:
+            continue
+        if not (lex.rx["roles.leader"].search(before) or lex.rx["roles.leader"].search(after)):
+            continue
+        if _FORMER.search(before) or _FORMER.search(after):
+            continue  # "a former head of research at Stability AI" speaks for someone else now
+        near = [o for o in orgs if start - 60 <= o[0] <= end + 90]
+        org = min(near, key=lambda o: abs(o[0] - start))[2] if near else ""
+        org = org or _role_org(lex, before + " " + after, state) or state.antecedent(index)
+        if org:  # "its chief executive, X", "Chief executive X said"
+            state.learn(name, org)
+
+
+def _learn_founders(
+    lex: Lexicon,
+    text: str,
+    state: DocState,
+    index: int,
+    orgs: tuple[OrgMention, ...],
+) -> None:
+    """ "The lab was founded last year by Jane Roe and John Doe": both speak for the lab."""
+    m = _FOUNDED_BY.search(text)
+    if m is None:
+        return
+    named = [o[2] for o in orgs if o[3] in ACTOR_KINDS and o[1] <= m.start()]
+    org = (
+        (named[-1] if named else "")
+        or local_org(text[: m.start()], state)
+        or subject_name(lex, text[: m.start()])
+        or state.antecedent(index)
+    )
+    if not org:
+        return
+    for start, _end, name in people_in(lex, text[m.end() : m.end() + 160]):
+        if start < 120:
+            state.learn(name, org)
+
+
+def _role_org(lex: Lexicon, window: str, state: DocState) -> str:
+    """The organisation a role names when the gazetteer does not know it: one the document
+    introduced ("Acme co-founder X" after "Acme Robotics"), or "chief executive of Acme"."""
+    local = local_org(window, state)
+    if local:
+        return local
+    for n in state.local_orgs:
+        short = n.split()[0]
+        if len(short) > 2 and whole(window, short):
+            return n
+    m = lex.rx["role_of_org"].search(window)
+    return subject_name(lex, m.group(1)) if m else ""
