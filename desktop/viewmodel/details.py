@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
+from desktop.store.date_spread import DateSpread, collect_spread
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SEASONS = {
     12: "winter", 1: "winter", 2: "winter",
@@ -165,6 +167,8 @@ class DetailsData:
     tags: tuple[str, ...] = ()
     note: str = ""
     edits: tuple[str, ...] = ()  # "title 'a' → 'b' — alice, 23 Nov 2026 13:40 UTC", oldest first
+    n_articles: int = 0  # distinct articles reporting the event
+    date_spread: str = ""  # "Dates differ across 2 articles: …" ("" when they agree)
 
 
 def build_details(detail: Any) -> DetailsData:
@@ -192,7 +196,51 @@ def build_details(detail: Any) -> DetailsData:
         subject=event.subject or "",
         summary=event.summary or "",
         sources=tuple(sources),
+        n_articles=len({m.document_id for m in detail.mentions}),
+        date_spread=date_spread_line(_spread_of(event.id, detail.mentions, documents)),
     )
+
+
+def _spread_of(event_id: int, mentions: Any, documents: Any) -> DateSpread:
+    rows = []
+    for m in mentions:
+        document = documents.get(m.document_id)
+        title = (getattr(document, "title", None) if document is not None else None) or ""
+        rows.append(
+            (
+                m.document_id,
+                getattr(m, "date_start", None),
+                getattr(m, "date_end", None),
+                getattr(m, "precision", "unknown") or "unknown",
+                getattr(m, "anchor", "") or "",
+                title or _file_name(m, document),
+            )
+        )
+    return collect_spread(event_id, rows)
+
+
+def date_spread_line(spread: DateSpread, title_chars: int = 60) -> str:
+    """ "Dates differ across 3 articles: Feb 2025 (Title C), Mar 2025 (Title B), 16 Mar 2025
+    (Title A)", earliest claim first; "" when the articles' dated claims agree (or are fewer
+    than two)."""
+    if len(spread.claims) < 2:
+        return ""
+    parts = []
+    for claim in spread.claims:
+        when = format_interval(claim.start, claim.end, claim.precision)
+        titles = "; ".join(_one_line(t, title_chars) for t in claim.titles)
+        parts.append(f"{when} ({titles})")
+    return f"Dates differ across {articles_text(spread.n_dated_articles)}: " + ", ".join(parts)
+
+
+def articles_text(n_articles: int) -> str:
+    """ "1 article", "3 articles"."""
+    return f"{n_articles} article" + ("" if n_articles == 1 else "s")
+
+
+def _one_line(text: str, limit: int) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 def _file_name(mention: Any, document: Any | None) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.viewmodel.details import DetailsData
+from desktop.viewmodel.details import DetailsData, articles_text
 
 _FIELDS = ("Date", "Resolved", "Status", "Kind", "Actor", "Subject", "Summary", "Tags", "Note")
 HIDDEN_TEXT = "Hidden: marked as not an event"
@@ -44,11 +44,17 @@ class DetailsPane(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title_label.setFont(font)
         self.field_labels = {name: _plain_label() for name in _FIELDS}
+        self.articles_label = _plain_label()  # "Reported by 2 articles", under the title
+        self.articles_label.setAccessibleName("Number of articles")
+        self.spread_label = _plain_label()  # "Dates differ across 2 articles: …"
+        self.spread_label.setAccessibleName("Dates given by the articles")
+        self.spread_label.hide()
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for name, label in self.field_labels.items():
             form.addRow(_plain_label(name), label)
+        form.insertRow(2, self.spread_label)  # under Date and Resolved, across both columns
         self.marks_label = _plain_label()  # hidden / starred, above the fields
         self.marks_label.setFont(font)
         self.marks_label.setAccessibleName("Curation marks")
@@ -77,6 +83,7 @@ class DetailsPane(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title_label)
+        layout.addWidget(self.articles_label)
         layout.addWidget(self.marks_label)
         layout.addLayout(form)
         layout.addWidget(_plain_label("Reported by"))
@@ -98,8 +105,10 @@ class DetailsPane(QWidget):
             self.sources_list.blockSignals(False)
             self._show_marks(False, False)
             self._show_history(())
+            self._show_articles(0, "")
             return
         self.title_label.setText(data.title)
+        self._show_articles(data.n_articles, data.date_spread)
         values = {
             "Date": data.date_text,
             "Resolved": "\n".join(data.resolutions),
@@ -122,6 +131,14 @@ class DetailsPane(QWidget):
         self.sources_list.blockSignals(False)
         self._show_marks(data.hidden, data.starred)
         self._show_history(data.edits)
+
+    def _show_articles(self, n_articles: int, spread: str) -> None:
+        self.articles_label.setText(
+            f"Reported by {articles_text(n_articles)}" if n_articles else ""
+        )
+        self.articles_label.setVisible(n_articles > 0)
+        self.spread_label.setText(spread)
+        self.spread_label.setVisible(bool(spread))
 
     def _show_marks(self, hidden: bool, starred: bool) -> None:
         marks = [text for on, text in ((hidden, HIDDEN_TEXT), (starred, STARRED_TEXT)) if on]

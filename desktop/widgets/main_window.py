@@ -30,6 +30,7 @@ from desktop.widgets.interchange_menu import install_interchange_menu
 from desktop.widgets.menus import AppMenus
 from desktop.widgets.search_bar import SearchBar
 from desktop.widgets.source_view import SourcePane
+from desktop.widgets.timeline_spread import install_date_spreads
 from desktop.widgets.timeline_view import TimelineView
 
 
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self.table_proxy.setSourceModel(self.table_model)
         self.lazy_table = LazyEventTableModel(self.timeline_model, store_model.records_by_id, self)
         self._build_widgets()
+        # date-spread whiskers and article counts; before _wire: its cache clears first
+        self.spread_item = install_date_spreads(self.timeline_view, store_model)
         self._build_menu()
         self._wire()
         install_curation_menu(self)  # Edit menu: curation, undo/redo
