@@ -33,7 +33,9 @@ ORDER BY m.event_id, d.file_name, m.document_id, m.start, m.id
 
 @dataclass(frozen=True)
 class DateClaim:
-    """One distinct date given to an event, and the articles that give it."""
+    """One distinct date (start, precision) given to an event, and the articles giving it;
+    ``end`` is the latest of theirs (a month named in an article published within it ends
+    on the publication date, the same month named later ends on its last day)."""
 
     start: str  # ISO date
     end: str  # ISO date, inclusive
@@ -50,7 +52,7 @@ class DateSpread:
     n_articles: int  # distinct documents with a mention of the event
     earliest: str | None  # earliest start of a dated claim (None: no dated claim)
     latest: str | None  # latest (inclusive) end of a dated claim
-    claims: tuple[DateClaim, ...]  # distinct (start, end, precision), earliest first
+    claims: tuple[DateClaim, ...]  # distinct (start, precision), earliest first
 
     @property
     def n_dated_articles(self) -> int:
@@ -66,16 +68,19 @@ def collect_spread(event_id: int, rows: Iterable[ClaimRow]) -> DateSpread:
     """Fold one event's mention claims into its ``DateSpread`` (pure; also used for the
     details pane, from the mentions it already holds)."""
     documents: dict[str, None] = {}
-    claims: dict[tuple[str, str, str], dict[str, str]] = {}
+    claims: dict[tuple[str, str], dict[str, str]] = {}  # (start, precision) -> doc -> title
+    ends: dict[tuple[str, str], str] = {}
     for document_id, start, end, precision, anchor, title in rows:
         documents[document_id] = None
         if start is None or precision in ("", "unknown") or anchor == "publication":
             continue
-        key = (start, end if end is not None and end >= start else start, precision)
+        key = (start, precision)
         claims.setdefault(key, {}).setdefault(document_id, title)
-    ordered = sorted(claims.items(), key=lambda item: (item[0][0], item[0][1], item[0][2]))
+        # "this month" in an article of 28 March ends there, "March" on the 31st: one claim
+        ends[key] = max(ends.get(key, start), end if end is not None else start)
     made = tuple(
-        DateClaim(s, e, p, tuple(docs), tuple(docs.values())) for (s, e, p), docs in ordered
+        DateClaim(s, ends[(s, p)], p, tuple(docs), tuple(docs.values()))
+        for (s, p), docs in sorted(claims.items(), key=lambda c: (c[0][0], ends[c[0]], c[0][1]))
     )
     return DateSpread(
         event_id=int(event_id),
