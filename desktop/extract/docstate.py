@@ -12,6 +12,15 @@ from dataclasses import dataclass, field
 _RECENCY = 4  # sentences an anaphor may reach back
 
 
+def surnames(person: str) -> tuple[str, ...]:
+    """The words a later mention may use alone: the last one, and the first when the name is
+    written family name first with a hyphenated given name ("Park Ji-won" -> "Park")."""
+    words = person.split()
+    if len(words) == 2 and "-" in words[1] and "-" not in words[0]:
+        return words[-1], words[0]
+    return (words[-1],)
+
+
 @dataclass
 class DocState:
     salient: str = ""
@@ -22,11 +31,11 @@ class DocState:
 
     def learn(self, person: str, org: str) -> None:
         """``person`` speaks for ``org``; later mentions may use the surname alone."""
-        for key in (person, person.split()[-1]):
+        for key in (person, *surnames(person)):
             self.leaders.setdefault(key, org)
 
     def mark_opinion(self, person: str) -> None:
-        self.opinion.update((person, person.split()[-1]))
+        self.opinion.update((person, *surnames(person)))
 
     def note(self, actor: str, index: int) -> None:
         self.salient, self.salient_at = actor, index

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desktop.extract.actor_words import actor_words, is_common_plural, only_descriptive
 from desktop.extract.docstate import DocState
 from desktop.extract.lexicon import Lexicon
-from desktop.extract.orgnames import PREPOSITION
+from desktop.extract.orgnames import DATELINE, PREPOSITION
 
 ACTOR_KINDS = ("company", "lab")
 _MODIFIER = re.compile(r"-[a-z]+$")
@@ -37,11 +38,13 @@ def org_mentions(lex: Lexicon, text: str) -> tuple[OrgMention, ...]:
                 out.append((start, m.end(), f"{' '.join(words)} government", "company"))
     if not any(word in text for word in lex.org_suffix_words):
         return tuple(sorted(out))
+    demonyms = actor_words().demonyms
     for m in lex.rx["org_suffix"].finditer(text):
         start, name = m.start(), m.group(0)
         words = name.split()
         while words and (
             words[0] in lex.not_person_words
+            or words[0] in demonyms  # "Latin American AI start-ups"
             or words[0] in lex.name_stop_words
             or _MODIFIER.search(words[0])
         ):
@@ -60,11 +63,14 @@ def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
     "Upstage, a Seoul-based developer of …"): known for the rest of the document."""
     if not any(word in text for word in lex.org_descriptor_words):
         return
-    for m in lex.rx["org_descriptor"].finditer(text):
+    dateline = DATELINE.match(text)  # "TOKYO - Sakura Internet, an Osaka-based operator …"
+    for m in lex.rx["org_descriptor"].finditer(text[dateline.end() :] if dateline else text):
         name = (m.group(1) or m.group(2) or "").strip()
         words = name.split()
         if not words or words[0] in lex.not_person_words or lex.orgs.fullmatch(name):
             continue
+        if only_descriptive(name) or is_common_plural(name):
+            continue  # "a Riyadh-based Arabic speech start-up"
         if not lex.rx["person"].fullmatch(name) or name not in state.leaders:
             state.local_orgs.add(name)
 

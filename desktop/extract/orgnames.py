@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from desktop.extract.actor_words import is_common_plural, only_descriptive
 from desktop.extract.lexicon import Lexicon
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -107,6 +108,8 @@ def subject_names(lex: Lexicon, region: str) -> list[tuple[int, str]]:
         dropped, name = _trim(lex, raw)
         if not name or name in lex.not_actor_words or (name.endswith("ly") and " " not in name):
             continue
+        if only_descriptive(name) or is_common_plural(name):
+            continue  # "Latin American AI start-ups raised", "Videos released by the company"
         a += base + dropped
         if _is_subject(lex, region, a, a + len(name)):
             found.append((a, name))

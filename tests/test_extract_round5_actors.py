@@ -1,0 +1,100 @@
+"""Round-5 actor rules on invented sentences: nationality/language adjectives and plural common
+nouns are no organisations, a dateline does not hide an introduced organisation, a
+family-name-first leader is known by the family name alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.extract import extract_events
+from desktop.extract.actor_words import is_common_plural, only_descriptive
+from desktop.extract.docstate import DocState, surnames
+
+PUB = dt.date(2025, 6, 18)  # a Wednesday
+
+
+def _actors(text: str) -> list[str]:
+    return [e.actor for e in extract_events(text, PUB)]
+
+
+@pytest.mark.parametrize(
+    "name", ["Arabic", "Latin American AI", "South Korean", "Nordic", "Brazilian AI"]
+)
+def test_adjectives_of_nationality_or_language_are_descriptions(name: str) -> None:
+    assert only_descriptive(name)
+
+
+@pytest.mark.parametrize("name", ["Arabic Labs", "Saudi Aramco", "Korea Telecom", "Humain", ""])
+def test_names_with_a_proper_word_are_not_mere_descriptions(name: str) -> None:
+    assert not only_descriptive(name)
+
+
+def test_plural_common_nouns_are_listed_but_names_are_not() -> None:
+    assert is_common_plural("Videos") and is_common_plural("Talks")
+    assert not is_common_plural("Siemens") and not is_common_plural("Reuters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nordic AI start-ups raised $400 million in May, a report found.",
+        "Latin American AI start-ups raised $1.1 billion in the first half of 2025.",
+        "Photos released by the company on Monday showed the new factory.",
+    ],
+)
+def test_descriptions_and_plural_nouns_do_not_act(text: str) -> None:
+    actors = _actors(text)
+    assert not any(a in ("Nordic AI", "Latin American AI", "Photos", "Nordic") for a in actors)
+
+
+def test_an_adjective_before_a_common_noun_is_not_introduced_as_an_organisation() -> None:
+    text = (
+        "Corvane Energy's venture arm plans to back a Cairo-based Egyptian payments start-up "
+        "in June. Egyptian said on Tuesday it would open an office in Lagos."
+    )
+    assert "Egyptian" not in _actors(text)
+
+
+def test_a_real_organisation_with_a_suffix_still_acts() -> None:
+    assert _actors("Brazilian fintech Lumora Technologies raised $30 million in May.") == [
+        "Lumora Technologies"
+    ]
+
+
+def test_a_dateline_does_not_hide_an_organisation_introduced_by_a_descriptor() -> None:
+    text = (
+        "OSAKA - Keiko Internet, a Kyoto-based hosting operator, said on Tuesday it would "
+        "build a GPU cloud. The company expects the service to go live in January."
+    )
+    actors = _actors(text)
+    assert actors and set(actors) == {"Keiko Internet"}
+
+
+@pytest.mark.parametrize(
+    ("person", "keys"),
+    [
+        ("Park Ji-won", ("Ji-won", "Park")),
+        ("Lee Sang-hoon", ("Sang-hoon", "Lee")),
+        ("Jean-Luc Martin", ("Martin",)),
+        ("Sam Altman", ("Altman",)),
+    ],
+)
+def test_family_name_first_leaders_are_known_by_the_family_name(
+    person: str, keys: tuple[str, ...]
+) -> None:
+    assert surnames(person) == keys
+    state = DocState()
+    state.learn(person, "Acme")
+    assert all(state.leaders[k] == "Acme" for k in keys)
+
+
+def test_a_family_name_alone_speaks_for_the_leaders_organisation() -> None:
+    text = (
+        "Daewon Robotics raised $50 million on Monday. Chief executive Kim Min-seo told "
+        "reporters the money would go to a new plant. Kim added that the company intends to "
+        "list on the Korea Exchange."
+    )
+    assert "Kim" not in _actors(text)
+    assert set(_actors(text)) == {"Daewon Robotics"}
