@@ -1,0 +1,162 @@
+"""Round 5 extraction rules: negotiations, completed milestones, planned actions with their own
+time, regulator actions, deals. Sentences written for these tests (not taken from any set)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.extract import extract_events
+from desktop.extract.types import ExtractedEvent
+
+PUBLISHED = dt.date(2025, 3, 12)
+INTRO = "Korvale Robotics is a Lisbon start-up that builds warehouse arms. "
+
+
+def _events(sentence: str, published: dt.date = PUBLISHED) -> list[ExtractedEvent]:
+    """The events of ``sentence`` placed after an introduction of the company."""
+    return [e for e in extract_events(INTRO + sentence, published) if e.start >= len(INTRO)]
+
+
+def _one(sentence: str) -> ExtractedEvent:
+    found = _events(sentence)
+    assert len(found) == 1, [(e.kind, e.evidence) for e in found]
+    return found[0]
+
+
+# --- negotiations reported by unnamed sources ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "Korvale is in advanced talks with two pension funds about a $90 million round, "
+            "people familiar with the matter said.",
+            "funding",
+        ),
+        (
+            "The company is also in talks with Maersk about a joint venture in Rotterdam, "
+            "according to two people familiar with the matter.",
+            "partnership",
+        ),
+        (
+            "Korvale is exploring a sale of its drone unit, according to media reports.",
+            "other",
+        ),
+        (
+            "Korvale is preparing to spin off its sensor business, according to local media "
+            "reports.",
+            "other",
+        ),
+    ],
+)
+def test_reported_negotiations_are_reported_events(sentence: str, kind: str) -> None:
+    event = _one(sentence)
+    assert (event.kind, event.status, event.actor) == (kind, "reported", "Korvale Robotics")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Korvale gave three talks at the robotics fair.",
+        "The talks between the two countries stalled over tariffs.",
+        "Korvale explored the coast of Portugal with its drones.",
+    ],
+)
+def test_talks_and_exploring_outside_negotiations_are_not_events(sentence: str) -> None:
+    assert _events(sentence) == []
+
+
+# --- completed milestones -----------------------------------------------------------------
+
+
+def test_completed_milestone_with_its_time_is_an_event() -> None:
+    event = _one("Korvale completed the acquisition of Brisa Sensors in the third quarter of 2024.")
+    assert (event.kind, event.status, event.interval.date_str()) == ("other", "happened", "2024-07")
+
+
+def test_completed_tape_out_is_dated() -> None:
+    event = _one("Korvale finished the tape-out of its motion chip in January.")
+    assert event.interval.date_str() == "2025-01"
+
+
+def test_completed_homework_is_not_a_milestone() -> None:
+    assert _events("Korvale completed its homework on safety rules.") == []
+
+
+# --- planned actions with their own time ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        (
+            "Korvale will begin road testing its delivery robots in Porto in the second half.",
+            "2025-07",
+        ),
+        ("The company will hold a developer conference in Lisbon in mid-June.", "2025-06"),
+        ("The company aims to bring 40 megawatts of capacity online by 2027.", "2027"),
+        ("The company will host the next edition of its robotics fair in October.", "2025-10"),
+    ],
+)
+def test_planned_actions_with_their_own_time(sentence: str, date: str) -> None:
+    event = _one(sentence)
+    assert (event.status, event.kind, event.interval.date_str()) == ("planned", "other", date)
+
+
+def test_bringing_a_product_to_devices_is_a_planned_release() -> None:
+    event = _one("Korvale intends to bring its new picking model to partner robots in the autumn.")
+    assert (event.kind, event.status) == ("release", "planned")
+
+
+def test_a_service_expected_to_start_belongs_to_the_company_just_named() -> None:
+    found = _events(
+        "Korvale opened a depot in Madrid in January. "
+        "The first commercial service is expected to start in 2026."
+    )
+    assert [(e.kind, e.status, e.actor, e.interval.date_str()) for e in found][-1] == (
+        "release",
+        "planned",
+        "Korvale Robotics",
+        "2026",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Korvale has 400 robots in service across Europe.",
+        "The holding company owns several brands.",
+        "Korvale brought its lawyers to the hearing.",
+    ],
+)
+def test_states_are_not_planned_actions(sentence: str) -> None:
+    assert _events(sentence) == []
+
+
+# --- regulators, deals, rounds led ------------------------------------------------------------
+
+
+def test_a_regulator_publishing_guidance_next_month_is_planned() -> None:
+    found = _events(
+        "Portugal's data protection authority said it would publish guidance on warehouse "
+        "robots next month."
+    )
+    planned = [(e.kind, e.interval.date_str()) for e in found if e.status == "planned"]
+    assert planned == [("other", "2025-04")]
+
+
+def test_signed_supply_deals_in_the_plural_are_a_partnership() -> None:
+    event = _one("Korvale has signed battery supply deals with CATL and Northvolt in February.")
+    assert (event.kind, event.interval.date_str()) == ("partnership", "2025-02")
+
+
+def test_leading_a_round_is_funding() -> None:
+    event = _one("Korvale led a $12 million round in the Polish start-up Dron earlier this month.")
+    assert (event.kind, event.interval.date_str()) == ("funding", "2025-03")
+
+
+def test_leading_the_market_is_not_funding() -> None:
+    assert _events("Korvale led the market in warehouse arms last year.") == []
