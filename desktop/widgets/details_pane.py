@@ -54,7 +54,6 @@ class DetailsPane(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for name, label in self.field_labels.items():
             form.addRow(_plain_label(name), label)
-        form.insertRow(2, self.spread_label)  # under Date and Resolved, across both columns
         self.marks_label = _plain_label()  # hidden / starred, above the fields
         self.marks_label.setFont(font)
         self.marks_label.setAccessibleName("Curation marks")
@@ -84,6 +83,7 @@ class DetailsPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title_label)
         layout.addWidget(self.articles_label)
+        layout.addWidget(self.spread_label)
         layout.addWidget(self.marks_label)
         layout.addLayout(form)
         layout.addWidget(_plain_label("Reported by"))

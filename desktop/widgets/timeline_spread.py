@@ -35,8 +35,8 @@ from desktop.widgets.timeline_palette import TimelineColours
 MAX_EVENTS = 400  # glyphs in view above which nothing is drawn
 WHISKER_DY_PX = GLYPH_PX / 2 + 4.0  # whisker below the glyph centre
 CAP_PX = 3.0  # half-height of a whisker's end caps
-BADGE_DX_PX = GLYPH_PX / 2 + 3.0  # badge's left edge right of the glyph centre
-Z_VALUE = 4  # above glyphs (3), under labels (5)
+BADGE_DX_PX = GLYPH_PX / 2 + 4.0  # badge's left edge right of the glyph centre
+Z_VALUE = 11  # above glyphs (3), labels (5) and the selection ring (10): badges stay legible
 
 
 class SpreadItem(pg.GraphicsObject):
