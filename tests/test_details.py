@@ -110,3 +110,59 @@ def test_build_details_collects_fields_and_sources():
     assert data.resolutions == ("'March 16' in an article of 25 Mar 2025 → 16 Mar 2025",)
     assert data.sources[0].document_id == "d1"
     assert data.sources[0].label.startswith("001.txt — AI news")
+
+
+def _ernie_detail(*mentions):
+    event = SimpleNamespace(
+        id=7,
+        key="baidu-ernie",
+        title="Ernie",
+        start="2025-03-16",
+        end="2025-03-16",
+        precision="day",
+        status="happened",
+        kind="release",
+        actor="Baidu",
+        subject="Ernie 4.5",
+        summary="",
+    )
+    other = SimpleNamespace(**{**vars(DOC), "id": "d2", "file_name": "002.txt", "title": None})
+    return SimpleNamespace(event=event, mentions=list(mentions), documents={"d1": DOC, "d2": other})
+
+
+def test_build_details_counts_articles_and_lists_differing_dates():
+    day = _mention(date_start="2025-03-16", date_end="2025-03-16", precision="day")
+    month = _mention(id=2, document_id="d2", doc_file_name="002.txt")  # Feb 2025
+    data = build_details(_ernie_detail(day, month))
+    assert data.n_articles == 2
+    # earliest first; an untitled article is named by its file
+    assert (
+        data.date_spread
+        == "Dates differ across 2 articles: Feb 2025 (002.txt), 16 Mar 2025 (AI news)"
+    )
+    same = _mention(
+        id=3,
+        document_id="d2",
+        doc_file_name="002.txt",
+        **{"date_start": "2025-03-16", "date_end": "2025-03-16", "precision": "day"},
+    )
+    agreeing = build_details(_ernie_detail(day, same))
+    assert agreeing.n_articles == 2 and agreeing.date_spread == ""
+
+
+def test_details_pane_shows_count_and_spread_as_plain_text(qtbot):
+    from PySide6.QtCore import Qt
+
+    from desktop.widgets.details_pane import DetailsPane
+
+    pane = DetailsPane()
+    qtbot.addWidget(pane)
+    day = _mention(date_start="2025-03-16", date_end="2025-03-16", precision="day")
+    month = _mention(id=2, document_id="d2", doc_file_name="<b>002</b>.txt")
+    pane.show_details(build_details(_ernie_detail(day, month)))
+    assert pane.articles_label.text() == "Reported by 2 articles"
+    assert pane.spread_label.text().startswith("Dates differ across 2 articles: Feb 2025 (<b>002")
+    assert pane.spread_label.textFormat() == Qt.TextFormat.PlainText
+    assert not pane.spread_label.isHidden()
+    pane.show_details(None)
+    assert pane.spread_label.isHidden() and pane.articles_label.isHidden()
