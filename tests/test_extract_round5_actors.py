@@ -98,3 +98,63 @@ def test_a_family_name_alone_speaks_for_the_leaders_organisation() -> None:
     )
     assert "Kim" not in _actors(text)
     assert set(_actors(text)) == {"Daewon Robotics"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("In May, Quorra and Uber announced a partnership in Dubai.", "Quorra"),
+        ("Veltro and Microsoft signed a cloud agreement on Monday.", "Veltro"),
+        ("Microsoft and Veltro signed a cloud agreement on Monday.", "Microsoft"),
+    ],
+)
+def test_coordinated_parties_yield_one_event_for_the_first_named(text: str, actor: str) -> None:
+    assert _actors(text) == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Dubai and Uber's home market, Uber launched a robotaxi service on Monday.",
+        "Investors and Microsoft signed a cloud agreement on Monday.",
+    ],
+)
+def test_a_place_or_common_noun_before_and_is_not_a_party(text: str) -> None:
+    assert _actors(text) == ["Uber" if "Uber" in text.split(",")[-1] else "Microsoft"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Corvane's venture arm led a $20 million round in a Lagos start-up on Monday.",
+            "Corvane",
+        ),
+        (
+            "Dunmore's robotics subsidiary opened a plant in Ohio in May.",
+            "Dunmore",
+        ),
+    ],
+)
+def test_a_units_action_belongs_to_its_parent(text: str, actor: str) -> None:
+    assert _actors(text) == [actor]
+
+
+def test_its_unit_is_the_salient_organisations() -> None:
+    text = (
+        "Brindle Labs opened an office in Nairobi on Monday. Its venture arm also invested "
+        "$5 million in a Kenyan start-up in May."
+    )
+    assert _actors(text) == ["Brindle Labs", "Brindle Labs"]
+
+
+def test_a_unit_inside_a_prepositional_phrase_is_not_the_subject() -> None:
+    text = (
+        "With backing from Corvane Energy's venture arm, Talvo Robotics raised $9 million in May."
+    )
+    assert _actors(text) == ["Talvo Robotics"]
+
+
+def test_the_company_without_antecedent_is_not_the_maker_of_its_purchases() -> None:
+    text = "The company plans to buy 2,000 H100 processors and to launch the service in January."
+    assert "Nvidia" not in _actors(text)

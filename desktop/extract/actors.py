@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.extract.actor_words import actor_words, only_descriptive
 from desktop.extract.docstate import Actor, DocState
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgmentions import (
@@ -55,6 +56,7 @@ _ITS_PRODUCT = re.compile(
     re.I,
 )
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_BEFORE_AND = re.compile(r"(?<![\w’'-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:and|&)\s+")
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
 
 
@@ -145,7 +147,8 @@ def subject_actor(
     opinion = bool(lex.rx["roles.opinion"].search(region)) or any(n in state.opinion for n in names)
     picked = _pick_org(lex, region)
     if picked is not None:
-        return Actor(picked[0], "gazetteer", opinion or picked[1])
+        first = _coordinated_first(lex, region, state, picked[0])
+        return Actor(first or picked[0], "gazetteer", opinion or picked[1])
     local = local_org(region, state)
     if local:
         return Actor(local, "gazetteer", opinion)
@@ -155,14 +158,31 @@ def subject_actor(
     unknown = _unknown_org(lex, region, state, strict)
     if unknown:
         return Actor(unknown, "subject", opinion)
+    return _owner_actor(lex, region, state, index, opinion)
+
+
+def _owner_actor(
+    lex: Lexicon, region: str, state: DocState, index: int, opinion: bool
+) -> Actor | None:
+    """No organisation named as the subject: one whose leader, unit or product is ("Acme's
+    founder", "Acme's venture arm", "Its investment unit"), a public body, or an anaphor."""
     owner = _OWNER_ROLE.search(region)  # "Acme's founder (Jane Roe) was …"
     if owner and not in_phrase(region, owner.start(), owner.end()):
         return Actor(canonical(owner.group(1), state.local_orgs), "person", opinion)
+    unit = actor_words().unit.search(region)  # "Acme's venture arm", "Its investment unit"
+    if unit and not in_phrase(region, unit.start(), unit.end()):
+        name = re.sub(r"[’']s$", "", unit.group(1))
+        if name.lower() not in ("its", "their"):
+            return Actor(canonical(name, state.local_orgs), "subject", opinion)
+        if state.antecedent(index):
+            return Actor(state.antecedent(index), "anaphor", opinion)
     body = lex.rx["descriptive_body"].search(region)
     if body and not in_phrase(region, body.start(), body.end()):
         return Actor(body.group(0), "subject", opinion)  # "Brazil's central bank said …"
-    if lex.rx["anaphor"].search(region) and state.antecedent(index):
-        return Actor(state.antecedent(index), "anaphor", opinion)
+    if lex.rx["anaphor"].search(region):
+        # "The company plans to buy H100 chips": the company, never the chips' maker
+        antecedent = state.antecedent(index)
+        return Actor(antecedent, "anaphor", opinion) if antecedent else None
     if _ITS_PRODUCT.match(region) and state.antecedent(index):
         return Actor(state.antecedent(index), "anaphor", opinion)  # "Its previous model, X,"
     if lex.products is not None:
@@ -170,6 +190,29 @@ def subject_actor(
         if owned:
             return Actor(owned[-1], "product", opinion)
     return None
+
+
+def _coordinated_first(lex: Lexicon, region: str, state: DocState, picked: str) -> str:
+    """ "Pony.ai and Uber announced …": the first-named party when the gazetteer knows only
+    the second; '' otherwise."""
+    for start, _end, name, kind in org_mentions(lex, region):
+        if name != picked or kind not in ACTOR_KINDS:
+            continue
+        m = _BEFORE_AND.search(region, 0, start)
+        if m is None or m.end() != start or in_phrase(region, m.start(), m.end()):
+            continue
+        first = canonical(m.group(1), state.local_orgs)
+        words = first.split()
+        if (
+            words[0] in lex.name_stop_words
+            or first in lex.place_names
+            or first in lex.not_actor_words
+            or only_descriptive(first)
+            or (len(words) > 1 and words[0] in lex.given_names)
+        ):
+            return ""
+        return first
+    return ""
 
 
 def agent_actor(lex: Lexicon, after: str) -> Actor | None:
