@@ -207,3 +207,30 @@ def test_details_line_elides_long_titles_and_keeps_markup_literal():
     line = date_spread_line(spread)
     assert line.startswith("Dates differ across 2 articles: Feb 2025 (<b>xxx")
     assert "…), 16 Mar 2025 (Short)" in line
+
+
+def test_cache_is_cleared_when_the_store_is_reopened_or_changes(qtbot, store_path, tmp_path):
+    from desktop.viewmodel.date_spread import bind_to_store_model
+    from desktop.viewmodel.store_model import StoreModel
+
+    store_model = StoreModel()
+    store_model.open(store_path)
+    source = StoreSpreadSource(lambda: store_model.path)
+    cache = DateSpreadCache(source)
+    bind_to_store_model(cache, store_model, source)
+    try:
+        ernie = store_model.id_for_key("baidu-ernie-4.5-release")
+        assert cache.spreads([ernie])[0].n_articles == 4
+        extra = tmp_path / "g.txt"
+        extra.write_text(
+            "---\npublished: 2025-04-03\n---\nBaidu released Ernie 4.5 in March, a new model.\n"
+        )
+        with EventStore.create_or_open(store_path) as writer:
+            assert ingest_file(writer, extra).status == "added"
+        assert store_model.refresh() and len(cache) == 0
+        assert cache.spreads([ernie])[0].n_articles == 5
+        store_model.open(store_path)
+        assert len(cache) == 0
+    finally:
+        source.close()
+        store_model.close()
