@@ -54,12 +54,8 @@ class SpreadItem(pg.GraphicsObject):
         self.whisker_ids: list[int] = []  # events with a whisker now (for tests and tooltips)
         self._bounds = QRectF()
         self._colours: TimelineColours | None = None
-        self._pen, self._badge_pen, self._badge_brush, self._text_pen = (
-            QPen(),
-            QPen(),
-            QBrush(),
-            QPen(),
-        )
+        self._pen, self._badge_pen, self._text_pen = QPen(), QPen(), QPen()
+        self._badge_brush = QBrush()
         self.font = QFont()
         self.font.setPointSizeF(max(self.font.pointSizeF() - 2.0, 6.5))
         self._metrics = QFontMetricsF(self.font)
@@ -106,6 +102,8 @@ class SpreadItem(pg.GraphicsObject):
                 if spread is not None and spread.n_articles >= 2:
                     badges.append((x + BADGE_DX_PX * sx, y, str(spread.n_articles)))
             self._set_bounds(path, badges, sx, sy)
+        elif self.path.isEmpty() and not self.badges:
+            return  # nothing drawn, nothing to draw: no repaint
         elif not self._bounds.isNull():
             self.prepareGeometryChange()
             self._bounds = QRectF()
@@ -119,12 +117,13 @@ class SpreadItem(pg.GraphicsObject):
         return (x1 - x0) / max(vb.width(), 1.0), (y1 - y0) / max(vb.height(), 1.0)
 
     def _set_bounds(self, path: QPainterPath, badges: list, sx: float, sy: float) -> None:
-        rect = path.boundingRect()
+        rect = None if path.isEmpty() else path.boundingRect()
         for x, y, text in badges:
             w = (self._metrics.horizontalAdvance(text) + 8.0) * sx
             h = (self._metrics.height() + 4.0) * sy
-            rect = rect.united(QRectF(x, y - h, w, 2 * h))
-        rect = rect.adjusted(-4 * sx, -4 * sy, 4 * sx, 4 * sy)
+            box = QRectF(x, y - h, w, 2 * h)
+            rect = box if rect is None else rect.united(box)
+        rect = QRectF() if rect is None else rect.adjusted(-4 * sx, -4 * sy, 4 * sx, 4 * sy)
         if rect != self._bounds:
             self.prepareGeometryChange()
             self._bounds = rect
