@@ -160,3 +160,68 @@ def test_leading_a_round_is_funding() -> None:
 
 def test_leading_the_market_is_not_funding() -> None:
     assert _events("Korvale led the market in warehouse arms last year.") == []
+
+
+# --- a quoted leader keeps the company salient -------------------------------------------------
+
+_QUOTED = (
+    "Korvale Robotics unveiled a picking arm on Tuesday. "
+    "Its co-founder and chief executive Ana Silva showed it to reporters. "
+    "The arm lifts 20 kilograms. Warehouses are short of staff. "
+    '"Nobody wants to lift boxes all night," Silva said. "We want to fix that." '
+    "Rivals have been slower. The company plans to open an office in Madrid in June."
+)
+
+
+def test_a_quoted_leader_keeps_her_company_as_the_antecedent() -> None:
+    found = extract_events(_QUOTED, PUBLISHED)
+    planned = [(e.actor, e.interval.date_str()) for e in found if e.status == "planned"]
+    assert planned == [("Korvale Robotics", "2025-06")]
+
+
+def test_without_the_quote_the_antecedent_is_too_far() -> None:
+    text = _QUOTED.replace(
+        '"Nobody wants to lift boxes all night," Silva said.', "Shifts are long."
+    )
+    assert [e for e in extract_events(text, PUBLISHED) if e.status == "planned"] == []
+
+
+# --- not events: properties, usage rates, use of proceeds, past descriptions, findings ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Korvale says its new arm costs 40% less than the old one.",
+        "Korvale said the gripper is three times faster than a human picker.",
+        "Korvale says its robots now sort 2 million parcels a day across 12 sites.",
+        "Chief executive Ana Silva said the company would use the money to hire engineers.",
+        "Korvale said it had applied for a research licence.",
+        "A study by the consultancy Brightline found that European robot makers raised "
+        "$2 billion in 2024.",
+    ],
+)
+def test_claims_rates_intentions_and_findings_are_not_events(sentence: str) -> None:
+    assert _events(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Korvale said it had secured a government grant to develop safer grippers.", "funding"),
+        ("Korvale said it had raised $15 million from Iberian investors.", "funding"),
+        ("Korvale said on Monday it would open a plant in Braga in 2026.", "announcement"),
+    ],
+)
+def test_reported_own_actions_and_plans_remain_events(sentence: str, kind: str) -> None:
+    assert kind in {e.kind for e in _events(sentence)}
+
+
+def test_an_organisation_opening_a_sentence_stays_the_antecedent() -> None:
+    text = (
+        "Korvale Robotics raised $20 million in May. Lisbon Logistics bought a rival in June. "
+        "Korvale says its arm costs 30% less than rivals'. The company plans to open a plant "
+        "in Braga in 2026."
+    )
+    planned = [e.actor for e in extract_events(text, PUBLISHED) if e.status == "planned"]
+    assert planned == ["Korvale Robotics"]

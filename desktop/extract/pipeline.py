@@ -15,6 +15,7 @@ from desktop.extract.actors import (
 from desktop.extract.consolidate import consolidate, to_event
 from desktop.extract.events import Mention, analyse_clause, times_in
 from desktop.extract.lexicon import Lexicon
+from desktop.extract.orgnames import canonical
 from desktop.extract.relatives import relative_events
 from desktop.extract.sentences import Span, split_clauses, split_sentences
 from desktop.extract.timex import refine
@@ -26,7 +27,34 @@ _KIND_STRENGTH = ("open_source", "funding", "partnership", "release", "announcem
 
 
 _HEADLINE_LINES = 3  # a title is among the first lines and has no sentence-final punctuation
+_OPENING_NAME = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}(?=[\s,])")
+_SPEECH = re.compile(r"\b(?:said|says|added|told|wrote|noted|explained)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _opening_org(text: str, state: DocState) -> str:
+    """An organisation the document introduced that opens the sentence ("Pony.ai says its
+    system costs less", "Acme says …" after "Acme Robotics"): the subject, even when the
+    sentence reports no event."""
+    m = _OPENING_NAME.match(text)
+    if m is None or not state.local_orgs:
+        return ""
+    name = canonical(m.group(0), state.local_orgs)
+    return name if name in state.local_orgs else ""
+
+
+def _speaker_org(text: str, state: DocState) -> str:
+    """The organisation of a known leader quoted in the sentence ('"…," Krishnan said'): the
+    article is still about it, so "the company" in the next sentences still means it."""
+    if not state.leaders or not _SPEECH.search(text):
+        return ""
+    named = [(text.rfind(n), org) for n, org in state.leaders.items() if _named(text, n)]
+    return max(named)[1] if named else ""
+
+
+def _named(text: str, name: str) -> bool:
+    at = text.find(name)
+    return at >= 0 and not text[at + len(name) : at + len(name) + 1].isalnum()
 
 
 def _stronger(a: str, b: str) -> str:
@@ -109,6 +137,7 @@ def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list
         state.local_orgs.update(m.actor for m in found)
         state.local_orgs.update(o[2] for o in orgs if o[3] in ("company", "lab"))
         salient = found[-1].actor if found else first_actor_org(orgs, sent.text)
+        salient = salient or _opening_org(sent.text, state) or _speaker_org(sent.text, state)
         if salient:
             state.note(salient, index)
     return [to_event(lex, text, m, published) for m in consolidate(mentions, published)]
