@@ -158,3 +158,56 @@ def test_a_unit_inside_a_prepositional_phrase_is_not_the_subject() -> None:
 def test_the_company_without_antecedent_is_not_the_maker_of_its_purchases() -> None:
     text = "The company plans to buy 2,000 H100 processors and to launch the service in January."
     assert "Nvidia" not in _actors(text)
+
+
+def _aliases(text: str) -> dict[str, str]:
+    from desktop.extract.lexicon import default_lexicon
+    from desktop.extract.orgmentions import learn_organisations
+
+    state = DocState()
+    learn_organisations(default_lexicon(), text, state)
+    return state.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "aliases"),
+    [
+        ("The Public Investment Fund (PIF) backs it.", {"PIF": "Public Investment Fund"}),
+        (
+            "The Ministry of Science and ICT (MSIT) drafted it.",
+            {"MSIT": "Ministry of Science and ICT"},
+        ),
+        (
+            "The Abu Dhabi Investment Authority (ADIA) said so.",
+            {"ADIA": "Abu Dhabi Investment Authority"},
+        ),
+        ("It trains a Large Language Model (LLM) in Tokyo.", {}),
+        ("Each Graphics Processing Unit (GPU) costs more.", {}),
+        ("Revenue rose after the Initial Public Offering (IPO).", {}),
+        ("The Public Investment Fund (QIA) is a typo.", {}),
+    ],
+)
+def test_abbreviations_introduced_in_the_text_name_the_organisation(
+    text: str, aliases: dict[str, str]
+) -> None:
+    assert _aliases(text) == aliases
+
+
+def test_an_abbreviation_acts_as_the_full_name() -> None:
+    text = (
+        "The Lusitania Development Fund (LDF) was set up by the government in 2019. "
+        "LDF said on Tuesday it would invest $2 billion in data centres."
+    )
+    actors = _actors(text)
+    assert actors and "LDF" not in actors
+    assert "Lusitania Development Fund" in actors
+
+
+@pytest.mark.parametrize(
+    ("name", "actor"), [("Keiko Internet", "Keiko Internet"), ("Keiko Tanaka", "")]
+)
+def test_a_given_name_with_an_organisations_head_word_is_an_organisation(
+    name: str, actor: str
+) -> None:
+    found = _actors(f"{name} launched a translation app on Monday.")
+    assert found == ([actor] if actor else [])

@@ -93,7 +93,7 @@ def _unknown_org(lex: Lexicon, region: str, state: DocState, strict: bool) -> st
     for at, raw in subject_names(lex, region)[:1]:
         if _PRODUCT_APPOSITION.search(region[:at]):
             return ""  # "Its previous model, Orbit-R1, was released": a product
-        name = canonical(raw, state.local_orgs)
+        name = state.aliases.get(raw) or canonical(raw, state.local_orgs)
         if name in state.opinion or name.split()[-1] in state.opinion:
             return ""
         if lex.rx["product_name"].fullmatch(name) or (
@@ -103,7 +103,9 @@ def _unknown_org(lex: Lexicon, region: str, state: DocState, strict: bool) -> st
         org_like = _org_like(lex, name, state)
         if strict and not org_like:
             return ""
-        if not org_like and " " in name and name.split()[0] in lex.given_names:
+        words = name.split()
+        person_like = words[0] in lex.given_names and words[-1] not in actor_words().org_head_words
+        if not org_like and len(words) > 1 and person_like:
             return ""  # "Maria Lopez launched a podcast": a person, not an organisation
         return name
     return ""

@@ -28,6 +28,7 @@ class DocState:
     leaders: dict[str, str] = field(default_factory=dict)  # person -> organisation
     opinion: set[str] = field(default_factory=set)  # people quoted as analysts/experts
     local_orgs: set[str] = field(default_factory=set)  # "London-based Synthesia", "Upstage, a …"
+    aliases: dict[str, str] = field(default_factory=dict)  # "PIF" -> "Public Investment Fund"
 
     def learn(self, person: str, org: str) -> None:
         """``person`` speaks for ``org``; later mentions may use the surname alone."""

@@ -14,6 +14,24 @@ from desktop.extract.orgnames import DATELINE, PREPOSITION
 
 ACTOR_KINDS = ("company", "lab")
 _MODIFIER = re.compile(r"-[a-z]+$")
+_ABBREVIATED = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w&-]*\s+(?:(?:of|for|and|on|the|de)\s+)*){1,6}[A-Z][\w&-]*)"
+    r"\s+\(([A-Z][A-Za-z]{1,6})\)"
+)
+_BODY_HEADS = frozenset(
+    [
+        "Ministry",
+        "Department",
+        "Agency",
+        "Office",
+        "Commission",
+        "Council",
+        "Authority",
+        "Bureau",
+        "Board",
+        "Institute",
+    ]
+)
 _EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
 
 OrgMention = tuple[int, int, str, str]  # start, end, canonical name, kind
@@ -60,7 +78,10 @@ def org_mentions(lex: Lexicon, text: str) -> tuple[OrgMention, ...]:
 
 def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
     """Organisations the article introduces with a descriptor ("German defence-AI firm Helsing",
-    "Upstage, a Seoul-based developer of …"): known for the rest of the document."""
+    "Upstage, a Seoul-based developer of …") or an abbreviation ("the Public Investment Fund
+    (PIF)"): known for the rest of the document."""
+    if "(" in text:
+        _learn_abbreviations(lex, text, state)
     if not any(word in text for word in lex.org_descriptor_words):
         return
     dateline = DATELINE.match(text)  # "TOKYO - Sakura Internet, an Osaka-based operator …"
@@ -73,6 +94,31 @@ def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
             continue  # "a Riyadh-based Arabic speech start-up"
         if not lex.rx["person"].fullmatch(name) or name not in state.leaders:
             state.local_orgs.add(name)
+
+
+def _learn_abbreviations(lex: Lexicon, text: str, state: DocState) -> None:
+    """ "the Public Investment Fund (PIF)": "PIF" names the fund; the full name must end in an
+    organisation's head word ("Fund", "Authority"), so "large language model (LLM)" is none."""
+    heads = actor_words().org_head_words
+    for m in _ABBREVIATED.finditer(text):
+        full, short = m.group(1), m.group(2)
+        words = full.split()
+        while words and words[0] in lex.name_stop_words:
+            words = words[1:]
+        if not words or only_descriptive(" ".join(words)):
+            continue
+        if words[-1] not in heads and words[0] not in _BODY_HEADS:  # "Ministry of … and ICT"
+            continue
+        full = " ".join(words)
+        capitals = iter(c for c in full if c.isupper())
+        if short[0] == full[0] and all(
+            c in capitals for c in short if c.isupper()
+        ):  # initials, in order
+            known = lex.orgs.fullmatch(full)
+            name = lex.org_by_alias[full].name if known else full
+            state.aliases.setdefault(short, name)
+            if not known:
+                state.local_orgs.add(name)
 
 
 def local_org(region: str, state: DocState) -> str:
