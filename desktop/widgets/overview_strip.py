@@ -13,6 +13,7 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
 
 from desktop.viewmodel.overview import bucket_counts, overview_span
 
@@ -56,6 +57,9 @@ class OverviewStrip(pg.PlotItem):
         self.region.setZValue(10)
         self.addItem(self.region)
         self.region.sigRegionChanged.connect(self._on_region_changed)
+        # the counts and labels change with the data only: painted once into a pixmap each
+        for item in (self.events.curve, self.articles.curve, self.baseline, self.label, left):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.span = (0.0, 1.0)
         self.event_counts = np.zeros(BUCKETS, dtype=np.int64)
         self.article_counts = np.zeros(BUCKETS, dtype=np.int64)

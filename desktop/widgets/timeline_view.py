@@ -24,14 +24,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QToolTip, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QScrollBar, QToolTip, QWidget
 
 from desktop.viewmodel import time_axis as ta
 from desktop.viewmodel.timeline_model import DAY_S, TimelineModel
-from desktop.widgets.date_axis import DateAxis
 from desktop.widgets.lane_axis import LaneAxis
 from desktop.widgets.legend import LegendItem
 from desktop.widgets.overview_strip import OverviewStrip
+from desktop.widgets.timeline_axis import TimelineDateAxis
 from desktop.widgets.timeline_items import BAR_HALF_HEIGHT, group_slices
 from desktop.widgets.timeline_labels import LabelLayer
 from desktop.widgets.timeline_lod import GLYPH_DY, GLYPH_PX, SYMBOLS, LodLayer
@@ -89,7 +89,7 @@ class TimelineView(QWidget):
     def _build_scene(self) -> None:
         self.plot_widget = pg.GraphicsLayoutWidget()
         self.plot_widget.ci.setContentsMargins(4, 6, 4, 2)
-        self.date_axis, self.lane_axis = DateAxis(), LaneAxis()
+        self.date_axis, self.lane_axis = TimelineDateAxis(), LaneAxis()
         self.plot_item = pg.PlotItem(axisItems={"bottom": self.date_axis, "left": self.lane_axis})
         self.tray_item = pg.PlotItem()
         self.plot_widget.addItem(self.plot_item, 0, 0)
@@ -123,6 +123,9 @@ class TimelineView(QWidget):
         self.cursor_line.hide()
         self.view_box.addItem(self.cursor_line, ignoreBounds=True)
         self.labels = LabelLayer(self.view_box)
+        # items that do not change with the visible range paint once into a pixmap, then blit
+        for item in (self.lane_axis, self.tray_item.getAxis("bottom"), self.legend):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.apply_palette()
         self.view_box.sigXRangeChanged.connect(self._on_view_box_range_changed)
         self.view_box.sigResized.connect(self._on_view_box_resized)
