@@ -23,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import hostile  # noqa: E402
 import hostile_ingest  # noqa: E402
+import hostile_stores  # noqa: E402
 
 from desktop.store import EventStore, StoreError  # noqa: E402
 
@@ -43,24 +44,30 @@ def bench_search(work: Path, n: int, rng: random.Random) -> tuple[int, int, list
 
 
 def bench_stores(work: Path, n: int, rng: random.Random) -> tuple[int, int, int, list[str]]:
-    base = hostile.valid_store_bytes(work)
-    kinds = sorted(hostile.STORE_KINDS)
+    base = hostile_stores.valid_store_bytes(work)
+    kinds = sorted(hostile_stores.STORE_KINDS)
     crashes = modified = tried = 0
     notes: list[str] = []
     folder = work / "stores"
     for i in range(n):
-        hostile.reset_dir(folder) if i % 200 == 0 else None
+        hostile_stores.reset_dir(folder) if i % 200 == 0 else None
         kind = kinds[i % len(kinds)]
         special = i % 50
         if special == 1:
-            path, kind = hostile.make_directory_store(folder / f"dir{i}.db"), "directory"
-        elif special == 2 and not hostile.is_root():
-            path, kind = hostile.make_unreadable_store(base, folder / f"u{i}.db"), "unreadable"
+            path, kind = hostile_stores.make_directory_store(folder / f"dir{i}.db"), "directory"
+        elif special == 2 and not hostile_stores.is_root():
+            path, kind = (
+                hostile_stores.make_unreadable_store(base, folder / f"u{i}.db"),
+                "unreadable",
+            )
         elif special == 3:
-            path, kind = hostile.make_readonly_store(base, folder / f"ro{i}" / "r.db"), "readonly"
+            path, kind = (
+                hostile_stores.make_readonly_store(base, folder / f"ro{i}" / "r.db"),
+                "readonly",
+            )
         else:
-            path = hostile.make_hostile_store(kind, base, folder / f"s{i}.db", rng)
-        before = hostile.file_state(path)
+            path = hostile_stores.make_hostile_store(kind, base, folder / f"s{i}.db", rng)
+        before = hostile_stores.file_state(path)
         tried += 1
         try:
             with EventStore.open(path, readonly=True) as store:
@@ -70,7 +77,7 @@ def bench_stores(work: Path, n: int, rng: random.Random) -> tuple[int, int, int,
         except Exception as exc:
             crashes += 1
             notes.append(f"store {kind}: {type(exc).__name__}: {exc}")
-        if hostile.file_state(path) != before:
+        if hostile_stores.file_state(path) != before:
             modified += 1
             notes.append(f"store {kind}: file modified")
     return tried, crashes, modified, notes
@@ -126,7 +133,7 @@ def main() -> int:
             notes.append(f"{kills.rerun_failures} of {kills.reruns} re-runs did not complete")
         rendered, more = bench_window(work)
         notes += more
-        hostile.reset_dir(work / "stores")  # permissions back, so the folder can be removed
+        hostile_stores.reset_dir(work / "stores")  # permissions back, so the folder can be removed
     for note in notes[:50]:
         print(note, file=sys.stderr)
     print(f"ingest re-runs after kills: {kills.reruns}, failed: {kills.rerun_failures}")

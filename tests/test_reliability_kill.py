@@ -13,8 +13,9 @@ import pytest
 try:
     import hostile
     import hostile_ingest
+    import hostile_stores
 except ImportError:  # run as a package
-    from tests import hostile, hostile_ingest
+    from tests import hostile, hostile_ingest, hostile_stores
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -49,6 +50,6 @@ def test_partial_article_detector_sees_a_missing_mention(articles, tmp_path) -> 
 
 
 def test_integrity_check_sees_a_damaged_file(tmp_path) -> None:
-    db = hostile.make_hostile_store("zeroed_page", hostile.valid_store_bytes(tmp_path),
-                                    tmp_path / "z.db", random.Random(1))  # fmt: skip
+    base = hostile_stores.valid_store_bytes(tmp_path)
+    db = hostile_stores.make_hostile_store("zeroed_page", base, tmp_path / "z.db", random.Random(1))
     assert not hostile_ingest.integrity_ok(db)

@@ -18,20 +18,21 @@ from desktop.store import EventStore, StoreError
 
 try:
     import hostile
+    import hostile_stores
 except ImportError:  # run as a package
-    from tests import hostile
+    from tests import hostile, hostile_stores
 
-KINDS = sorted(hostile.STORE_KINDS)
+KINDS = sorted(hostile_stores.STORE_KINDS)
 SEEDS = (1, 2, 3)
 
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    return hostile.valid_store_bytes(tmp_path_factory.mktemp("base"))
+    return hostile_stores.valid_store_bytes(tmp_path_factory.mktemp("base"))
 
 
 def _make(kind: str, base: bytes, folder: Path, seed: int) -> Path:
-    return hostile.make_hostile_store(kind, base, folder / f"{kind}.db", random.Random(seed))
+    return hostile_stores.make_hostile_store(kind, base, folder / f"{kind}.db", random.Random(seed))
 
 
 def _open_and_read(path: Path) -> int:
@@ -43,8 +44,8 @@ def _open_and_read(path: Path) -> int:
 @pytest.mark.parametrize("kind", KINDS)
 def test_readonly_open_refuses_or_reads_and_never_modifies(kind, seed, base, tmp_path) -> None:
     path = _make(kind, base, tmp_path, seed)
-    before = hostile.file_state(path)
-    _maker, openable = hostile.STORE_KINDS[kind]
+    before = hostile_stores.file_state(path)
+    _maker, openable = hostile_stores.STORE_KINDS[kind]
     try:
         n = _open_and_read(path)
     except StoreError as exc:
@@ -53,7 +54,7 @@ def test_readonly_open_refuses_or_reads_and_never_modifies(kind, seed, base, tmp
     else:
         assert openable, f"{kind} should have been refused"
         assert n >= 0
-    assert hostile.file_state(path) == before
+    assert hostile_stores.file_state(path) == before
 
 
 @pytest.mark.parametrize(
@@ -61,15 +62,15 @@ def test_readonly_open_refuses_or_reads_and_never_modifies(kind, seed, base, tmp
     [
         k
         for k in KINDS
-        if not hostile.STORE_KINDS[k][1] and k not in ("zero_length", "older_version")
+        if not hostile_stores.STORE_KINDS[k][1] and k not in ("zero_length", "older_version")
     ],
 )
 def test_writable_open_refuses_untouched(kind, base, tmp_path) -> None:
     path = _make(kind, base, tmp_path, 7)
-    before = hostile.file_state(path)
+    before = hostile_stores.file_state(path)
     with pytest.raises(StoreError):
         EventStore.create_or_open(path).close()
-    assert hostile.file_state(path) == before
+    assert hostile_stores.file_state(path) == before
 
 
 def test_valid_store_with_hostile_text_reads_back_exactly(base, tmp_path) -> None:
@@ -101,25 +102,25 @@ def test_bad_values_read_as_safe_types(base, tmp_path) -> None:
 
 
 def test_directory_is_refused(tmp_path) -> None:
-    path = hostile.make_directory_store(tmp_path / "folder.db")
+    path = hostile_stores.make_directory_store(tmp_path / "folder.db")
     for opener in (EventStore.open, EventStore.create_or_open):
         with pytest.raises(StoreError, match="folder"):
             opener(path)
 
 
-@pytest.mark.skipif(hostile.is_root(), reason="root reads any file")
+@pytest.mark.skipif(hostile_stores.is_root(), reason="root reads any file")
 def test_unreadable_file_is_refused_untouched(base, tmp_path) -> None:
-    path = hostile.make_unreadable_store(base, tmp_path / "secret.db")
+    path = hostile_stores.make_unreadable_store(base, tmp_path / "secret.db")
     with pytest.raises(StoreError, match=r"secret\.db"):
         EventStore.open(path)
     path.chmod(0o600)
     assert path.read_bytes() == base
 
 
-@pytest.mark.skipif(hostile.is_root(), reason="root may write read-only files")
+@pytest.mark.skipif(hostile_stores.is_root(), reason="root may write read-only files")
 def test_readonly_file_opens_for_viewing(base, tmp_path) -> None:
     folder = tmp_path / "ro"
-    path = hostile.make_readonly_store(base, folder / "ro.db")
+    path = hostile_stores.make_readonly_store(base, folder / "ro.db")
     assert _open_and_read(path) > 0
     assert path.read_bytes() == base
 
@@ -127,11 +128,11 @@ def test_readonly_file_opens_for_viewing(base, tmp_path) -> None:
 @pytest.mark.parametrize("kind", ["random_bytes", "newer_version", "missing_column", "truncated"])
 def test_cli_reports_one_line_and_exit_1(kind, base, tmp_path, capsys) -> None:
     path = _make(kind, base, tmp_path, 3)
-    before = hostile.file_state(path)
+    before = hostile_stores.file_state(path)
     assert main(["events", "--db", str(path)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("eventline: ") and "\n" not in err and "Traceback" not in err
-    assert hostile.file_state(path) == before
+    assert hostile_stores.file_state(path) == before
 
 
 @pytest.fixture
@@ -148,7 +149,7 @@ def test_gui_start_up_explains_in_plain_text(kind, base, tmp_path, qapp, boxes, 
     demo.write_bytes(base)
     monkeypatch.setattr(desktop.demo, "ensure_demo_store", lambda *a, **k: demo)
     path = _make(kind, base, tmp_path, 5)
-    before = hostile.file_state(path)
+    before = hostile_stores.file_state(path)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     _xfail_if_blob_lanes(path)
     model = app_module.StoreModel()
@@ -156,7 +157,7 @@ def test_gui_start_up_explains_in_plain_text(kind, base, tmp_path, qapp, boxes, 
     model.close()
     if opened == path:
         assert boxes == []
-        if not hostile.STORE_KINDS[kind][1]:
+        if not hostile_stores.STORE_KINDS[kind][1]:
             # the damage lies off the open path (e.g. an article's overflow page): the window
             # opened, and reading the damaged part gives a clear StoreError, never a crash
             with pytest.raises(StoreError):
@@ -165,7 +166,7 @@ def test_gui_start_up_explains_in_plain_text(kind, base, tmp_path, qapp, boxes, 
         assert opened == demo and len(boxes) == 1
         assert boxes[0].textFormat() == Qt.TextFormat.PlainText
         assert path.name in boxes[0].text()
-    assert hostile.file_state(path) == before
+    assert hostile_stores.file_state(path) == before
 
 
 def _xfail_if_blob_lanes(path: Path) -> None:

@@ -17,8 +17,9 @@ from desktop.widgets.main_window import MainWindow
 
 try:
     import hostile
+    import hostile_stores
 except ImportError:  # run as a package
-    from tests import hostile
+    from tests import hostile, hostile_stores
 
 
 def _window(qtbot, path) -> MainWindow:
@@ -69,8 +70,10 @@ def test_hostile_text_store_shows_markup_literally(qtbot, tmp_path) -> None:
 
 @pytest.mark.parametrize("seed", range(6))
 def test_store_with_broken_values_opens_in_the_window(qtbot, tmp_path, seed) -> None:
-    base = hostile.valid_store_bytes(tmp_path)
-    path = hostile.make_hostile_store("bad_values", base, tmp_path / "b.db", random.Random(seed))
+    base = hostile_stores.valid_store_bytes(tmp_path)
+    path = hostile_stores.make_hostile_store(
+        "bad_values", base, tmp_path / "b.db", random.Random(seed)
+    )
     _xfail_if_blob_lanes(path)
     window = _window(qtbot, path)
     for record in window.store_model.records:
