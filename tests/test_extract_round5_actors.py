@@ -211,3 +211,37 @@ def test_a_given_name_with_an_organisations_head_word_is_an_organisation(
 ) -> None:
     found = _actors(f"{name} launched a translation app on Monday.")
     assert found == ([actor] if actor else [])
+
+
+def test_another_partys_spokesperson_does_not_take_the_companys_place() -> None:
+    text = (
+        "Brindle Robotics signed a supply deal with Toyota on Monday. A Toyota spokesperson "
+        "called it a pilot. The company will open a factory in Ohio in September."
+    )
+    assert _actors(text) == ["Brindle Robotics", "Brindle Robotics"]
+
+
+def test_a_party_named_by_itself_is_still_salient() -> None:
+    text = (
+        "Brindle Robotics signed a supply deal with Toyota on Monday. Toyota has tested such "
+        "arms for years. The company will open a factory in Ohio in September."
+    )
+    assert _actors(text)[-1] == "Toyota"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Its sovereign fund, QIA, said in June that it would commit $1 billion to AI.",
+            "Qatar Investment Authority",
+        ),
+        ("PIF launched a new AI company in May.", "Public Investment Fund"),
+        (
+            "Aramco's venture arm led a $40 million round in a Riyadh start-up on Monday.",
+            "Saudi Aramco",
+        ),
+    ],
+)
+def test_sovereign_funds_and_their_abbreviations_are_known(text: str, actor: str) -> None:
+    assert _actors(text) == [actor]

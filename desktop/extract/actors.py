@@ -57,6 +57,9 @@ _ITS_PRODUCT = re.compile(
 )
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _BEFORE_AND = re.compile(r"(?<![\w’'-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:and|&)\s+")
+_SPOKESPERSON = re.compile(
+    r"\s+(?:spokes(?:person|man|woman)|official|representative|executive|engineer)s?\b"
+)
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
 
 
@@ -240,6 +243,8 @@ def first_actor_org(orgs: tuple[tuple[int, int, str, str], ...], text: str = "")
     for start, end, name, kind in orgs:
         if text and (in_phrase(text, start, end) or text[end : end + 1] in ("'", "’")):
             continue
+        if text and _SPOKESPERSON.match(text, end):
+            continue  # "A Hyundai Mobis spokesperson said …": another party's comment
         if kind in ACTOR_KINDS:
             return name
     return ""
