@@ -166,3 +166,12 @@ def test_end_order_hint_gives_the_same_index() -> None:
     np.testing.assert_array_equal(plain.span_end_of, hinted.span_end_of)
     wrong = density.build_index(start, end, span, rows, 5, end_order=np.arange(start.size))
     np.testing.assert_array_equal(plain.span_ends, wrong.span_ends)  # a bad hint is ignored
+
+
+def test_scale_text_says_what_darkest_means_briefly() -> None:
+    from desktop.widgets.timeline_density import scale_text
+
+    assert scale_text(0) == ""
+    assert "1,234 events per pixel column" in scale_text(1234.0)
+    assert "0.25 events" in scale_text(0.25)
+    assert len(scale_text(123456.0)) <= 48  # leaves the centred date context its room

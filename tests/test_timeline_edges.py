@@ -66,5 +66,5 @@ def test_density_scale_note_is_outside_the_lanes(qtbot, view: TimelineView) -> N
     view.fit_all()
     assert view.lod.dense_rows.size == 1
     note = view.lod.density_scale
-    assert note.textItem.toPlainText().startswith("shaded lanes")
+    assert note.textItem.toPlainText().startswith("darkest shade")
     assert not note.sceneBoundingRect().intersects(view.view_box.sceneBoundingRect())

@@ -55,11 +55,12 @@ def density_rgba(
 
 
 def scale_text(top: float) -> str:
-    """What the darkest shade means, e.g. "darkest = 323 events per pixel column"."""
+    """What the darkest shade means, e.g. "darkest shade: 323 events per pixel column" (short:
+    it shares the axis area's bottom line with the centred date context)."""
     if top <= 0:
         return ""
     amount = f"{top:,.0f}" if top >= 10 else f"{top:.2g}"
-    return f"shaded lanes: darkest = {amount} events per pixel column (intervals spread out)"
+    return f"darkest shade: {amount} events per pixel column"
 
 
 class DensityItem(pg.GraphicsObject):

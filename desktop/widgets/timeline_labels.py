@@ -1,7 +1,10 @@
-"""Event labels on the timeline: a bounded pool of pyqtgraph TextItems, placed so that no two
-labels in a lane overlap (``time_axis.place_labels``), most-reported events first.
+"""Event labels on the timeline: a bounded pool of text items, placed so that no two labels in
+a lane overlap (``time_axis.place_labels``), most-reported events first.
 
-Text is set with ``TextItem.setText`` (plain text): a title like ``<b>x</b>`` shows literally.
+A label is a ``QGraphicsSimpleTextItem`` (plain text only: a title like ``<b>x</b>`` shows
+literally) that ignores the view's transformations: it sits at a data position and is drawn
+at device size, so a range change costs Qt a matrix, not Python a call per label (pyqtgraph's
+TextItem recomputes its transform in Python on every view change).
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
 from desktop.viewmodel.time_axis import place_labels
 
@@ -32,6 +37,33 @@ def fit_inside(left_px: np.ndarray, widths_px: np.ndarray, view_px: float) -> np
     return np.maximum(np.minimum(left_px, view_px - widths_px), np.minimum(left_px, 0.0))
 
 
+TEXT_MARGIN_PX = 4.0  # text inset from the label's anchor (left) and above its baseline spot
+
+
+class LabelItem(QGraphicsSimpleTextItem):
+    """One label: plain text at device size, its bottom-left corner (less a small margin) at
+    its position in data coordinates."""
+
+    def __init__(self, font: QFont, colour: QColor) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setFont(font)
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setColor(colour)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        lift = self.boundingRect().height() + TEXT_MARGIN_PX
+        self.setTransform(QTransform.fromTranslate(TEXT_MARGIN_PX, -lift))
+
+    def setColor(self, colour: QColor) -> None:  # as pyqtgraph.s TextItem
+        self.color = QColor(colour)
+        self.setBrush(self.color)
+
+    def toPlainText(self) -> str:  # as QGraphicsTextItem
+        return self.text()
+
+
 class LabelLayer:
     """Places labels for the events in view. ``texts`` gives (shown label, event id)."""
 
@@ -40,7 +72,7 @@ class LabelLayer:
         self.font = QFont()
         self.font.setPointSizeF(max(self.font.pointSizeF() - 1.0, 7.0))
         self.metrics = QFontMetricsF(self.font)
-        self.pool: list[pg.TextItem] = []
+        self.pool: list[LabelItem] = []
         self.shown: dict[int, str] = {}  # event id -> label text currently shown
         self._widths: dict[str, float] = {}
         self._states: dict[int, tuple[str, float, int]] = {}  # pool slot -> (text, x, row)
@@ -62,10 +94,9 @@ class LabelLayer:
             width = self._widths[text] = self.metrics.horizontalAdvance(text) + 6.0
         return width
 
-    def _item(self, k: int) -> pg.TextItem:
+    def _item(self, k: int) -> LabelItem:
         while len(self.pool) <= k:
-            item = pg.TextItem("", color=self.colour, anchor=(0, 1))
-            item.setFont(self.font)
+            item = LabelItem(self.font, self.colour)
             item.setZValue(5)
             self.view_box.addItem(item, ignoreBounds=True)
             self.pool.append(item)

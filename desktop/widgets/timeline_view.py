@@ -106,6 +106,7 @@ class TimelineView(QWidget):
             plot.getAxis("bottom").setHeight(AXIS_HEIGHT)
             plot.showGrid(x=plot is self.plot_item, y=False, alpha=1.0)
         self.view_box = self.plot_item.getViewBox()
+        self.date_axis.setZValue(-150)  # its grid lines under the data, not over it
         self.view_box.setLimits(xMin=ta.MIN_S, xMax=ta.MAX_S, minXRange=3600.0)
         self._build_tray()
         self.lod = LodLayer(self.view_box, self.model, self.date_axis)
@@ -156,6 +157,7 @@ class TimelineView(QWidget):
             axis.setTextPen(pg.mkPen(c.text))
         # an opaque faint grid: translucent grid lines cost ~3 ms a frame to blend
         self.date_axis.setTickPen(pg.mkPen(c.grid))
+        self.date_axis.set_grid_background(c.background)
         self.highlight.setPen(pg.mkPen(c.text, width=2.5))
         self.cursor_line.setPen(pg.mkPen(c.line, style=Qt.PenStyle.DashLine))
         self.labels.set_colour(c.text)
