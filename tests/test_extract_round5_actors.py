@@ -245,3 +245,35 @@ def test_a_party_named_by_itself_is_still_salient() -> None:
 )
 def test_sovereign_funds_and_their_abbreviations_are_known(text: str, actor: str) -> None:
     assert _actors(text) == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "date", "end"),
+    [
+        ("expected to ship as soon as this week", "future", "2025-06-16", "2025-06-22"),
+        ("said this week that", "past", "2025-06-16", "2025-06-18"),
+        ("will open this month", "future", "2025-06", None),
+        ("will report this quarter", "future", "2025-04", "2025-06"),
+    ],
+)
+def test_this_unit_in_a_plan_is_the_whole_unit(
+    text: str, tense: str, date: str, end: str | None
+) -> None:
+    from desktop.extract.timex import find_time_expressions
+
+    (found,) = find_time_expressions(text, PUB, tense)
+    assert (found.interval.date_str(), found.interval.date_end_str()) == (date, end)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["The New York- and Paris-based company", "The US- and China-backed start-up"],
+)
+def test_a_suspended_hyphen_does_not_hide_the_anaphor(lead: str) -> None:
+    text = f"Brindle Labs opened an office in Lagos in May. {lead} released its model on June 10."
+    assert _actors(text) == ["Brindle Labs", "Brindle Labs"]
+
+
+def test_a_coordinated_place_name_is_not_blanked_as_a_modifier() -> None:
+    text = "Brindle Labs and Kora AI signed a partnership on Monday."
+    assert _actors(text) == ["Brindle Labs"]

@@ -57,6 +57,10 @@ _ITS_PRODUCT = re.compile(
 )
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _BEFORE_AND = re.compile(r"(?<![\w’'-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:and|&)\s+")
+_SUSPENDED_HYPHEN = re.compile(
+    r"(?<![\w’'-])(?:(?!(?:The|A|An)\b)[A-Z][\w.]*\s+){0,2}[\w.]+-\s+(?:and|or)\s+"
+    r"(?=[\w.]+-[a-z]+\b)"
+)
 _SPOKESPERSON = re.compile(
     r"\s+(?:spokes(?:person|man|woman)|official|representative|executive|engineer)s?\b"
 )
@@ -65,6 +69,8 @@ _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
 
 def _mask_relatives(lex: Lexicon, region: str) -> str:
     blank = lambda m: " " * len(m.group(0))  # noqa: E731
+    if "- " in region:  # "The New York- and Paris-based company" -> "The Paris-based company"
+        region = _SUSPENDED_HYPHEN.sub(blank, region)
     region = lex.rx["participial_appositive"].sub(blank, region)
     return lex.rx["appositive"].sub(blank, lex.rx["relative_clause"].sub(blank, region))
 

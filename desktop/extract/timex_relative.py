@@ -4,10 +4,11 @@
 Without a publication date they stay unresolved (never guessed as today).
 
 Choices: "N weeks ago" → the single day pub − 7N (day precision); "this/the current X" in the
-past tense keeps the part up to publication, in the future tense the part after it (the exchange
-date is unchanged for month/year); "in the coming days/weeks" → a run of days after publication
-(7 days / 6 weeks); "in the coming months" → month precision from the day after publication to
-the end of the third following month. "recently" / "soon" are not time expressions.
+past tense keeps the part up to publication, in the future tense the whole unit ("will ship this
+week" → Monday to Sunday: a week is written as its first day with an end); "in the coming
+days/weeks" → a run of days after publication (7 days / 6 weeks); "in the coming months" →
+month precision from the day after publication to the end of the third following month.
+"recently" / "soon" are not time expressions.
 """
 
 from __future__ import annotations
@@ -102,8 +103,7 @@ def relative_unit(m: re.Match, ctx: Ctx) -> Result | None:
     which = m.group("r_which").lower()
     offset = {"next": 1, "coming": 1, "last": -1}.get(which, 0)
     span, precision = unit_span(ctx, m.group("r_unit").lower(), offset)
-    if offset == 0 and ctx.tense in ("past", "future"):
-        side = "before" if ctx.tense == "past" else "after"
-        iv = cal.interval(cal.clip(span, pub, side), precision)
-        return iv, "relative", f"{label} -> {cal.format_interval(iv)} ({side} {pub})"
+    if offset == 0 and ctx.tense == "past":
+        iv = cal.interval(cal.clip(span, pub, "before"), precision)
+        return iv, "relative", f"{label} -> {cal.format_interval(iv)} (before {pub})"
     return _relative(label, span, precision, pub)
