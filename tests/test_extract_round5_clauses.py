@@ -225,3 +225,79 @@ def test_an_organisation_opening_a_sentence_stays_the_antecedent() -> None:
     )
     planned = [e.actor for e in extract_events(text, PUBLISHED) if e.status == "planned"]
     assert planned == ["Korvale Robotics"]
+
+
+# --- past events in participial, relative and contact clauses ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "kind", "date"),
+    [
+        (
+            "Korvale joined the Open Robotics Forum, the industry body formed by Siemens and ABB "
+            "in April 2022, as its first Portuguese member.",
+            "Siemens",
+            "other",
+            "2022-04",
+        ),
+        (
+            "Korvale sells to Lusomart, the retail chain created by Sonae Group in May.",
+            "Sonae Group",
+            "other",
+            "2024-05",
+        ),
+        (
+            "Korvale hired engineers from Robocore, the Bosch unit that was shut down in "
+            "November 2024.",
+            "Bosch",
+            "other",
+            "2024-11",
+        ),
+        (
+            "Its arms run on a controller board, which the Fraunhofer Institute designed and "
+            "which the Lisbon Innovation Agency approved in January.",
+            "Lisbon Innovation Agency",
+            "other",
+            "2025-01",
+        ),
+    ],
+)
+def test_events_told_in_noun_modifiers(sentence: str, actor: str, kind: str, date: str) -> None:
+    found = [e for e in _events(sentence) if e.actor == actor]
+    assert [(e.kind, e.status, e.interval.date_str()) for e in found] == [(kind, "happened", date)]
+
+
+def test_a_contact_clause_belongs_to_the_possessor_and_keeps_open_framing() -> None:
+    found = _events(
+        "Korvale's PickSet, the openly licensed data set it put out in early February, now "
+        "trains three rival models."
+    )
+    assert [(e.actor, e.kind, e.interval.date_str()) for e in found] == [
+        ("Korvale Robotics", "open_source", "2025-02")
+    ]
+
+
+def test_a_fronted_noun_phrase_with_a_participle_is_the_salient_actors_event() -> None:
+    text = (
+        "Portugal's data protection authority fined Korvale Robotics €2 million on Monday. "
+        "The inquiry, opened in May 2024 after complaints from workers, found gaps in logging."
+    )
+    found = [e for e in extract_events(text, PUBLISHED) if e.interval.date_str() == "2024-05"]
+    assert [(e.kind, e.status) for e in found] == [("other", "happened")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Korvale's arm, launched to great fanfare, has sold poorly.",
+        "The robots, which were designed in Lisbon, ship in crates.",
+        "Korvale worked with Robocore, the unit that was praised by critics.",
+    ],
+)
+def test_modifiers_without_their_own_dated_event_add_nothing(sentence: str) -> None:
+    assert _events(sentence) == []
+
+
+def test_a_plan_in_the_main_clause_is_not_a_modifier_of_the_speaker() -> None:
+    found = _events("According to Silva, the new arm will be released by the end of the year.")
+    assert "Silva" not in {e.actor for e in found}

@@ -16,6 +16,7 @@ from desktop.extract.consolidate import consolidate, to_event
 from desktop.extract.events import Mention, analyse_clause, times_in
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgnames import canonical
+from desktop.extract.participials import participial_events
 from desktop.extract.relatives import relative_events
 from desktop.extract.sentences import Span, split_clauses, split_sentences
 from desktop.extract.timex import refine
@@ -108,7 +109,13 @@ def _sentence_mentions(
     found: list[Mention] = []
     for clause in split_clauses(sent):
         found.extend(analyse_clause(lex, clause, sent, index, state, published))
-        found.extend(relative_events(lex, clause, index, published, state))
+        relative = relative_events(lex, clause, index, published, state)
+        found.extend(relative)
+        found.extend(
+            m
+            for m in participial_events(lex, clause, index, published, state)
+            if not any(r.start < m.end and m.start < r.end for r in relative)
+        )
     return found
 
 

@@ -1,0 +1,164 @@
+"""Past events told in a noun phrase's modifier, each with its own time: a participle ("the
+group formed by IBM and Meta in December 2023", "Humain, the company created by the fund in
+May", "An investigation, launched in June, …"), a relative clause ("the unit that was shut down
+in December 2024", "which the agency inaugurated in June 2022") or a contact clause ("the corpus
+it put out in late May").
+
+The verbs and their kinds are lexicon data (``participle.<kind>``); who acted is the passive
+agent, else the subject inside the clause, else an organisation named in the noun phrase, else
+the organisation just before it, else the document's salient organisation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from desktop.extract.actors import Actor, DocState, org_mentions
+from desktop.extract.lexicon import Lexicon
+from desktop.extract.mentions import Mention, make_mention, times_in
+from desktop.extract.orgnames import canonical
+from desktop.extract.sentences import Span
+from desktop.extract.triggers import Hit
+from desktop.extract.types import TimeExpression
+
+_LEAD_WINDOW = 90
+_TIME_GAP = 2  # the time expression follows the verb (or its agent) directly
+_NAME = re.compile(r"(?<![\w’'])[A-Z][\w.&-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,4}")
+_POSSESSOR = re.compile(r"(?<![\w’'])([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})[’']s\s[^,;]*,?\s*$")
+_AGENT = re.compile(r"\s+by\s+([^,;]{2,80}?)(?=\s+(?:in|on|at|last|earlier|this|during)\b)")
+_PRONOUN = re.compile(r"^(?:it|they)$", re.I)
+_NOUN_PHRASE = re.compile(r"\b(?:the|an?|its|their)\s+[^,;]{0,60}$", re.I)
+_OWNED = re.compile(r"(?:its|their|the\s+[\w-]+[’']s)\s", re.I)
+_LEADS = ("participle_lead.relative", "participle_lead.reduced", "participle_lead.fronted")
+
+
+@lru_cache(maxsize=8)
+def _verbs(lex: Lexicon) -> re.Pattern[str] | None:
+    """One pattern over every participle of the lexicon, one named group per kind."""
+    kinds = {k.split(".", 1)[1]: rx for k, rx in lex.rx.items() if k.startswith("participle.")}
+    if not kinds:
+        return None
+    body = "|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in kinds.items())
+    return re.compile(rf"\b(?:{body})\b", re.I)
+
+
+def _named_org(lex: Lexicon, text: str, state: DocState | None, last: bool = False) -> str:
+    """An organisation named in ``text``: a known one, else a capitalised name ("the General
+    Motors unit"), mapped to the document's full name for it."""
+    known = [o for o in org_mentions(lex, text) if o[3] in ("company", "lab", "investor")]
+    if known:
+        return (known[-1] if last else known[0])[2]
+    names = [m.group(0) for m in _NAME.finditer(text)]
+    names = [
+        n
+        for n in names
+        if n.split()[0] not in lex.name_stop_words
+        and n not in lex.not_actor_words
+        and n not in lex.place_names
+        and not lex.rx["product_name"].fullmatch(n)
+    ]
+    if not names:
+        return ""
+    name = names[-1] if last else names[0]
+    return canonical(name, state.local_orgs) if state is not None else name
+
+
+def _lead(lex: Lexicon, text: str, at: int) -> re.Match[str] | None:
+    """The modifier structure ending right before the verb at ``at`` (the lead patterns end
+    with ``$``), if any."""
+    lo = max(0, at - _LEAD_WINDOW)
+    for key in _LEADS:
+        m = lex.rx[key].search(text, lo, at)
+        if m is not None:
+            return m
+    return None
+
+
+def _actor(
+    lex: Lexicon, text: str, lead: re.Match[str], agent: str, state: DocState | None, index: int
+) -> str:
+    if agent:
+        return _named_org(lex, agent, state)
+    inner = (lead.groupdict().get("inner") or "").strip()
+    if inner and not _PRONOUN.match(inner):
+        return _named_org(lex, inner, state)  # "which the EuroHPC Joint Undertaking inaugurated"
+    cut = lead.start("inner") if inner else lead.end()
+    phrase = _NOUN_PHRASE.search(text, 0, cut)
+    if phrase and _OWNED.match(phrase.group(0)) and state is not None:
+        return state.antecedent(index)  # "the lab's own chat app, which went live in July"
+    if phrase and not inner:
+        named = _named_org(lex, phrase.group(0), state)
+        if named:
+            return named  # "the General Motors unit that was shut down"
+    head = text[: phrase.start() if phrase else cut]
+    owner = _POSSESSOR.search(head)
+    before = _named_org(lex, owner.group(1) if owner else head, state, last=True)
+    if before:
+        return before  # "EleutherAI's Common Pile v2, the corpus it put out in late May"
+    return state.antecedent(index) if state is not None else ""
+
+
+def _kind(lex: Lexicon, verb: re.Match[str], text: str, lead: re.Match[str]) -> str:
+    """The verb's kind; open-source framing makes a release open_source ("the openly licensed
+    corpus it put out"); a release verb about no product ("an investigation, launched in
+    June") is another kind of occurrence."""
+    kind = verb.lastgroup or "other"
+    window = text[max(0, lead.start() - 40) : verb.start()]
+    if kind == "release" and lex.rx["open_source_framing"].search(window):
+        return "open_source"
+    if kind == "release" and not lex.rx["product_nouns"].search(window):
+        return "other"
+    return kind
+
+
+def participial_events(
+    lex: Lexicon, clause: Span, index: int, published: dt.date | None, state: DocState | None
+) -> list[Mention]:
+    """Events of the clause's participial and relative modifiers that carry their own time."""
+    verbs = _verbs(lex)
+    text = clause.text
+    if verbs is None or not verbs.search(text):
+        return []
+    out = []
+    for m in verbs.finditer(text):
+        lead = _lead(lex, text, m.start())
+        if lead is None:
+            continue
+        agent = _AGENT.match(text, m.end())
+        after = agent.end() if agent else m.end()
+        time = next(
+            (
+                t
+                for t in times_in(text[after:], clause.start + after, published, False)
+                if t.interval.is_resolved and t.start - clause.start - after <= _TIME_GAP
+            ),
+            None,
+        )
+        actor = _actor(lex, text, lead, agent.group(1) if agent else "", state, index)
+        if time is None or not actor:
+            continue
+        out.append(_mention(lex, clause, index, m, lead, actor, time))
+    return out
+
+
+def _mention(
+    lex: Lexicon,
+    clause: Span,
+    index: int,
+    verb: re.Match[str],
+    lead: re.Match[str],
+    actor: str,
+    time: TimeExpression,
+) -> Mention:
+    text = clause.text
+    lo, hi = lead.start(), time.end - clause.start
+    lo += len(text[lo:hi]) - len(text[lo:hi].lstrip(",; "))
+    kind = _kind(lex, verb, text, lead)
+    hit = Hit(kind, "action", "", verb.start() - lo, verb.end() - lo, verb.group(0))
+    span = Span(clause.start + lo, clause.start + hi, text[lo:hi])
+    mention = make_mention(lex, span, index, hit, len(span.text), Actor(actor, "agent"), time)
+    mention.kind = kind
+    mention.status = "happened"
+    return mention
