@@ -277,3 +277,80 @@ def test_a_suspended_hyphen_does_not_hide_the_anaphor(lead: str) -> None:
 def test_a_coordinated_place_name_is_not_blanked_as_a_modifier() -> None:
     text = "Brindle Labs and Kora AI signed a partnership on Monday."
     assert _actors(text) == ["Brindle Labs"]
+
+
+class _Facts:
+    def __init__(self, kind: str, status: str, interval, subject: str = "with OpenAI") -> None:
+        self.actor, self.subject, self.kind, self.status = "Kakao", subject, kind, status
+        self.interval, self.anchor = interval, "explicit"
+
+
+def _day(y: int, m: int, d: int):
+    from desktop.extract.types import TimeInterval
+
+    return TimeInterval(dt.date(y, m, d), dt.date(y, m, d), "day")
+
+
+def test_reported_talks_meet_the_later_deal() -> None:
+    from desktop.extract.merge import same_event
+
+    talks = _Facts("partnership", "reported", _day(2025, 1, 9))
+    deal = _Facts("partnership", "happened", _day(2025, 2, 4))
+    assert same_event(talks, deal) and same_event(deal, talks)
+
+
+@pytest.mark.parametrize(
+    ("early", "late"),
+    [
+        (("reported", (2025, 1, 9)), ("happened", (2025, 8, 4))),  # too late
+        (("reported", (2025, 3, 9)), ("happened", (2025, 2, 4))),  # done before the report
+        (("happened", (2025, 1, 9)), ("happened", (2025, 2, 4))),  # two happened events
+        (("reported", (2025, 1, 9)), ("planned", (2025, 2, 4))),  # nothing happened
+    ],
+)
+def test_what_a_report_cannot_meet(early: tuple, late: tuple) -> None:
+    from desktop.extract.merge import same_event
+
+    a = _Facts("partnership", early[0], _day(*early[1]))
+    b = _Facts("partnership", late[0], _day(*late[1]))
+    assert not same_event(a, b)
+
+
+def test_a_plan_meets_its_slightly_late_fulfilment_but_not_another_subject() -> None:
+    from desktop.extract.merge import same_event
+    from desktop.extract.types import TimeInterval
+
+    summer = TimeInterval(dt.date(2025, 6, 1), dt.date(2025, 8, 31), "season")
+    plan = _Facts("release", "planned", summer, "open-weight model")
+    assert same_event(plan, _Facts("release", "happened", _day(2025, 9, 20), "open-weight models"))
+    assert not same_event(plan, _Facts("release", "happened", _day(2025, 9, 20), "search engine"))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_word"),
+    [
+        (
+            "Chief executive Sam Altman said on Monday that OpenAI would release its first open "
+            "model since GPT-2 in the summer.",
+            "open",
+        ),
+        (
+            "Kora AI signed an agreement with Safaricom on Monday, following moves by rivals "
+            "WeRide and Uber in the region.",
+            "Safaricom",
+        ),
+    ],
+)
+def test_reference_points_are_not_the_subject(text: str, subject_word: str) -> None:
+    subjects = [e.subject for e in extract_events(text, PUB)]
+    assert subjects and subject_word in subjects[-1]
+    assert "GPT-2" not in subjects[-1] and "Uber" not in subjects[-1]
+
+
+def test_a_product_in_an_appositive_phrase_is_not_the_subject() -> None:
+    text = (
+        "Stability AI, the London-based company behind Stable Diffusion, is exploring a sale of "
+        "its audio business, according to a report by The Information."
+    )
+    subjects = [e.subject for e in extract_events(text, PUB)]
+    assert subjects and all("Stable Diffusion" not in s for s in subjects)

@@ -1,15 +1,17 @@
 """Deciding when two mentions report the same real-world event, and naming events.
 
 Pure functions over anything with ``actor``, ``subject``, ``kind`` and ``interval`` attributes
-(an ExtractedEvent, or a store row adapted to that shape); an ``anchor`` attribute is used when
-present.
+(an ExtractedEvent, or a store row adapted to that shape); ``anchor`` and ``status`` attributes
+are used when present.
 
 Rules (same_event):
 - the same actor (canonical names; "ManusAI (Monica)" equals "ManusAI") and the same kind;
 - overlapping time. A day-precision interval anchored to the publication date means "on or
   before that day" (the article gives no date of its own), so it is widened to the span from
   1 January of that year to the day: compatible with anything earlier in the same year, never
-  with a later date or another year. Unresolved intervals are compatible with anything;
+  with a later date or another year. Unresolved intervals are compatible with anything. A
+  reported or planned event also meets the happened one that starts within its interval or up
+  to 120 days after it (talks reported in January, the deal signed in February);
 - compatible subjects: they share a content word (plural "s" ignored), or one of them has no
   content word (empty or generic, "AI models"); when both name versions ("GPT-4" vs "GPT-5"),
   the version numbers must agree.
@@ -70,6 +72,7 @@ _GENERIC = frozenset(
         "they",
     ]
 )
+_FULFILMENT_DAYS = 120  # a reported or planned event may take place this long after its report
 _SUFFIXES = ("ations", "ation", "ating", "ated", "ates", "ate", "ings", "ing", "ed", "es", "s")
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 
@@ -139,11 +142,27 @@ def same_actor(a: str, b: str) -> bool:
     return _slug(a.split("(")[0]) == _slug(b.split("(")[0])
 
 
+def _announced_then_done(a: EventFacts, b: EventFacts) -> bool:
+    """A reported or planned event (talks "according to people familiar", "will release in
+    the summer") and the happened event that fulfils it up to _FULFILMENT_DAYS after its time:
+    the same real-world event reported before and after it took place."""
+    statuses = (getattr(a, "status", "happened"), getattr(b, "status", "happened"))
+    if statuses.count("happened") != 1:
+        return False
+    early, done = (a, b) if statuses[1] == "happened" else (b, a)
+    se, sd = _span(early), _span(done)
+    if se is None or sd is None:
+        return False
+    return se[0] <= sd[0] <= se[1] + dt.timedelta(days=_FULFILMENT_DAYS)
+
+
 def same_event(a: EventFacts, b: EventFacts) -> bool:
     """True when a and b plausibly report one real-world event."""
     if not same_actor(a.actor, b.actor) or a.kind != b.kind:
         return False
-    return compatible_times(a, b) and compatible_subjects(a.subject, b.subject)
+    if not (compatible_times(a, b) or _announced_then_done(a, b)):
+        return False
+    return compatible_subjects(a.subject, b.subject)
 
 
 def assign_keys(documents: Sequence[Sequence[ExtractedEvent]]) -> list[list[ExtractedEvent]]:

@@ -6,6 +6,7 @@ import re
 
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.names import product_names
+from desktop.extract.orgnames import PREPOSITION
 from desktop.extract.triggers import Hit
 
 _MAX_WORDS = 9
@@ -18,9 +19,15 @@ _INVEST = re.compile(r"^(?:invest|pour|inject)")
 _OWN_VERB = re.compile(
     r"^(?:held|hosted|holds|hosts|organi[sz]ed|kicked|staged|founded|co-founded)$"
 )
+# where the parties of a partnership end: "… with X on Sept. 1, following moves by rivals Y"
+_PARTY_CUT = re.compile(
+    r",\s+(?:following|after|as|while|which|who|where|making|joining|adding|according)\b"
+    r"|;|\.(?:\s|$)|\s\((?:Reuters|AP|AFP|Bloomberg)\b"
+)
+_REFERENCE = re.compile(r"\s(?:since|unlike|replacing|succeeding)\s")
 _CUT_PRODUCTS = re.compile(
     r"\b(?:that|which|who|making|while|whereas|claiming|saying|to|for|with|on|at|by|against|than"
-    r"|from|after|before|as)\b|[.;](?!\d)"
+    r"|from|after|before|as|since|unlike|replacing|succeeding)\b|[.;](?!\d)"
 )
 
 
@@ -32,7 +39,9 @@ def _clean_phrase(lex: Lexicon, phrase: str) -> str:
 
 def _object_phrase(lex: Lexicon, after: str) -> str:
     stop = lex.rx["subject_stop"].search(after)
-    return _clean_phrase(lex, after[: stop.start()] if stop else after)
+    phrase = after[: stop.start()] if stop else after
+    reference = _REFERENCE.search(phrase)  # "its first open model since GPT-2"
+    return _clean_phrase(lex, phrase[: reference.start()] if reference else phrase)
 
 
 def product_owners_and_orgs(lex: Lexicon, text: str) -> list[str]:
@@ -62,7 +71,9 @@ def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int, actor: str = 
     if hit.role == "event":
         return _clean_phrase(lex, hit.text.split(None, 1)[-1])
     if hit.kind == "partnership":
-        partners = [o for o in product_owners_and_orgs(lex, text) if o != actor]
+        cut = _PARTY_CUT.search(text, hit.end)
+        parties = text[: cut.start() if cut else len(text)]
+        partners = [o for o in product_owners_and_orgs(lex, parties) if o != actor]
         if partners:
             return "with " + " and ".join(partners)
     if hit.kind == "funding":
@@ -75,8 +86,12 @@ def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int, actor: str = 
     cut = _CUT_PRODUCTS.search(after)
     names = product_names(lex, after[: cut.start()] if cut else after)
     if not names:
-        before = product_names(lex, text[max(0, hit.start - 40) : hit.start])
-        names = before[-1:]
+        lead = text[max(0, hit.start - 40) : hit.start]
+        before = product_names(lex, lead)
+        # "Ernie 4.5 was released": the product is the subject; "X, the company behind Stable
+        # Diffusion, is exploring": a product inside a prepositional phrase is not
+        at = lead.rfind(before[-1]) if before else -1
+        names = before[-1:] if at >= 0 and not PREPOSITION.search(lead[:at]) else []
     if names:
         return "; ".join(names)
     if hit.kind == "other" and hit.needs in ("amount", "figure"):  # "expects losses of $5 bn"
