@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from desktop.extract.actors import Actor, DocState, org_mentions
 from desktop.extract.lexicon import Lexicon
+from desktop.extract.lowered import case_sensitive_twin, lowered
 from desktop.extract.mentions import Mention, make_mention, times_in
 from desktop.extract.orgnames import canonical
 from desktop.extract.sentences import Span
@@ -28,6 +29,13 @@ _TIME_GAP = 2  # the time expression follows the verb (or its agent) directly
 _NAME = re.compile(r"(?<![\w’'])[A-Z][\w.&-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,4}")
 _POSSESSOR = re.compile(r"(?<![\w’'])([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})[’']s\s[^,;]*,?\s*$")
 _AGENT = re.compile(r"\s+by\s+([^,;]{2,80}?)(?=\s+(?:in|on|at|last|earlier|this|during)\b)")
+_TIME_NEXT = re.compile(
+    r"\s+(?:in|on|at|last|earlier|this|during|by|from|(?:early|mid|late)[- ]"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d)",
+)
+_TIME_WINDOW = 60
+_FIRST_WORD = re.compile(r"[a-z][a-z-]*(?=\\s|$)")
+_WORDS = re.compile(r"[a-z][a-z-]*")
 _PRONOUN = re.compile(r"^(?:it|they)$", re.I)
 _NOUN_PHRASE = re.compile(r"\b(?:the|an?|its|their)\s+[^,;]{0,60}$", re.I)
 _OWNED = re.compile(r"(?:its|their|the\s+[\w-]+[’']s)\s", re.I)
@@ -35,13 +43,30 @@ _LEADS = ("participle_lead.relative", "participle_lead.reduced", "participle_lea
 
 
 @lru_cache(maxsize=8)
-def _verbs(lex: Lexicon) -> re.Pattern[str] | None:
-    """One pattern over every participle of the lexicon, one named group per kind."""
+def _verbs(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]] | None:
+    """One pattern over every participle of the lexicon, one named group per kind: as given
+    (case-insensitive), as a case-sensitive twin for lower-cased text, and the first words of
+    its alternatives (a prefilter; empty when an alternative does not start with a word)."""
     kinds = {k.split(".", 1)[1]: rx for k, rx in lex.rx.items() if k.startswith("participle.")}
     if not kinds:
         return None
     body = "|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in kinds.items())
-    return re.compile(rf"\b(?:{body})\b", re.I)
+    caseless = re.compile(rf"\b(?:{body})\b", re.I)
+    firsts = [_FIRST_WORD.match(alt) for rx in kinds.values() for alt in rx.pattern.split("|")]
+    words = frozenset(f.group(0) for f in firsts if f) if all(firsts) else frozenset()
+    return caseless, case_sensitive_twin(caseless) or caseless, words
+
+
+def _verb_matches(lex: Lexicon, text: str) -> list[re.Match[str]]:
+    verbs = _verbs(lex)
+    if verbs is None:
+        return []
+    low = lowered(text)
+    if low is None:
+        return list(verbs[0].finditer(text))
+    if verbs[2] and verbs[2].isdisjoint(_WORDS.findall(low)):
+        return []
+    return list(verbs[1].finditer(low))
 
 
 def _named_org(lex: Lexicon, text: str, state: DocState | None, last: bool = False) -> str:
@@ -117,21 +142,21 @@ def participial_events(
     lex: Lexicon, clause: Span, index: int, published: dt.date | None, state: DocState | None
 ) -> list[Mention]:
     """Events of the clause's participial and relative modifiers that carry their own time."""
-    verbs = _verbs(lex)
     text = clause.text
-    if verbs is None or not verbs.search(text):
-        return []
     out = []
-    for m in verbs.finditer(text):
+    for m in _verb_matches(lex, text):
+        agent = _AGENT.match(text, m.end())
+        after = agent.end() if agent else m.end()
+        if not _TIME_NEXT.match(text, after):
+            continue  # cheap test first: no time expression right after the verb
         lead = _lead(lex, text, m.start())
         if lead is None:
             continue
-        agent = _AGENT.match(text, m.end())
-        after = agent.end() if agent else m.end()
+        window = text[after : after + _TIME_WINDOW]
         time = next(
             (
                 t
-                for t in times_in(text[after:], clause.start + after, published, False)
+                for t in times_in(window, clause.start + after, published, False)
                 if t.interval.is_resolved and t.start - clause.start - after <= _TIME_GAP
             ),
             None,
