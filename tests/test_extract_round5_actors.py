@@ -354,3 +354,28 @@ def test_a_product_in_an_appositive_phrase_is_not_the_subject() -> None:
     )
     subjects = [e.subject for e in extract_events(text, PUB)]
     assert subjects and all("Stable Diffusion" not in s for s in subjects)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("where Acme's April acquisition of a robot maker comes in", "2025-04"),
+        ("after the company's May results beat forecasts", "2025-05"),
+        ("its June launch drew crowds", "2025-06"),
+        ("the company’s August deal with Uber", "2024-08"),
+    ],
+)
+def test_a_month_between_a_possessive_and_a_noun_is_a_date(text: str, date: str) -> None:
+    from desktop.extract.timex import find_time_expressions
+
+    assert [t.interval.date_str() for t in find_time_expressions(text, PUB, "past")] == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Acme's March said it would", "she said April would", "Acme's April Fools joke", "its may be"],
+)
+def test_a_month_name_without_that_shape_is_no_date(text: str) -> None:
+    from desktop.extract.timex import find_time_expressions
+
+    assert find_time_expressions(text, PUB, "past") == []

@@ -28,6 +28,10 @@ _NOT_YEAR_BEFORE = frozenset(
         "priced code route flight room"
     )
 )
+_POSSESSIVE_BEFORE = re.compile(r"(?:\w[’']s|\b(?:its|their|his|her))\s+$", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|and|or|to|is|was|has|had|will|would|said|says|told)\b)[a-z][a-z-]+\b"
+)
 _PREV_WORD = re.compile(r"([\w#.]+)[^\w]{0,2}$")
 
 
@@ -131,12 +135,23 @@ def month_year(m: re.Match, ctx: Ctx) -> Result | None:
     return explicit(span, "month", m.group(0))
 
 
+def _attributive_month(m: re.Match, ctx: Ctx) -> bool:
+    """ "Hugging Face's April acquisition", "its June launch": a capitalised month name between
+    a possessive determiner and a lower-case noun dates that noun."""
+    name = m.group("m_m")
+    if not name[:1].isupper() or "." in name:
+        return False
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
+    return bool(_POSSESSIVE_BEFORE.search(before)) and bool(_NOUN_AFTER.match(ctx.text, m.end()))
+
+
 def bare_month(m: re.Match, ctx: Ctx) -> Result | None:
     """A month name alone: needs a preposition or determiner unless unambiguous."""
     name = m.group("m_m")
     month = month_number(name)
     which = (m.group("m_which") or "").lower().split()
-    if not which and not m.group("prep") and name.lower() not in BARE_MONTHS:
+    bare = not which and not m.group("prep") and name.lower() not in BARE_MONTHS
+    if bare and not _attributive_month(m, ctx):
         return None
     label = m.group(0)
     span_of: Callable[[int], cal.Span | None] = lambda y: cal.month_span(y, month)  # noqa: E731
