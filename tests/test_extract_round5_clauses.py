@@ -301,3 +301,32 @@ def test_modifiers_without_their_own_dated_event_add_nothing(sentence: str) -> N
 def test_a_plan_in_the_main_clause_is_not_a_modifier_of_the_speaker() -> None:
     found = _events("According to Silva, the new arm will be released by the end of the year.")
     assert "Silva" not in {e.actor for e in found}
+
+
+# --- base-form 'ship'; warnings are positions, not events ---------------------------------------
+
+
+def test_will_ship_a_product_is_a_planned_release() -> None:
+    event = _one("Korvale will ship its KR-3 arm to pilot customers in the autumn.")
+    assert (event.kind, event.status, event.interval.date_str()) == (
+        "release",
+        "planned",
+        "2025-09",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Iberian Robotics Association has warned that strict rules could push start-ups "
+        "to launch abroad first.",
+        "Chairman Rui Costa cautioned that a bubble may be forming in warehouse automation.",
+    ],
+)
+def test_warnings_about_what_could_happen_are_not_events(sentence: str) -> None:
+    assert _events(sentence) == []
+
+
+def test_a_warning_with_a_concrete_own_action_keeps_it() -> None:
+    found = _events("Korvale warned on Monday that it had cut 200 jobs in Porto.")
+    assert [e.kind for e in found] == ["other"]
