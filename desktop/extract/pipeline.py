@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from desktop.extract.actors import (
     DocState,
@@ -28,9 +29,20 @@ _KIND_STRENGTH = ("open_source", "funding", "partnership", "release", "announcem
 
 
 _HEADLINE_LINES = 3  # a title is among the first lines and has no sentence-final punctuation
+_COMPANY_OPENING = re.compile(
+    r"(?:The|the)\s+(?:company|firm|start-?up|startup|group|lab|business)\s+(?!(?:that|which|who)\b)"
+)
 _OPENING_NAME = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}(?=[\s,])")
 _SPEECH = re.compile(r"\b(?:said|says|added|told|wrote|noted|explained)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _revive_main(text: str, state: DocState, index: int, notes: Counter[str]) -> None:
+    """ "The company will hold a hackathon in July" long after the company was last named: with
+    no organisation in reach, "the company" opening a sentence is the article's main one (the
+    one most often salient so far)."""
+    if notes and not state.antecedent(index) and _COMPANY_OPENING.match(text):
+        state.note(notes.most_common(1)[0][0], index - 1)
 
 
 def _opening_org(text: str, state: DocState) -> str:
@@ -123,6 +135,7 @@ def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list
     """Events of one document, one per real-world event, without event keys."""
     state = DocState()
     mentions: list[Mention] = []
+    notes: Counter[str] = Counter()  # how often each organisation was the salient one
     for index, sent in enumerate(split_sentences(text)):
         if "\n" not in sent.text and lex.rx["furniture"].match(sent.text):
             continue
@@ -133,6 +146,7 @@ def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list
         if prev is not None and _continues_nominally(lex, sent, prev, published):
             prev.sentence = index
             continue
+        _revive_main(sent.text, state, index, notes)
         found = _sentence_mentions(lex, sent, index, state, published)
         if prev is not None and _absorb(lex, sent, prev, found):
             prev.sentence = index
@@ -147,4 +161,5 @@ def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list
         salient = salient or _opening_org(sent.text, state) or _speaker_org(sent.text, state)
         if salient:
             state.note(salient, index)
+            notes[salient] += 1
     return [to_event(lex, text, m, published) for m in consolidate(mentions, published)]
