@@ -59,3 +59,37 @@ def test_dragging_the_window_sets_the_range_and_the_window_follows(view: Timelin
     view.set_visible_range(day_s("2024-10-01"), day_s("2024-12-01"))
     r0, r1 = view.overview.region.getRegion()
     assert abs(r0 - day_s("2024-10-01")) < DAY_S and abs(r1 - day_s("2024-12-01")) < DAY_S
+
+
+def test_new_data_moves_the_window_without_echoing_a_range(view: TimelineView) -> None:
+    """New bounds that clip the window move it, but that is no request for a new range."""
+    asked: list[tuple[float, float]] = []
+    view.overview._on_window = lambda a, b: asked.append((a, b))
+    view.set_visible_range(day_s("2015-01-01"), day_s("2030-01-01"))  # wider than the data
+    starts = np.array([day_s("2025-03-01"), day_s("2025-03-20")])
+    view.overview.set_data(starts, np.array([True, True]), np.zeros(0))
+    assert asked == []
+    lo, hi = view.overview.span
+    view.overview.region.setRegion((lo + DAY_S, hi - DAY_S))  # a drag still asks
+    assert len(asked) == 1
+
+
+def test_article_coverage_alone_keeps_the_event_counts(view: TimelineView) -> None:
+    counts = view.overview.event_counts
+    view.set_coverage(np.array([day_s("2024-06-01"), day_s("2025-03-01"), day_s("2025-01-01")]))
+    assert view.overview.event_counts is counts  # same events, same span: not recounted
+    assert view.overview.article_counts.sum() == 3
+    view.set_coverage(np.array([day_s("2010-01-01")]))  # a wider span: recounted
+    assert view.overview.event_counts is not counts
+    assert view.overview.event_counts.sum() == int(np.count_nonzero(view.model.dated))
+
+
+def test_a_hidden_timeline_draws_its_frame_when_shown(qtbot) -> None:
+    widget = TimelineView(TimelineModel())
+    qtbot.addWidget(widget)
+    widget.resize(1000, 520)
+    widget.model.set_data(*make_columns())
+    assert widget.lod.glyphs.size == 0 and not widget.labels.shown  # nothing drawn yet
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.lod.glyphs.size > 0 and widget.labels.shown

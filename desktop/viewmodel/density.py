@@ -89,13 +89,26 @@ def _ends_by_hint(
     t0: float,
     stride: float,
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """Sorted end keys from a precomputed (row, end) order; (None, None) if it does not fit."""
+    """Sorted end keys from a precomputed (lane, end) order; (None, None) if it does not fit.
+
+    ``rows`` may merge several of the order's lanes into one (folded lanes): a stable radix
+    sort by row keeps each lane's run in end order, and only the merged rows are re-sorted."""
     if end_order is None or end_order.shape != span.shape:
         return None, None
     which = np.asarray(end_order)[span[end_order]]
-    keys = rows[which].astype(np.float64) * stride + (end[which] - t0)
-    if keys.size > 1 and not bool(np.all(keys[1:] >= keys[:-1])):
-        return None, None
+    row = rows[which]
+    if row.size > 1 and bool(np.any(row[1:] < row[:-1])):
+        if int(row.max()) >= 2**15:
+            return None, None
+        order = np.argsort(row.astype(np.int16), kind="stable")
+        which, row = which[order], row[order]
+    keys = row.astype(np.float64) * stride + (end[which] - t0)
+    if keys.size > 1:
+        bad = keys[1:] < keys[:-1]
+        if bad.any():  # rows holding several lanes: sort those rows' keys, rows stay in place
+            pos = np.flatnonzero(np.isin(row, np.unique(row[1:][bad])))
+            sub = pos[np.argsort(keys[pos], kind="stable")]
+            which[pos], keys[pos] = which[sub], keys[sub]
     return keys, which.astype(_INDEX_DTYPE)
 
 

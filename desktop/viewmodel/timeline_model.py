@@ -236,7 +236,6 @@ class TimelineModel(QObject):
     def _lane_code_index(self) -> density.LaneIndex:
         if self._full_index is None:
             assert self.columns is not None
-            folded = self._n_folded > 0  # the columns' (lane, end) order does not fit then
             # every dated event is indexed as the interval it covers (a day-precision event
             # is one day long): at sub-day zoom its density spreads over its day instead of
             # piling up at midnight
@@ -246,7 +245,7 @@ class TimelineModel(QObject):
                 self.dated,
                 self._codes,
                 self._n_codes,
-                end_order=None if folded else getattr(self.columns, "lane_end_order", None),
+                end_order=getattr(self.columns, "lane_end_order", None),
             )
         return self._full_index
 

@@ -61,6 +61,7 @@ class OverviewStrip(pg.PlotItem):
         for item in (self.events.curve, self.articles.curve, self.baseline, self.label, left):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.span = (0.0, 1.0)
+        self._events_key: tuple | None = None
         self.event_counts = np.zeros(BUCKETS, dtype=np.int64)
         self.article_counts = np.zeros(BUCKETS, dtype=np.int64)
 
@@ -74,14 +75,21 @@ class OverviewStrip(pg.PlotItem):
     def set_data(self, start_s: np.ndarray, dated: np.ndarray, published_s: np.ndarray) -> None:
         """Recount events (their start) and articles (publication date) over the whole span."""
         lo, hi = self.span = overview_span(start_s, dated, published_s)
-        starts = np.asarray(start_s, dtype=np.float64)[np.asarray(dated, dtype=bool)]
-        self.event_counts = bucket_counts(starts, lo, hi, BUCKETS)
+        key = self._events_key  # the same event arrays over the same span: same counts
+        if key is None or key[0] is not start_s or key[1] is not dated or key[2:] != (lo, hi):
+            starts = np.asarray(start_s, dtype=np.float64)[np.asarray(dated, dtype=bool)]
+            self.event_counts = bucket_counts(starts, lo, hi, BUCKETS)
+            self._events_key = (start_s, dated, lo, hi)
         self.article_counts = bucket_counts(published_s, lo, hi, BUCKETS)
         edges = np.linspace(lo, hi, BUCKETS + 1)
         self.events.setData(edges, _scaled(self.event_counts))
         self.articles.setData(edges, -_scaled(self.article_counts))
         self.getViewBox().setXRange(lo, hi, padding=0.0)
-        self.region.setBounds((lo, hi))
+        self._following = True  # bounds that clip the window move it: no echo to the timeline
+        try:
+            self.region.setBounds((lo, hi))
+        finally:
+            self._following = False
 
     def align_left(self, width_px: float) -> None:
         """Give the blank left axis the timeline's lane-name width."""

@@ -23,7 +23,7 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QScrollBar, QToolTip, QWidget
 
 from desktop.viewmodel import time_axis as ta
@@ -64,6 +64,7 @@ class TimelineView(QWidget):
         self._tray_points = np.zeros((0, 3))  # x, y, index
         self._tray_rows: tuple | None = None  # the lane range the tray was drawn for
         self._suspended = False  # no frame updates while re-laying out
+        self._frame_pending = False  # a frame was skipped while hidden
         self._drawn_mask_version = -1
         self._published = np.zeros(0)  # articles' publication dates, for the overview
         self._build_scene()
@@ -165,6 +166,11 @@ class TimelineView(QWidget):
         self.overview.set_colours(c.text, c.faint_text, c.line)
         self.legend.set_colours(c.faint_text, c.line)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._frame_pending:
+            self._update_frame()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.apply_palette()
@@ -230,9 +236,15 @@ class TimelineView(QWidget):
         self._update_frame()
 
     def _update_frame(self) -> None:
-        """Level of detail for the current range (``timeline_lod``), highlight, labels."""
+        """Level of detail for the current range (``timeline_lod``), highlight, labels. Not
+        while hidden (a window being built changes data, size and range several times before
+        it is first shown): ``showEvent`` draws the frame then."""
         if self.model.columns is None or self._suspended:
             return
+        if not self.isVisible():
+            self._frame_pending = True
+            return
+        self._frame_pending = False
         self.lod.update()
         (_, _), rows = self.view_box.viewRange()
         if self._tray_rows != tuple(rows):  # lanes scrolled or data changed
