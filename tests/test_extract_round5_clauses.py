@@ -344,3 +344,53 @@ def test_a_relative_the_company_that_does_not_revive_the_main_organisation() -> 
     text = _LONG.replace("The company will hold", "The company that will hold")
     found = [e for e in extract_events(text, PUBLISHED) if e.interval.date_str() == "2025-06"]
     assert found == []
+
+
+# --- subheadings, nominal 'launch', wishes about others, delays ---------------------------------
+
+
+def test_a_subheading_line_is_not_evidence_on_its_own() -> None:
+    text = (
+        "Weekly robotics notes\n\nHello and welcome to this week's notes on warehouse robots.\n\n"
+        "Some news from the fairs this week follows below.\n\n"
+        "Korvale Robotics releases a picking arm\n\n"
+        "The arm is heavy. Buyers will judge it at the Hannover fair.\n"
+    )
+    assert [e for e in extract_events(text, PUBLISHED) if e.kind == "release"] == []
+
+
+def test_a_subheading_folds_into_the_body_event() -> None:
+    text = (
+        "Weekly robotics notes\n\nHello and welcome to this week's notes on warehouse robots.\n\n"
+        "Some news from the fairs this week follows below.\n\n"
+        "Korvale Robotics releases a picking arm\n\n"
+        "Korvale Robotics released the KR-3 picking arm on Monday.\n"
+    )
+    found = [e for e in extract_events(text, PUBLISHED) if e.kind == "release"]
+    assert [(e.evidence, e.interval.date_str()) for e in found] == [
+        ("Korvale Robotics released the KR-3 picking arm on Monday.", "2025-03-10")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Silva said the first arms would go to pilot customers before a wider commercial launch.",
+        "The company, which sells picking arms, said it wanted universities to improve the "
+        "software.",
+    ],
+)
+def test_a_nominal_launch_and_a_wish_about_others_are_not_events(sentence: str) -> None:
+    assert _events(sentence) == []
+
+
+def test_the_company_will_launch_is_still_a_verb() -> None:
+    event = _one("The company will launch the KR-4 arm in October.")
+    assert (event.kind, event.status) == ("release", "planned")
+
+
+def test_pushing_back_a_launch_is_an_event() -> None:
+    event = _one(
+        "Korvale has pushed back the public launch of its KR-4 arm, according to media reports."
+    )
+    assert (event.kind, event.status) == ("other", "reported")

@@ -34,7 +34,21 @@ _COMPANY_OPENING = re.compile(
 )
 _OPENING_NAME = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}(?=[\s,])")
 _SPEECH = re.compile(r"\b(?:said|says|added|told|wrote|noted|explained)\b")
+_HEADING_WORDS = 14
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _is_heading(text: str, sent: Span, index: int) -> bool:
+    """A title among the first lines, or a short subheading line further down (neither ends
+    like a sentence): its events count only when the body reports them."""
+    if _SENTENCE_END.search(sent.text):
+        return False
+    if index < _HEADLINE_LINES:
+        return True
+    whole_line = text[sent.start - 1 : sent.start] in ("", "\n") and text[
+        sent.end : sent.end + 1
+    ] in ("", "\n")
+    return whole_line and len(sent.text.split()) <= _HEADING_WORDS and sent.text[:1].isupper()
 
 
 def _revive_main(text: str, state: DocState, index: int, notes: Counter[str]) -> None:
@@ -151,7 +165,7 @@ def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list
         if prev is not None and _absorb(lex, sent, prev, found):
             prev.sentence = index
             continue
-        if index < _HEADLINE_LINES and not _SENTENCE_END.search(sent.text):
+        if _is_heading(text, sent, index):
             for m in found:
                 m.headline = True
         mentions.extend(found)

@@ -33,6 +33,12 @@ _PLURAL_MODIFIERS = frozenset(
         "major", "two", "three", "four", "five", "product", "model", "software", "new", "latest",
     )
 )  # fmt: skip
+_BARE_NOUNS = frozenset(("launch", "release", "debut", "rollout"))
+_DETERMINED = re.compile(
+    r"\b(?:a|an|the|its|their|this|that)\s+(?!(?:company|firm|group|lab|start-?up|startup|"
+    r"government|ministry|team|maker|developer)s?\b)(?:[\w-]+\s+){1,2}$",
+    re.I,
+)
 _ING_AUX = re.compile(
     r"\b(?:is|are|was|were|be|been|begin|began|begins|start|started|starts)\s+(?:\w+ly\s+)?$", re.I
 )
@@ -113,6 +119,8 @@ def _used_as_noun(before: str, trigger: str) -> bool:
     last = _LAST_WORD.search(before)
     if last and (last.group(1).lower() in _NOUN_DETERMINERS or _POSSESSIVE.search(last.group(1))):
         return True
+    if trigger.lower() in _BARE_NOUNS and _DETERMINED.search(before):
+        return True  # "before a wider commercial launch": a determiner and modifiers, no verb
     if trigger.lower().endswith("s"):
         return bool({w.lower() for w in _WORD_RE.findall(before)[-2:]} & _PLURAL_MODIFIERS)
     return False
