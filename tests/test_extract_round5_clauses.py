@@ -394,3 +394,30 @@ def test_pushing_back_a_launch_is_an_event() -> None:
         "Korvale has pushed back the public launch of its KR-4 arm, according to media reports."
     )
     assert (event.kind, event.status) == ("other", "reported")
+
+
+# --- a perfect-tense second verb after a plan; compound 'investment arm' ------------------------
+
+
+def test_a_done_deal_coordinated_with_a_plan_is_not_dated_by_the_plan() -> None:
+    found = _events(
+        "Korvale aims to bring 40 megawatts of capacity online by 2030 and has signed battery "
+        "supply deals with CATL and Northvolt."
+    )
+    assert sorted((e.kind, e.status, e.interval.date_str()) for e in found) == [
+        ("other", "planned", "2030"),
+        ("partnership", "happened", "2025-03-12"),
+    ]
+
+
+def test_a_planned_second_verb_still_needs_its_own_time() -> None:
+    found = _events("Korvale opened a depot in Madrid in January and plans to open another one.")
+    assert [(e.status, e.interval.date_str()) for e in found] == [("happened", "2025-01")]
+
+
+def test_an_investment_arm_leading_a_round_is_funding() -> None:
+    text = (
+        INTRO + "Its investment arm led a $6 million round in the start-up Dron earlier this month."
+    )
+    found = [e for e in extract_events(text, PUBLISHED) if e.kind == "funding"]
+    assert [(e.actor, e.interval.date_str()) for e in found] == [("Korvale Robotics", "2025-03")]

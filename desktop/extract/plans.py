@@ -72,7 +72,8 @@ def coordinated_action(
     """The second verb's event: its own time, else the first verb's (a plan needs its own)."""
     _a, b, inner = cut
     rest = clause.text[b:]
-    planned = bool(rest[: inner.start].strip()) or is_planned(lex, rest, inner)
+    gap = rest[: inner.start]
+    planned = bool(lex.rx["status.planned"].search(gap)) or is_planned(lex, rest, inner)
     base = clause.start + b
     own = nearest_time(times_in(rest, base, published, planned), base, clause.end, base)
     if own is None and (planned or mention.time is None):
@@ -81,5 +82,7 @@ def coordinated_action(
     if kind in FRAMED_KINDS and open_source_framed(lex, rest, inner):
         kind = "open_source"
     subject = subject_of(lex, rest, inner, len(rest), mention.actor)
-    status = "planned" if planned else mention.status
-    return [replace(mention, kind=kind, status=status, subject=subject, time=own or mention.time)]
+    # "aims to … by 2030 and has signed deals": the deal happened; the plan's date is not its
+    status = "planned" if planned else mention.status.replace("planned", "happened")
+    time = own or (mention.time if status == mention.status else None)
+    return [replace(mention, kind=kind, status=status, subject=subject, time=time)]
