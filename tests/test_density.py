@@ -197,3 +197,21 @@ def test_scale_text_says_what_darkest_means_briefly() -> None:
     assert "1,234 events per pixel column" in scale_text(1234.0)
     assert "0.25 events" in scale_text(0.25)
     assert len(scale_text(123456.0)) <= 48  # leaves the centred date context its room
+
+
+def test_day_grid_of_a_masked_index_equals_exact_mass() -> None:
+    start, end, _, rows = _events(3000, 17, n_rows=7)
+    dated = np.isfinite(start)
+    keep = np.random.default_rng(5).random(start.size) < 0.3
+    index = density.build_index(start, end, dated, rows, 7).masked(keep)
+    grid = density.DayGrid(index)
+    assert grid.usable
+    every = np.arange(7)
+    for x0, x1, width in ((-10 * DAY, 520 * DAY, 1386), (40.5 * DAY, 44.25 * DAY, 300)):
+        edges = density.pixel_edges(x0, x1, width)
+        exact = density.column_mass(index, every, edges)
+        np.testing.assert_allclose(grid.mass(every, edges), exact, atol=1e-9)
+    whole = density.pixel_edges(-10 * DAY, 600 * DAY, 50)
+    per_row = grid.mass(every, whole).sum(axis=1)  # each shown event's mass adds up to one
+    shown = np.bincount(rows[keep & dated], minlength=7)
+    np.testing.assert_allclose(per_row, shown, atol=1e-6)

@@ -9,7 +9,7 @@ import pytest
 
 from desktop import synth
 from desktop.store import EventStore
-from desktop.store.id_search import read_mention_map, search_ids, sorted_unique
+from desktop.store.id_search import MentionMap, read_mention_map, search_ids, sorted_unique
 
 QUERIES = [
     "",
@@ -47,3 +47,18 @@ def test_sorted_unique() -> None:
     values = np.array([5, 1, 5, 3, 1, 9], dtype=np.int64)
     assert sorted_unique(values).tolist() == [1, 3, 5, 9]
     assert sorted_unique(np.zeros(0, dtype=np.int64)).size == 0
+    sparse = np.array([10**12, 7, 10**12, -3], dtype=np.int64)  # the sorting path
+    assert sorted_unique(sparse).tolist() == [-3, 7, 10**12]
+    dense = np.random.default_rng(1).integers(0, 500, 2000)  # the flag-array path
+    assert sorted_unique(dense).tolist() == sorted(set(dense.tolist()))
+
+
+def test_mention_map_dense_and_sparse_lookups_agree() -> None:
+    mention_id = np.array([1, 2, 3, 5, 8, 9], dtype=np.int64)
+    event_id = np.array([10, 10, 11, 12, 13, 10], dtype=np.int64)
+    dense = MentionMap(mention_id, event_id)
+    sparse = MentionMap(mention_id * 10**9, event_id)  # too sparse for a table
+    asked = np.array([9, 4, 1, 100, 5], dtype=np.int64)  # 4 and 100 are no mentions
+    assert dense.events_of(asked).tolist() == [10, 10, 12]
+    assert sparse.events_of(asked * 10**9).tolist() == [10, 10, 12]
+    assert dense._dense() is not None and sparse._dense() is None
