@@ -17,6 +17,7 @@ class ActorWords:
     common_plurals: frozenset[str]  # "Videos", "Talks"
     org_head_words: frozenset[str]  # "Internet" in "Sakura Internet"
     unit: re.Pattern[str]  # "<Org>'s venture arm" / "Its investment unit" (group 1: the owner)
+    unit_nouns: tuple[str, ...] = ()  # one occurs in every ``unit`` match (a cheap test)
 
 
 _NOT_NAME = frozenset({"AI", "Tech", "Technology", "Generative", "Artificial", "Intelligence"})
@@ -40,6 +41,7 @@ def load_actor_words(path: Path) -> ActorWords:
         common_plurals=frozenset(data.get("common_plurals", [])),
         org_head_words=frozenset(data.get("org_head_words", [])),
         unit=_unit_pattern(data.get("unit_nouns", [])),
+        unit_nouns=tuple(data.get("unit_nouns", [])),
     )
 
 

@@ -5,6 +5,7 @@ participle or a trailing speaker; organisations and people come from ``orgmentio
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from desktop.extract.actor_words import actor_words, only_descriptive
@@ -22,7 +23,7 @@ from desktop.extract.orgnames import (
     DATELINE,
     canonical,
     fronted_subject,
-    subject_names,
+    iter_subject_names,
 )
 from desktop.extract.people import ROLE, learn_people, people_in
 
@@ -75,6 +76,11 @@ def _mask_relatives(lex: Lexicon, region: str) -> str:
     return lex.rx["appositive"].sub(blank, lex.rx["relative_clause"].sub(blank, region))
 
 
+def _names(lex: Lexicon, region: str) -> list[str]:
+    """People's names, then single capitalised words (surnames), in ``region``."""
+    return [n for _s, _e, n in people_in(lex, region)] + _CAPITALISED.findall(region)
+
+
 def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:
     """The last actor-kind organisation in ``region``; (name, speaker_is_analyst)."""
     orgs = [o for o in org_mentions(lex, region) if not in_phrase(region, o[0], o[1])]
@@ -99,7 +105,7 @@ def _org_like(lex: Lexicon, name: str, state: DocState) -> bool:
 def _unknown_org(lex: Lexicon, region: str, state: DocState, strict: bool) -> str:
     """The grammatical subject when it is a name the gazetteer does not know; with ``strict``
     (a speaker) only a name that looks like an organisation, not a person's."""
-    for at, raw in subject_names(lex, region)[:1]:
+    for at, raw in itertools.islice(iter_subject_names(lex, region), 1):
         if _PRODUCT_APPOSITION.search(region[:at]):
             return ""  # "Its previous model, Orbit-R1, was released": a product
         name = state.aliases.get(raw) or canonical(raw, state.local_orgs)
@@ -154,8 +160,11 @@ def subject_actor(
     dateline = DATELINE.match(region)  # "BEIJING (Reuters) - …": the agency is no subject
     if dateline:
         region = " " * dateline.end() + region[dateline.end() :]
-    names = [n for _s, _e, n in people_in(lex, region)] + _CAPITALISED.findall(region)
-    opinion = bool(lex.rx["roles.opinion"].search(region)) or any(n in state.opinion for n in names)
+    names: list[str] | None = None
+    opinion = bool(lex.rx["roles.opinion"].search(region))
+    if not opinion and state.opinion:
+        names = _names(lex, region)
+        opinion = any(n in state.opinion for n in names)
     picked = _pick_org(lex, region)
     if picked is not None:
         first = _coordinated_first(lex, region, state, picked[0])
@@ -163,7 +172,7 @@ def subject_actor(
     local = local_org(region, state)
     if local:
         return Actor(local, "gazetteer", opinion)
-    for name in reversed(names):  # full names first, then surnames ("Altman said")
+    for name in reversed(_names(lex, region) if names is None else names):  # "Altman said"
         if name in state.leaders or name in lex.people:
             return Actor(state.leaders.get(name) or lex.people[name], "person", opinion)
     unknown = _unknown_org(lex, region, state, strict)
@@ -177,10 +186,12 @@ def _owner_actor(
 ) -> Actor | None:
     """No organisation named as the subject: one whose leader, unit or product is ("Acme's
     founder", "Acme's venture arm", "Its investment unit"), a public body, or an anaphor."""
-    owner = _OWNER_ROLE.search(region)  # "Acme's founder (Jane Roe) was …"
+    possessive = "'s" in region or "’s" in region
+    owner = _OWNER_ROLE.search(region) if possessive else None  # "Acme's founder (Jane Roe)"
     if owner and not in_phrase(region, owner.start(), owner.end()):
         return Actor(canonical(owner.group(1), state.local_orgs), "person", opinion)
-    unit = actor_words().unit.search(region)  # "Acme's venture arm", "Its investment unit"
+    words = actor_words()
+    unit = words.unit.search(region) if any(n in region for n in words.unit_nouns) else None
     if unit and not in_phrase(region, unit.start(), unit.end()):
         name = re.sub(r"[’']s$", "", unit.group(1))
         if name.lower() not in ("its", "their"):
@@ -247,10 +258,11 @@ def first_actor_org(orgs: tuple[tuple[int, int, str, str], ...], text: str = "")
     """The first actor-kind organisation among a sentence's org_mentions (for anaphora), or '';
     one inside a prepositional phrase or a possessive ("than Nvidia's chip") does not count."""
     for start, end, name, kind in orgs:
+        if kind not in ACTOR_KINDS:
+            continue
         if text and (in_phrase(text, start, end) or text[end : end + 1] in ("'", "’")):
             continue
         if text and _SPOKESPERSON.match(text, end):
             continue  # "A Hyundai Mobis spokesperson said …": another party's comment
-        if kind in ACTOR_KINDS:
-            return name
+        return name
     return ""

@@ -10,7 +10,7 @@ capitalised words standing before the verb that is neither inside a prepositiona
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from desktop.extract.actor_words import is_common_plural, only_descriptive
 from desktop.extract.lexicon import Lexicon
@@ -34,6 +34,7 @@ BODY = re.compile(
     rf"(?<![\w’'-])(?:{_TOKEN}\s+)*(?:{_BODIES})\s+(?:of|for|on)\s+(?:the\s+)?(?!{_CALENDAR}){_TOKEN}"
     rf"(?:(?:\s+|,\s+|\s+and\s+(?:the\s+)?|\s+(?:of|for|on)\s+(?:the\s+)?){_TOKEN})*(?![\w-])"
 )
+_BODY_WORD = re.compile(rf"(?:{_BODIES})\s+(?:of|for|on)\s")
 DATELINE = re.compile(
     rf"^\s*(?:[{_UPPER}][{_UPPER} .’'-]+(?:,\s+[{_UPPER}][\w.]*\s+\d{{1,2}})?\s*"
     r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+|\([^)]{1,30}\)\s*(?:--|—|–|-)\s+)"
@@ -72,7 +73,8 @@ def _trim(lex: Lexicon, name: str) -> tuple[int, str]:
 
 
 def _runs(region: str) -> Iterable[tuple[int, int, str]]:
-    bodies = [(m.start(), m.end()) for m in BODY.finditer(region)]
+    has_body = _BODY_WORD.search(region) is not None  # cheap test before the full pattern
+    bodies = [(m.start(), m.end()) for m in BODY.finditer(region)] if has_body else []
     for a, b in bodies:
         yield a, b, region[a:b]
     for m in _RUN.finditer(region):
@@ -99,11 +101,11 @@ def _is_subject(lex: Lexicon, region: str, start: int, end: int) -> bool:
     return word in lex.subject_followers or word.endswith("ly")
 
 
-def subject_names(lex: Lexicon, region: str) -> list[tuple[int, str]]:
-    """Candidate subject names in ``region`` (the clause text before its verb), in order."""
+def iter_subject_names(lex: Lexicon, region: str) -> Iterator[tuple[int, str]]:
+    """Candidate subject names in ``region`` (the clause text before its verb), in order,
+    found lazily (most callers want the first)."""
     dateline = DATELINE.match(region)
     base = dateline.end() if dateline else 0
-    found: list[tuple[int, str]] = []
     for a, _b, raw in sorted(_runs(region[base:])):
         dropped, name = _trim(lex, raw)
         if not name or name in lex.not_actor_words or (name.endswith("ly") and " " not in name):
@@ -112,14 +114,17 @@ def subject_names(lex: Lexicon, region: str) -> list[tuple[int, str]]:
             continue  # "Latin American AI start-ups raised", "Videos released by the company"
         a += base + dropped
         if _is_subject(lex, region, a, a + len(name)):
-            found.append((a, name))
-    return found
+            yield a, name
+
+
+def subject_names(lex: Lexicon, region: str) -> list[tuple[int, str]]:
+    """Candidate subject names in ``region`` (the clause text before its verb), in order."""
+    return list(iter_subject_names(lex, region))
 
 
 def subject_name(lex: Lexicon, region: str) -> str:
     """The first subject name of ``region``, or ''."""
-    names = subject_names(lex, region)
-    return names[0][1] if names else ""
+    return next((name for _at, name in iter_subject_names(lex, region)), "")
 
 
 def fronted_subject(lex: Lexicon, text: str, after: int) -> str:
@@ -136,11 +141,12 @@ def fronted_subject(lex: Lexicon, text: str, after: int) -> str:
 
 
 def canonical(name: str, known: Iterable[str]) -> str:
-    """A short form of a name the document already introduced ("Acme" after "Acme Robotics")."""
-    for full in sorted(known, key=len, reverse=True):
+    """A short form of a name the document already introduced ("Acme" after "Acme Robotics"):
+    the name itself when known, else the longest (first of equal length) known name it opens."""
+    prefix, best = name + " ", ""
+    for full in known:
         if full == name:
             return full
-    for full in sorted(known, key=len, reverse=True):
-        if full.startswith(name + " "):
-            return full
-    return name
+        if len(full) > len(best) and full.startswith(prefix):
+            best = full
+    return best or name

@@ -55,12 +55,14 @@ def learn_people(
     if "ounded" in text:
         _learn_founders(lex, text, state, index, orgs)
     low = text.lower()
-    matches = _SURNAME_ROLE.finditer(text) if _ROLE_WORD.search(low) else ()
-    for m in matches:  # "Kowalczyk, Wisła's chief executive, said"
-        org = canonical(m.group(2), state.local_orgs) if m.group(2) else state.antecedent(index)
-        if org:
-            state.learn(m.group(1), org)
-    if lex.role_re is None or lex.role_re.search(low) is None:
+    # every role of _SURNAME_ROLE is a role word: without one, neither step can match
+    role = lex.role_re.search(low) is not None if lex.role_re is not None else None
+    if role or (role is None and _ROLE_WORD.search(low)):
+        for m in _SURNAME_ROLE.finditer(text):  # "Kowalczyk, Wisła's chief executive, said"
+            org = canonical(m.group(2), state.local_orgs) if m.group(2) else state.antecedent(index)
+            if org:
+                state.learn(m.group(1), org)
+    if not role:
         return  # no role noun: nothing more to learn
     orgs = tuple(o for o in orgs if o[3] in ACTOR_KINDS)
     for start, end, name in people_in(lex, text):
