@@ -421,3 +421,41 @@ def test_an_investment_arm_leading_a_round_is_funding() -> None:
     )
     found = [e for e in extract_events(text, PUBLISHED) if e.kind == "funding"]
     assert [(e.actor, e.interval.date_str()) for e in found] == [("Korvale Robotics", "2025-03")]
+
+
+# --- unnamed sources as speakers; sites with a place apposition; foundings; capex ---------------
+
+
+def test_people_familiar_with_the_matter_report_the_content_event() -> None:
+    found = _events(
+        "People familiar with the matter said the company is in early talks with Gulf funds "
+        "about a larger round."
+    )
+    assert [(e.kind, e.status, e.actor) for e in found] == [
+        ("funding", "reported", "Korvale Robotics")
+    ]
+
+
+def test_sites_with_a_place_apposition_set_to_open() -> None:
+    found = _events(
+        "The first two warehouses, in Porto and Braga, are set to open in the first half of 2026."
+    )
+    assert [(e.status, e.actor, e.interval.date_str()) for e in found] == [
+        ("planned", "Korvale Robotics", "2026-01")
+    ]
+
+
+def test_an_organisation_started_in_a_year_is_a_founding() -> None:
+    event = _one("Korvale Robotics was started in 2021 by two former Siemens engineers.")
+    assert (event.kind, event.interval.date_str()) == ("other", "2021")
+
+
+def test_a_plan_to_raise_capital_spending_with_its_year_is_planned() -> None:
+    found = _events("Korvale said in March that it plans to raise its capital spending next year.")
+    assert ("other", "planned", "2026") in {
+        (e.kind, e.status, e.interval.date_str()) for e in found
+    }
+
+
+def test_raising_prices_is_not_capital_spending() -> None:
+    assert _events("Korvale plans to raise its prices next year.") == []
