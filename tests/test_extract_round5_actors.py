@@ -379,3 +379,11 @@ def test_a_month_name_without_that_shape_is_no_date(text: str) -> None:
     from desktop.extract.timex import find_time_expressions
 
     assert find_time_expressions(text, PUB, "past") == []
+
+
+@pytest.mark.parametrize(
+    "subject", ["The Union Cabinet", "The Indian government", "India's government"]
+)
+def test_indias_cabinet_and_government_are_one_actor(subject: str) -> None:
+    text = f"{subject} approved a semiconductor subsidy scheme in March."
+    assert _actors(text) == ["Government of India"]

@@ -52,7 +52,8 @@ def org_mentions(lex: Lexicon, text: str) -> tuple[OrgMention, ...]:
             if words and words[0] in ("The", "A", "An"):
                 start += len(words[0]) + 1
                 words = words[1:]
-            if words:
+            known = any(a < m.end() and start < b for a, b, *_r in out)  # the gazetteer's
+            if words and not known:
                 out.append((start, m.end(), f"{' '.join(words)} government", "company"))
     if not any(word in text for word in lex.org_suffix_words):
         return tuple(sorted(out))
