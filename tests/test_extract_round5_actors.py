@@ -387,3 +387,23 @@ def test_a_month_name_without_that_shape_is_no_date(text: str) -> None:
 def test_indias_cabinet_and_government_are_one_actor(subject: str) -> None:
     text = f"{subject} approved a semiconductor subsidy scheme in March."
     assert _actors(text) == ["Government of India"]
+
+
+@pytest.mark.parametrize("name", ["Clément Delangue", "José Núñez", "Łukasz Wójcik", "Søren Kjær"])
+def test_accented_names_have_the_shape_of_a_name(name: str) -> None:
+    from desktop.extract.lexicon import default_lexicon
+    from desktop.extract.people import people_in
+
+    text = f"Chief executive {name} said on Tuesday that the lab would grow."
+    found = people_in(default_lexicon(), text)
+    assert [n for *_x, n in found] == [name]
+    start, end, _n = found[0]
+    assert text[start:end] == name
+
+
+def test_an_accented_leader_speaks_for_the_organisation() -> None:
+    text = (
+        'Brindle Labs released a robot model on Monday. "Robots need open models," chief '
+        "executive Clément Vasseur said on Tuesday in a post."
+    )
+    assert _actors(text) == ["Brindle Labs", "Brindle Labs"]

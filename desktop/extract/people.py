@@ -11,6 +11,11 @@ from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgmentions import ACTOR_KINDS, OrgMention, local_org, whole
 from desktop.extract.orgnames import canonical, subject_name
 
+# accented Latin letters -> their base letter, one character for one (offsets unchanged)
+_FOLD = str.maketrans(
+    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüýÿąćęłńśźżĄĆĘŁŃŚŹŻšžčřŠŽČŘæÆßœŒðþğışŞ",
+    "AAAAAACEEEEIIIINOOOOOOUUUUYaaaaaaceeeeiiiinoooooouuuuyyacelnszzACELNSZZszcrSZCRaAsoOdtgisS",
+)
 _FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
 _FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\b[^.;]{0,40}?\bby\b")
 ROLE = (
@@ -25,18 +30,22 @@ _SURNAME_ROLE = re.compile(
 
 
 def people_in(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of the people named in ``text``: known ones, then name shapes."""
+    """(start, end, name) of the people named in ``text``: known ones, then name shapes (read
+    on accent-folded text, so "Clément Delangue" has the shape of a name)."""
     found: dict[int, tuple[int, int, str]] = {}
     if lex.people_re is not None:
         for m in lex.people_re.finditer(text):
             found[m.start()] = (m.start(), m.end(), m.group(0))
-    for m in lex.rx["person"].finditer(text):
-        words = m.group(0).split()
+    folded = text if text.isascii() else text.translate(_FOLD)
+    for m in lex.rx["person"].finditer(folded):
+        start, end = m.start(), m.end()
+        name = text[start:end]
+        words = name.split()
         if words[0] in lex.not_person_words or any(w in lex.not_person_words for w in words[1:]):
             continue
-        if lex.orgs.fullmatch(m.group(0)) or m.start() in found:
+        if lex.orgs.fullmatch(name) or start in found:
             continue
-        found[m.start()] = (m.start(), m.end(), m.group(0))
+        found[start] = (start, end, name)
     return sorted(found.values())
 
 
