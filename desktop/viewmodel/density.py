@@ -37,6 +37,10 @@ class LaneIndex:
     day_aligned: bool  # every interval starts and ends on a whole day after t0
     t_span: float  # the latest end, relative to t0
     _sums: dict = field(default_factory=dict, compare=False, repr=False)
+    # a masked index remembers the full index and the mask it was cut from (DayGrid reuses
+    # the full index's per-event day cells instead of recomputing them)
+    parent: LaneIndex | None = field(default=None, compare=False, repr=False)
+    keep: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @property
     def size(self) -> int:
@@ -56,12 +60,14 @@ class LaneIndex:
             span_start_of=self.span_start_of[ss],
             span_end_of=self.span_end_of[se],
             _sums={},
+            parent=self.parent if self.parent is not None else self,
+            keep=keep if self.keep is None else (self.keep & keep),
         )
 
     def spread_sums(self) -> tuple[np.ndarray, ...]:
         """Prefix sums for ``column_mass`` (computed once per index; temporaries kept few:
         this runs on 10^6 intervals)."""
-        if not self._sums:
+        if "all" not in self._sums:
             sums: list[np.ndarray] = []
             for keys, of in (
                 (self.span_starts, self.span_start_of),
@@ -300,6 +306,26 @@ DAY_S = 86400.0
 MAX_GRID_CELLS = 2_000_000  # per-row day grids kept at most (16 MB)
 
 
+def day_cells(index: LaneIndex, n_days: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per interval, in ``span_starts`` order: the grid cell (row * (n_days + 1) + day) of its
+    first day, of the day after its last, and 1 / its length in days. Cached on the index."""
+    cached = index._sums.get(("day_cells", n_days))
+    if cached is not None:
+        return cached
+    width = n_days + 1
+    keys = index.span_starts  # sorted by row: each row's keys are one run
+    bases = np.arange(index.n_rows + 1, dtype=np.float64) * index.stride
+    sizes = np.diff(np.searchsorted(keys, bases - 0.5))
+    row_cell = np.repeat(np.arange(index.n_rows, dtype=np.int64) * width, sizes)
+    days = np.maximum(np.rint(index.span_length[index.span_start_of] / DAY_S), 1.0)
+    first = np.rint((keys - np.repeat(bases[:-1], sizes)) / DAY_S).astype(np.int64)
+    last = np.minimum(first + days.astype(np.int64), n_days) + row_cell
+    first += row_cell
+    cells = (first.astype(np.int32), last.astype(np.int32), np.reciprocal(days))
+    index._sums[("day_cells", n_days)] = cells
+    return cells
+
+
 class DayGrid:
     """``column_mass`` from per-lane cumulative mass at day boundaries, for a frame cost
     independent of the store's size (the count pyramid's base level).
@@ -314,8 +340,7 @@ class DayGrid:
     def __init__(self, index: LaneIndex) -> None:
         self.index = index
         self.n_days = int(np.ceil(index.t_span / DAY_S)) + 1
-        self._all: np.ndarray | None = None  # per row with intervals: mass before each midnight
-        self._slot = np.zeros(0, dtype=np.int64)  # row -> its grid in _all (-1: none)
+        self._all: np.ndarray | None = None  # (rows, n_days + 1) mass before each midnight
         self.usable = (
             index.points.size == 0
             and index.day_aligned
@@ -324,34 +349,25 @@ class DayGrid:
 
     def _grid(self, row: int) -> np.ndarray:
         if self._all is None:
-            self._slot, self._all = self._build()
-        slot = int(self._slot[row]) if 0 <= row < self._slot.size else -1
-        return self._all[slot] if slot >= 0 else np.zeros(self.n_days + 1)
+            self._all = self._build()
+        return self._all[row] if 0 <= row < self._all.shape[0] else np.zeros(self.n_days + 1)
 
-    def _build(self) -> tuple[np.ndarray, np.ndarray]:
-        """(grid slot of every row, -1 for a row without intervals; the grids)."""
-        ix, n_days = self.index, self.n_days
-        n_rows, width = max(ix.n_rows, 1), n_days + 1
-        keys = ix.span_starts  # sorted by row: each row's keys are one run
-        bases = np.arange(n_rows + 1, dtype=np.float64) * ix.stride
-        sizes = np.diff(np.searchsorted(keys, bases - 0.5))
-        present = np.flatnonzero(sizes)
-        slot = np.full(n_rows, -1, dtype=np.int64)
-        slot[present] = np.arange(present.size)
-        rows = np.repeat(present, sizes[present])
-        first = np.rint((keys - bases[rows]) / DAY_S).astype(np.int64)
-        days = np.maximum(np.rint(ix.span_length[ix.span_start_of] / DAY_S), 1.0)
-        weight = np.reciprocal(days)
-        last = np.minimum(first + days.astype(np.int64), n_days)  # exclusive
-        cell = slot[rows] * width
-        cells = present.size * width
-        diff = np.bincount(cell + first, weights=weight, minlength=cells)
-        diff -= np.bincount(cell + last, weights=weight, minlength=cells)
-        per_day = np.cumsum(diff.reshape(present.size, width), axis=1)[:, :n_days]
+    def _build(self) -> np.ndarray:
+        """Every row's cumulative mass at each midnight: (rows, n_days + 1)."""
+        ix, width = self.index, self.n_days + 1
+        n_rows = max(ix.n_rows, 1)
+        if ix.parent is not None and ix.keep is not None:
+            first, last, weight = day_cells(ix.parent, self.n_days)
+            weight = weight * ix.keep[ix.parent.span_start_of]  # filtered out: no weight
+        else:
+            first, last, weight = day_cells(ix, self.n_days)
+        diff = np.bincount(first, weights=weight, minlength=n_rows * width)
+        diff -= np.bincount(last, weights=weight, minlength=n_rows * width)
+        per_day = np.cumsum(diff.reshape(n_rows, width), axis=1)[:, : self.n_days]
         np.maximum(per_day, 0.0, out=per_day)  # rounding noise where a row's mass ends
-        grid = np.zeros((present.size, width))
+        grid = np.zeros((n_rows, width))
         np.cumsum(per_day, axis=1, out=grid[:, 1:])
-        return slot, grid
+        return grid
 
     def mass(self, rows: np.ndarray, edges: np.ndarray) -> np.ndarray:
         """Same result as ``column_mass(index, rows, edges)`` (when ``usable``)."""
