@@ -407,3 +407,12 @@ def test_an_accented_leader_speaks_for_the_organisation() -> None:
         "executive Clément Vasseur said on Tuesday in a post."
     )
     assert _actors(text) == ["Brindle Labs", "Brindle Labs"]
+
+
+def test_an_accented_surname_alone_speaks_for_the_organisation() -> None:
+    text = (
+        "Brindle Labs raised $9 million on Monday, chief executive José Núñez told reporters. "
+        "Núñez said on Tuesday that the lab would open an office in Lima in May."
+    )
+    actors = _actors(text)
+    assert actors and set(actors) == {"Brindle Labs"}

@@ -25,7 +25,7 @@ from desktop.extract.orgnames import (
     fronted_subject,
     iter_subject_names,
 )
-from desktop.extract.people import ROLE, learn_people, people_in
+from desktop.extract.people import ROLE, fold_accents, learn_people, people_in
 
 __all__ = [
     "Actor",
@@ -78,7 +78,9 @@ def _mask_relatives(lex: Lexicon, region: str) -> str:
 
 def _names(lex: Lexicon, region: str) -> list[str]:
     """People's names, then single capitalised words (surnames), in ``region``."""
-    return [n for _s, _e, n in people_in(lex, region)] + _CAPITALISED.findall(region)
+    folded = region if region.isascii() else fold_accents(region)  # "Núñez said"
+    single = [region[m.start() : m.end()] for m in _CAPITALISED.finditer(folded)]
+    return [n for _s, _e, n in people_in(lex, region)] + single
 
 
 def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:

@@ -29,6 +29,11 @@ _SURNAME_ROLE = re.compile(
 )
 
 
+def fold_accents(text: str) -> str:
+    """``text`` with accented Latin letters as their base letter, offsets unchanged."""
+    return text.translate(_FOLD)
+
+
 def people_in(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the people named in ``text``: known ones, then name shapes (read
     on accent-folded text, so "Clément Delangue" has the shape of a name)."""
@@ -36,7 +41,7 @@ def people_in(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
     if lex.people_re is not None:
         for m in lex.people_re.finditer(text):
             found[m.start()] = (m.start(), m.end(), m.group(0))
-    folded = text if text.isascii() else text.translate(_FOLD)
+    folded = text if text.isascii() else fold_accents(text)
     for m in lex.rx["person"].finditer(folded):
         start, end = m.start(), m.end()
         name = text[start:end]
