@@ -459,3 +459,37 @@ def test_a_plan_to_raise_capital_spending_with_its_year_is_planned() -> None:
 
 def test_raising_prices_is_not_capital_spending() -> None:
     assert _events("Korvale plans to raise its prices next year.") == []
+
+
+# --- leaders' positions at an occasion; unnamed spokespeople -------------------------------------
+
+
+def test_a_leaders_position_at_a_conference_is_a_statement_even_with_a_modal() -> None:
+    text = (
+        INTRO + "Korvale chief executive Ana Silva spoke in Porto on Monday. "
+        "Speaking at a conference in Porto, Silva said Europe could not depend on imported robots."
+    )
+    found = [e for e in extract_events(text, PUBLISHED) if e.kind == "statement"]
+    assert [e.actor for e in found] == ["Korvale Robotics"]
+
+
+def test_an_analysts_modal_view_at_a_conference_is_not_a_statement() -> None:
+    text = (
+        INTRO + "Speaking at a conference in Porto, analyst Rui Costa of Brightline said demand "
+        "could slow next year."
+    )
+    assert [e for e in extract_events(text, PUBLISHED) if e.start >= len(INTRO)] == []
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_company_just_named() -> None:
+    found = _events(
+        "A spokesperson told reporters the company had no plans to sell its drone unit."
+    )
+    assert [e.actor for e in found] == ["Korvale Robotics"]
+
+
+def test_a_spokesperson_with_nothing_to_speak_for_is_no_actor() -> None:
+    assert (
+        extract_events("A spokesperson told reporters there were no plans to sell.", PUBLISHED)
+        == []
+    )

@@ -51,6 +51,11 @@ _SPEAKS_AS_ORG = re.compile(
     r"\s*(?:it|we|the\s+(?:company|firm|group|start-?up|bank|business|ministry|agency))\s", re.I
 )
 _PERSONAL_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:(?:\w+ly|also|has|had|then)\s+){0,2}$", re.I)
+_UNNAMED_SPOKESPERSON = re.compile(
+    r"\s*(?:a|the|its|their)\s+(?:company\s+|firm\s+)?(?:spokes(?:person|man|woman)|representative)"
+    r"\s*",
+    re.I,
+)
 _HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+since\b", re.I)
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
 
@@ -83,7 +88,9 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
             return replace(hit, kind="announcement", role="object")  # "announced the X project"
         if len(content.split()) < 4 or not lex.rx["clause_content"].search(content):
             return None  # "said on Monday." - no reported content
-        return None if _is_opinion(lex, content) else hit  # "Altman said Korea would be …"
+        if _is_opinion(lex, content) and not _leader_position(lex, text, hit, actor, content):
+            return None
+        return hit  # "Altman said Korea would be …"
     if is_self_content(lex, content, actor.name):
         inner = find_trigger(lex, content, roles=("action",))
         hedged = inner is not None and lex.rx["speculation"].search(content, 0, inner.start)
@@ -96,6 +103,16 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
     if _is_opinion(lex, content):
         return None
     return replace(hit, kind="announcement") if is_self_content(lex, content, actor.name) else hit
+
+
+def _leader_position(lex: Lexicon, text: str, hit: Hit, actor: Actor, content: str) -> bool:
+    """A leader's position at an identifiable occasion ("Speaking at a conference, Mensch said
+    Europe could not depend on …"): a statement even with a modal, unlike an analyst's view."""
+    if actor.how != "person" or lex.rx["benchmark_claim"].search(content):
+        return False
+    if lex.rx["reported_fact"].match(content):
+        return False
+    return on_occasion(lex, text) or bool(lex.rx["report_adverbial"].match(text, hit.end))
 
 
 def _governing_trigger(lex: Lexicon, text: str, published: dt.date | None) -> Hit | None:
@@ -231,6 +248,8 @@ def _clause_actor(
         actor = subject_actor(lex, text[hit.end : hit.end + 120], state, index, True)
     if actor is not None and place_acting(lex, actor, hit):
         return None  # "Europe launched 300 start-ups last year": a place, not an actor
+    if actor is None and _UNNAMED_SPOKESPERSON.fullmatch(region) and state.antecedent(index):
+        actor = Actor(state.antecedent(index), "anaphor")  # "A spokesperson told us …"
     if actor is None and hit.needs == "antecedent" and state.antecedent(index):
         actor = Actor(state.antecedent(index), "anaphor")  # "The deal is expected to close …"
     return actor
