@@ -416,3 +416,32 @@ def test_an_accented_surname_alone_speaks_for_the_organisation() -> None:
     )
     actors = _actors(text)
     assert actors and set(actors) == {"Brindle Labs"}
+
+
+def test_the_eval_report_lists_pairs_linked_on_one_side_only() -> None:
+    from desktop.extract.evaluate import evaluate, format_report
+
+    text = "OpenAI released GPT-5 on Monday."
+    texts = {"a.txt": text, "b.txt": text, "c.txt": text}
+
+    def row(doc: str, key: str, subject: str) -> dict:
+        return {"doc": doc, "event_key": key, "actor": "OpenAI", "subject": subject,
+                "kind": "release", "date": "2025-06-16", "evidence": text}  # fmt: skip
+
+    gold = [row("a.txt", "gpt5", ""), row("b.txt", "gpt5", ""), row("c.txt", "other", "")]
+    pred = [row("a.txt", "x", "GPT-5"), row("b.txt", "y", "model"), row("c.txt", "x", "GPT-5")]
+    report = evaluate(gold, pred, texts)
+    assert len(report.link_disagreements) == 2
+    out = format_report(report)
+    assert "link disagreements:" in out
+    assert "not linked (gpt5): a.txt: OpenAI | GPT-5 | release | 2025-06-16" in out
+    assert "wrongly linked: a.txt: OpenAI | GPT-5" in out and "<->  c.txt" in out
+
+
+def test_the_eval_report_has_no_link_section_when_links_agree() -> None:
+    from desktop.extract.evaluate import evaluate, format_report
+
+    text = "OpenAI released GPT-5 on Monday."
+    gold = [{"doc": "a.txt", "event_key": "k", "actor": "OpenAI", "evidence": text}]
+    pred = [{"doc": "a.txt", "event_key": "k", "actor": "OpenAI", "evidence": text}]
+    assert "link disagreements" not in format_report(evaluate(gold, pred, {"a.txt": text}))

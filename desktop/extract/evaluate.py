@@ -8,7 +8,8 @@ actors agree (one contains the other, case-insensitively, or they share a word o
 contains the other or they share a run of 25 characters.
 
 Link F1 is pairwise: over the matched mentions (all documents), pairs sharing a gold
-``event_key`` vs pairs sharing a predicted one. With no pair on either side it is 1.0.
+``event_key`` vs pairs sharing a predicted one. With no pair on either side it is 1.0. The
+report lists the pairs linked on one side only, with the predicted facts that decided it.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class EvalReport:
     link_recall: float
     link_f1: float
     confusions: list[str] = field(default_factory=list)
+    link_disagreements: list[str] = field(default_factory=list)  # pairs linked on one side only
 
 
 def actors_agree(a: str, b: str) -> bool:
@@ -137,18 +139,43 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _link_scores(matches: list[tuple[dict, dict]]) -> tuple[float, float, float]:
+def _link_pairs(matches: list[tuple[dict, dict]]) -> tuple[set, set]:
     gold_pairs, pred_pairs = set(), set()
     for (i, (g1, p1)), (j, (g2, p2)) in combinations(enumerate(matches), 2):
         if g1.get("event_key") and g1.get("event_key") == g2.get("event_key"):
             gold_pairs.add((i, j))
         if p1.get("event_key") and p1.get("event_key") == p2.get("event_key"):
             pred_pairs.add((i, j))
+    return gold_pairs, pred_pairs
+
+
+def _link_scores(gold_pairs: set, pred_pairs: set) -> tuple[float, float, float]:
     if not gold_pairs and not pred_pairs:
         return 1.0, 1.0, 1.0
     both = len(gold_pairs & pred_pairs)
     p, r = _ratio(both, len(pred_pairs)), _ratio(both, len(gold_pairs))
     return p, r, _f1(p, r)
+
+
+def _link_disagreements(
+    matches: list[tuple[dict, dict]], gold_pairs: set, pred_pairs: set
+) -> list[str]:
+    """One line per pair of matched mentions linked on one side only, with what the
+    predicted rows say (actor | subject | kind | date), so a failed merge can be traced."""
+
+    def side(row: dict) -> str:
+        facts = (row.get(k) or "" for k in ("actor", "subject", "kind", "date"))
+        return f"{row.get('doc')}: " + " | ".join(facts)
+
+    lines = []
+    for (i, j), what in [
+        *((pair, "not linked") for pair in sorted(gold_pairs - pred_pairs)),
+        *((pair, "wrongly linked") for pair in sorted(pred_pairs - gold_pairs)),
+    ]:
+        key = matches[i][0].get("event_key") if what == "not linked" else ""
+        label = f"{what} ({key})" if key else what
+        lines.append(f"{label}: {side(matches[i][1])}  <->  {side(matches[j][1])}")
+    return lines
 
 
 def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
@@ -174,7 +201,8 @@ def evaluate(
         false_pos += [row for j, row in enumerate(p) if j not in {j for _, j in pairs}]
     n = len(matches)
     precision, recall = _ratio(n, len(predicted)), _ratio(n, len(gold))
-    link_p, link_r, link_f = _link_scores(matches)
+    gold_pairs, pred_pairs = _link_pairs(matches)
+    link_p, link_r, link_f = _link_scores(gold_pairs, pred_pairs)
     same = {k: sum(g.get(k) == p.get(k) for g, p in matches) for k in ("date", "status", "kind")}
     confusions = [
         f"{g.get('doc')}: {k} gold={g.get(k)!r} predicted={p.get(k)!r} ({g.get('event_key')})"
@@ -198,6 +226,7 @@ def evaluate(
         link_recall=link_r,
         link_f1=link_f,
         confusions=confusions,
+        link_disagreements=_link_disagreements(matches, gold_pairs, pred_pairs),
     )
 
 
@@ -214,6 +243,8 @@ def format_report(report: EvalReport) -> str:
     ]
     if r.confusions:
         lines += ["", "disagreements on matched events:", *(f"  {c}" for c in r.confusions)]
+    if r.link_disagreements:
+        lines += ["", "link disagreements:", *(f"  {c}" for c in r.link_disagreements)]
     for title, rows in (("misses", r.misses), ("false positives", r.false_positives)):
         if rows:
             lines += ["", f"{title}:"]
