@@ -306,9 +306,10 @@ DAY_S = 86400.0
 MAX_GRID_CELLS = 2_000_000  # per-row day grids kept at most (16 MB)
 
 
-def day_cells(index: LaneIndex, n_days: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per interval, in ``span_starts`` order: the grid cell (row * (n_days + 1) + day) of its
-    first day, of the day after its last, and 1 / its length in days. Cached on the index."""
+def day_cells(index: LaneIndex, n_days: int) -> tuple[np.ndarray, ...]:
+    """Per interval, in ``span_starts`` order: the grid cell (slot * (n_days + 1) + day) of
+    its first day, of the day after its last, and 1 / its length in days; and each row's
+    slot (-1: a row without intervals, which gets no grid). Cached on the index."""
     cached = index._sums.get(("day_cells", n_days))
     if cached is not None:
         return cached
@@ -316,12 +317,15 @@ def day_cells(index: LaneIndex, n_days: int) -> tuple[np.ndarray, np.ndarray, np
     keys = index.span_starts  # sorted by row: each row's keys are one run
     bases = np.arange(index.n_rows + 1, dtype=np.float64) * index.stride
     sizes = np.diff(np.searchsorted(keys, bases - 0.5))
-    row_cell = np.repeat(np.arange(index.n_rows, dtype=np.int64) * width, sizes)
+    slot = np.full(index.n_rows, -1, dtype=np.int64)
+    present = np.flatnonzero(sizes)
+    slot[present] = np.arange(present.size)
+    row_cell = np.repeat(slot[present] * width, sizes[present])
     days = np.maximum(np.rint(index.span_length[index.span_start_of] / DAY_S), 1.0)
     first = np.rint((keys - np.repeat(bases[:-1], sizes)) / DAY_S).astype(np.int64)
     last = np.minimum(first + days.astype(np.int64), n_days) + row_cell
     first += row_cell
-    cells = (first.astype(np.int32), last.astype(np.int32), np.reciprocal(days))
+    cells = (first.astype(np.int32), last.astype(np.int32), np.reciprocal(days), slot)
     index._sums[("day_cells", n_days)] = cells
     return cells
 
@@ -340,7 +344,8 @@ class DayGrid:
     def __init__(self, index: LaneIndex) -> None:
         self.index = index
         self.n_days = int(np.ceil(index.t_span / DAY_S)) + 1
-        self._all: np.ndarray | None = None  # (rows, n_days + 1) mass before each midnight
+        self._all: np.ndarray | None = None  # (slots, n_days + 1) mass before each midnight
+        self._slot = np.zeros(0, dtype=np.int64)  # row -> its grid in _all (-1: none)
         self.usable = (
             index.points.size == 0
             and index.day_aligned
@@ -349,25 +354,27 @@ class DayGrid:
 
     def _grid(self, row: int) -> np.ndarray:
         if self._all is None:
-            self._all = self._build()
-        return self._all[row] if 0 <= row < self._all.shape[0] else np.zeros(self.n_days + 1)
+            self._slot, self._all = self._build()
+        slot = int(self._slot[row]) if 0 <= row < self._slot.size else -1
+        return self._all[slot] if slot >= 0 else np.zeros(self.n_days + 1)
 
-    def _build(self) -> np.ndarray:
-        """Every row's cumulative mass at each midnight: (rows, n_days + 1)."""
+    def _build(self) -> tuple[np.ndarray, np.ndarray]:
+        """(grid slot of every row, the cumulative mass at each midnight of every slot)."""
         ix, width = self.index, self.n_days + 1
-        n_rows = max(ix.n_rows, 1)
         if ix.parent is not None and ix.keep is not None:
-            first, last, weight = day_cells(ix.parent, self.n_days)
+            first, last, weight, slot = day_cells(ix.parent, self.n_days)
             weight = weight * ix.keep[ix.parent.span_start_of]  # filtered out: no weight
         else:
-            first, last, weight = day_cells(ix, self.n_days)
-        diff = np.bincount(first, weights=weight, minlength=n_rows * width)
-        diff -= np.bincount(last, weights=weight, minlength=n_rows * width)
-        per_day = np.cumsum(diff.reshape(n_rows, width), axis=1)[:, : self.n_days]
+            first, last, weight, slot = day_cells(ix, self.n_days)
+        n_slots = int(slot.max()) + 1 if slot.size else 0
+        diff = np.bincount(first, weights=weight, minlength=n_slots * width)
+        diff -= np.bincount(last, weights=weight, minlength=n_slots * width)
+        per_day = np.cumsum(diff.reshape(n_slots, width), axis=1)
         np.maximum(per_day, 0.0, out=per_day)  # rounding noise where a row's mass ends
-        grid = np.zeros((n_rows, width))
-        np.cumsum(per_day, axis=1, out=grid[:, 1:])
-        return grid
+        grid = np.empty((n_slots, width))
+        grid[:, 0] = 0.0
+        np.cumsum(per_day[:, :-1], axis=1, out=grid[:, 1:])
+        return slot, grid
 
     def mass(self, rows: np.ndarray, edges: np.ndarray) -> np.ndarray:
         """Same result as ``column_mass(index, rows, edges)`` (when ``usable``)."""
