@@ -445,3 +445,18 @@ def test_the_eval_report_has_no_link_section_when_links_agree() -> None:
     gold = [{"doc": "a.txt", "event_key": "k", "actor": "OpenAI", "evidence": text}]
     pred = [{"doc": "a.txt", "event_key": "k", "actor": "OpenAI", "evidence": text}]
     assert "link disagreements" not in format_report(evaluate(gold, pred, {"a.txt": text}))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Paris-based Mistral rival Kyutai released an open speech model on Monday.", "Kyutai"),
+        ("Microsoft partner Veltrix launched a coding agent on Tuesday.", "Veltrix"),
+        ("Nvidia-backed Corvane raised $40 million in May.", "Corvane"),
+        ("Mistral released a small model on Monday.", "Mistral AI"),
+        ("Mistral on Monday released a small model.", "Mistral AI"),
+        ("Google and Veltrix signed a partnership on Monday.", "Google"),
+    ],
+)
+def test_an_organisation_describing_another_is_not_the_actor(text: str, actor: str) -> None:
+    assert _actors(text) == [actor]

@@ -18,6 +18,8 @@ class ActorWords:
     org_head_words: frozenset[str]  # "Internet" in "Sakura Internet"
     unit: re.Pattern[str]  # "<Org>'s venture arm" / "Its investment unit" (group 1: the owner)
     unit_nouns: tuple[str, ...] = ()  # one occurs in every ``unit`` match (a cheap test)
+    # after an organisation: "(’s) <a few words> rival|subsidiary|… <Name>" (it only describes)
+    modifies_name: re.Pattern[str] | None = None
 
 
 _NOT_NAME = frozenset({"AI", "Tech", "Technology", "Generative", "Artificial", "Intelligence"})
@@ -28,6 +30,15 @@ def _unit_pattern(nouns: list[str]) -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w’'-])((?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*[’']s|[Ii]ts|[Tt]heir)"
         rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation})\b(?!\s+of\b)"
+    )
+
+
+def _modifier_pattern(nouns: list[str]) -> re.Pattern[str] | None:
+    if not nouns:
+        return None
+    alternation = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    return re.compile(
+        rf"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternation})\s+[A-ZÀ-Þ0-9][\w.&-]*"
     )
 
 
@@ -42,6 +53,7 @@ def load_actor_words(path: Path) -> ActorWords:
         org_head_words=frozenset(data.get("org_head_words", [])),
         unit=_unit_pattern(data.get("unit_nouns", [])),
         unit_nouns=tuple(data.get("unit_nouns", [])),
+        modifies_name=_modifier_pattern(data.get("modifier_nouns", [])),
     )
 
 

@@ -62,6 +62,7 @@ _SUSPENDED_HYPHEN = re.compile(
     r"(?<![\w’'-])(?:(?!(?:The|A|An)\b)[A-Z][\w.]*\s+){0,2}[\w.]+-\s+(?:and|or)\s+"
     r"(?=[\w.]+-[a-z]+\b)"
 )
+_COMPOUND = re.compile(r"-[a-z]+\b")
 _SPOKESPERSON = re.compile(
     r"\s+(?:spokes(?:person|man|woman)|official|representative|executive|engineer)s?\b"
 )
@@ -85,7 +86,14 @@ def _names(lex: Lexicon, region: str) -> list[str]:
 
 def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:
     """The last actor-kind organisation in ``region``; (name, speaker_is_analyst)."""
-    orgs = [o for o in org_mentions(lex, region) if not in_phrase(region, o[0], o[1])]
+    modifier = actor_words().modifies_name
+    orgs = [
+        o
+        for o in org_mentions(lex, region)
+        if not in_phrase(region, o[0], o[1])
+        and not (modifier and modifier.match(region, o[1]))  # "Mistral rival Kyutai"
+        and not _COMPOUND.match(region, o[1])  # "Nvidia-backed Corvane"
+    ]
     usable = [o for o in orgs if o[3] in ACTOR_KINDS]
     if len(usable) >= 2 and _AND.fullmatch(region[usable[-2][1] : usable[-1][0]]):
         return usable[-2][2], False  # "Kakao and OpenAI announced": the first named
