@@ -493,3 +493,30 @@ def test_a_spokesperson_with_nothing_to_speak_for_is_no_actor() -> None:
         extract_events("A spokesperson told reporters there were no plans to sell.", PUBLISHED)
         == []
     )
+
+
+# --- positions: negated plans, conceding verbs, occasions of a reported position -----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chief executive Ana Silva said on Tuesday that Korvale would not try to compete with "
+        "Chinese arm makers on price.",
+        "A spokesperson told reporters the company had no plans to sell its drone unit.",
+        "Korvale chief executive Ana Silva acknowledged on Monday that the company had been "
+        "too slow on safety.",
+    ],
+)
+def test_positions_are_statements_not_announcements(sentence: str) -> None:
+    assert [e.kind for e in _events(sentence)] == ["statement"]
+
+
+def test_a_quote_told_to_reporters_is_not_a_statement_by_itself() -> None:
+    found = _events('"Demand is strong across Iberia," chief executive Ana Silva told reporters.')
+    assert found == []
+
+
+def test_news_about_the_speaker_is_still_an_announcement() -> None:
+    found = _events("Korvale said on Tuesday that it would open an office in Madrid.")
+    assert [e.kind for e in found] == ["announcement"]

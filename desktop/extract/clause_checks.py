@@ -15,9 +15,12 @@ _SUBORDINATE = re.compile(r"\b(?:where|when|while|before|after)\s+(?:he|she)\b",
 _NOT_BY_PLACES = ("release", "funding", "partnership", "open_source")
 
 
-def on_occasion(lex: Lexicon, text: str) -> bool:
-    """A statement with no time expression is an event only at a named occasion."""
-    return bool(lex.rx["occasion"].search(text))
+def on_occasion(lex: Lexicon, text: str, quoted: bool = False) -> bool:
+    """A statement with no time expression is an event only at a named occasion; a reported
+    position (not a quote) also when told to reporters or given in an interview or a post."""
+    if lex.rx["occasion"].search(text):
+        return True
+    return not quoted and bool(lex.rx["occasion_unquoted"].search(text))
 
 
 def reporting_period(lex: Lexicon, text: str, at: int) -> bool:

@@ -100,8 +100,12 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
             and status_of(lex, content, inner, len(content)) == "happened"
         ):
             return replace(inner, start=inner.start + at, end=inner.end + at)
+    if lex.rx["position_verbs"].match(hit.text.lower()) and not _is_opinion(lex, content, True):
+        return hit  # "acknowledged that OpenAI had been on the wrong side": an admission
     if _is_opinion(lex, content):
         return None
+    if lex.rx["position_content"].match(content):
+        return hit  # "said Humain would not try to compete …": a position, a statement
     return replace(hit, kind="announcement") if is_self_content(lex, content, actor.name) else hit
 
 
@@ -122,13 +126,13 @@ def _governing_trigger(lex: Lexicon, text: str, published: dt.date | None) -> Hi
     return None if hit is None or is_negated(lex, text, hit) else hit
 
 
-def _is_opinion(lex: Lexicon, content: str) -> bool:
+def _is_opinion(lex: Lexicon, content: str, facts_allowed: bool = False) -> bool:
     """A forecast, a benchmark claim or a reported state of affairs ("demand remained strong",
     "the outage had been resolved"): not a position, not an event."""
     return bool(
         lex.rx["speculation"].search(content)
         or lex.rx["benchmark_claim"].search(content)
-        or lex.rx["reported_fact"].match(content)
+        or (not facts_allowed and lex.rx["reported_fact"].match(content))
     )
 
 
@@ -212,7 +216,7 @@ def analyse_clause(
         time is None
         and hit.role == "report"
         and hit.kind == "statement"
-        and not on_occasion(lex, text)
+        and not on_occasion(lex, text, quoted=quote_end > 0)
     ):
         # a position needs an identifiable time ("said on Tuesday", "at the summit"); what
         # the speaker added about plans may still be events ("…, adding that it would …")
