@@ -520,3 +520,21 @@ def test_a_quote_told_to_reporters_is_not_a_statement_by_itself() -> None:
 def test_news_about_the_speaker_is_still_an_announcement() -> None:
     found = _events("Korvale said on Tuesday that it would open an office in Madrid.")
     assert [e.kind for e in found] == ["announcement"]
+
+
+# --- a plan verb with an object that acts ---------------------------------------------------
+
+
+def test_expecting_something_to_go_live_is_a_plan_dated_in_the_future() -> None:
+    found = _events(
+        "The company expects the first part of the service, aimed at hospitals and logistics "
+        "firms in Iberia, to go live in January."
+    )
+    assert [(e.kind, e.status, e.interval.date_str()) for e in found] == [
+        ("release", "planned", "2026-01")
+    ]
+
+
+def test_an_object_of_a_past_verb_going_live_is_not_planned() -> None:
+    found = _events("The company saw the first part of the service go live in January.")
+    assert [(e.status, e.interval.date_str()) for e in found] == [("happened", "2025-01")]

@@ -46,6 +46,7 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _PARTICIPLE_PREP = re.compile(r"\s+(?:into|in|on|for|by|with|from|atop)\b", re.I)
 _BEFORE_WINDOW = 25  # "a $2 billion investment"
 _PLANNED_WINDOW = 45
+_OBJECT_WINDOW = 170
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,8 @@ def planned_cue(lex: Lexicon, text: str, hit: Hit) -> int | None:
         return None
     lo = max(0, hit.start - _PLANNED_WINDOW)
     m = lex.rx["status.planned"].search(text, lo, hit.end)
+    if m is None and "planned_object" in lex.rx:  # "expects the first part of X to go live"
+        m = lex.rx["planned_object"].search(text, max(0, hit.start - _OBJECT_WINDOW), hit.start)
     return m.start() if m else None
 
 
