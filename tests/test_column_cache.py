@@ -92,3 +92,50 @@ def test_uuid_is_never_a_path(tmp_path: Path) -> None:
 
     with pytest.raises(ValueError):
         entry_dir(tmp_path, "../../etc", 1)
+
+
+def test_derived_arrays_round_trip_and_names_are_checked(tmp_path: Path) -> None:
+    import pytest
+
+    from desktop.store.column_cache import DerivedStore
+
+    folder = tmp_path / "entry"
+    folder.mkdir()
+    store = DerivedStore(folder)
+    assert store.load("lane-index-v1") is None
+    keys = np.array([1.0, 2.5, 9.0])
+    assert store.save("lane-index-v1", {"keys": keys, "of": np.arange(3)}, {"t0": 4.0})
+    arrays, meta = store.load("lane-index-v1")
+    np.testing.assert_array_equal(arrays["keys"], keys)
+    assert meta["t0"] == 4.0 and not arrays["keys"].flags.writeable  # mapped read-only
+    (folder / "derived-lane-index-v1" / "of.npy").write_bytes(b"damaged")
+    assert store.load("lane-index-v1") is None  # damage: rebuilt by the caller
+    with pytest.raises(ValueError):
+        store.load("../escape")
+    assert not DerivedStore(tmp_path / "gone").save("x", {"a": keys}, {})  # no entry: no write
+
+
+def test_timeline_lane_index_is_kept_in_the_cache(
+    sample_store: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from desktop.viewmodel import density, index_cache
+    from desktop.viewmodel import timeline_model as tm
+
+    monkeypatch.setattr(index_cache, "MIN_EVENTS", 0)  # the sample store is small
+    root = tmp_path / "cache"
+    with EventStore.open(sample_store) as store:
+        columns, _ = load_columns(store, root)  # written: carries its derived store
+        built = tm.TimelineModel()
+        built.set_data(columns, {})
+        built._saving.join()
+        again, cached = load_columns(store, root)
+    assert cached and again.derived.load(built._index_tag()) is not None
+    calls = []
+    monkeypatch.setattr(density, "build_index", lambda *a, **k: calls.append(1))
+    loaded = tm.TimelineModel()
+    loaded.set_data(again, {})
+    assert calls == []  # mapped back, not rebuilt
+    a, b = built.lane_index(), loaded.lane_index()
+    for name in ("points", "span_starts", "span_ends", "span_start_of", "span_end_of"):
+        np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
+    assert loaded.lane_names == built.lane_names

@@ -59,6 +59,68 @@ def entry_dir(root: Path, uuid: str, generation: int) -> Path:
     return root / uuid / f"g{int(generation)}"
 
 
+_DERIVED_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+
+
+class DerivedStore:
+    """Arrays computed from one cache entry's columns (e.g. the timeline's lane index), kept
+    beside them: ``save(name, arrays, meta)`` writes ``derived-<name>/`` atomically (temporary
+    folder, then rename); ``load(name)`` maps them back read-only, or None if absent, damaged
+    or written by another layout. They go when the entry goes (a new generation)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _dir(self, name: str) -> Path:
+        if not _DERIVED_NAME.match(name):
+            raise ValueError(f"not a derived-data name: {name!r}")
+        return self.folder / f"derived-{name}"
+
+    def load(self, name: str) -> tuple[dict[str, np.ndarray], dict] | None:
+        folder = self._dir(name)
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            names = meta["arrays"]
+            arrays = {k: np.load(folder / f"{k}.npy", mmap_mode="r") for k in names}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return arrays, meta
+
+    def save(self, name: str, arrays: dict[str, np.ndarray], meta: dict) -> bool:
+        """Write (or replace) ``name``; False (logged) if the cache cannot be written."""
+        final = self._dir(name)
+        if not self.folder.is_dir():
+            return False
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=".tmp-derived-", dir=self.folder))
+        except OSError as exc:
+            log.warning("derived data not cached (%s)", exc)
+            return False
+        try:
+            for key, value in arrays.items():
+                if not _DERIVED_NAME.match(key):
+                    raise ValueError(f"not an array name: {key!r}")
+                np.save(tmp / f"{key}.npy", np.ascontiguousarray(value))
+            record = dict(meta, arrays=sorted(arrays))
+            (tmp / "meta.json").write_text(json.dumps(record), encoding="utf-8")
+            if final.exists():
+                shutil.rmtree(final, ignore_errors=True)
+            os.replace(tmp, final)
+            return True
+        except OSError as exc:
+            log.warning("derived data not cached (%s)", exc)
+            return False
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class CachedColumns(TimelineColumns):
+    """``TimelineColumns`` that live in a cache entry, with its ``DerivedStore``."""
+
+    derived: DerivedStore | None = None
+
+
 def read_entry(folder: Path) -> TimelineColumns | None:
     """The columns stored in ``folder``, or None if it is missing or inconsistent."""
     try:
@@ -75,7 +137,9 @@ def read_entry(folder: Path) -> TimelineColumns | None:
         order = None
     if order is not None and order.shape != (n,):
         order = None
-    return TimelineColumns(lanes=[str(x) for x in lanes], lane_end_order=order, **arrays)
+    return CachedColumns(
+        lanes=[str(x) for x in lanes], lane_end_order=order, derived=DerivedStore(folder), **arrays
+    )
 
 
 def with_lane_end_order(columns: TimelineColumns) -> TimelineColumns:
@@ -124,12 +188,13 @@ def load_columns(store: ColumnSource, root: Path | None = None) -> tuple[Timelin
     if store.generation != generation:  # written meanwhile: do not cache a mixed state
         return columns, False
     try:
-        write_entry(root, store.uuid, generation, columns)
+        folder = write_entry(root, store.uuid, generation, columns)
     except OSError as exc:
         log.warning("column cache not written (%s)", exc)
         return columns, False
     load_mention_map(store, root)  # cached with the columns: search needs it next
-    return columns, False
+    fields = {f.name: getattr(columns, f.name) for f in dataclasses.fields(columns)}
+    return CachedColumns(**fields, derived=DerivedStore(folder)), False
 
 
 def load_mention_map(store: ColumnSource, root: Path | None = None) -> MentionMap:

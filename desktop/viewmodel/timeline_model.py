@@ -21,12 +21,16 @@ Interface used by the window (engineer B):
   ``status``/``kind`` (the columns' codes with unknown values (-1) mapped to happened/other).
 
 Lanes are ordered by first appearance (earliest dated event; ties by count), or by count.
+
+Columns read through the column cache carry its ``derived`` store: the full lane index of a
+large store is saved there once and mapped back on later opens (no sorting at open).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
@@ -34,7 +38,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from desktop.extract.types import KINDS, PRECISIONS, STATUSES
-from desktop.viewmodel import density
+from desktop.viewmodel import density, index_cache
 from desktop.viewmodel.details import format_interval
 
 DAY_S = 86400.0
@@ -100,6 +104,7 @@ class TimelineModel(QObject):
         self._max_span_s = 0.0
         self.hidden_ids: frozenset[int] = frozenset()
         self._hidden: tuple[np.ndarray, np.ndarray] | None = None  # (ids it is for, flags)
+        self._saving: threading.Thread | None = None  # writes the lane index to the cache
 
     # -- data ---------------------------------------------------------------------------------
     def refresh_data(self, columns: ColumnsLike, titles: Mapping[int, str]) -> None:
@@ -235,6 +240,8 @@ class TimelineModel(QObject):
     # -- scale --------------------------------------------------------------------------------
     def _lane_code_index(self) -> density.LaneIndex:
         if self._full_index is None:
+            self._full_index = index_cache.load(self.columns, self._index_tag(), self._n_codes)
+        if self._full_index is None:
             assert self.columns is not None
             # every dated event is indexed as the interval it covers (a day-precision event
             # is one day long): at sub-day zoom its density spreads over its day instead of
@@ -247,7 +254,11 @@ class TimelineModel(QObject):
                 self._n_codes,
                 end_order=getattr(self.columns, "lane_end_order", None),
             )
+            self._saving = index_cache.save(self.columns, self._index_tag(), self._full_index)
         return self._full_index
+
+    def _index_tag(self) -> str:
+        return index_cache.tag(MAX_LANES, len(self.ids))
 
     def lane_index(self) -> density.LaneIndex:
         """Sorted times of the shown (masked, dated) events per lane, for density strips.
