@@ -538,3 +538,23 @@ def test_expecting_something_to_go_live_is_a_plan_dated_in_the_future() -> None:
 def test_an_object_of_a_past_verb_going_live_is_not_planned() -> None:
     found = _events("The company saw the first part of the service go live in January.")
     assert [(e.status, e.interval.date_str()) for e in found] == [("happened", "2025-01")]
+
+
+# --- a clause after a name is not an appositive ---------------------------------------------------
+
+
+def test_a_finite_clause_after_according_to_a_name_keeps_its_trigger() -> None:
+    text = (
+        INTRO + "Korvale chief executive Ana Silva spoke on Monday. "
+        "According to Silva, the open picking model will be released by the end of the year, "
+        "alongside a smaller version."
+    )
+    found = [e for e in extract_events(text, PUBLISHED) if e.status == "planned"]
+    assert [(e.actor, e.kind, e.interval.date_str()) for e in found] == [
+        ("Korvale Robotics", "open_source", "2025")
+    ]
+
+
+def test_a_real_appositive_still_hides_its_trigger() -> None:
+    found = _events("Korvale hired Nuno Reis, the engineer who launched Sonae's app, in May.")
+    assert [e.kind for e in found if e.kind == "release"] == []

@@ -26,6 +26,8 @@ _AFTER_WINDOW = 70
 _INTRODUCTORY = re.compile(
     r"^\s*(?:on|in|at|by|during|last|earlier|later|this|next|since|after|before|from)\b[^,]*$", re.I
 )
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\b", re.I)
+_FINITE = re.compile(r"\b(?:will|would|shall|is|are|was|were|has|have|had|does|did)\b", re.I)
 _WORD_RE = re.compile(r"[\w’'-]+")
 _PLURAL_MODIFIERS = frozenset(
     (
@@ -70,7 +72,7 @@ def relative_spans(
         spans += [
             m.span()
             for m in _scan(lex, "appositive", text, low)
-            if _after_name(lex, text[: m.start()])
+            if _after_name(lex, text[: m.start()]) and not _is_clause(m.group(0))
         ]
         spans += [m.span() for m in _scan(lex, "participial_appositive", text, low)]
     return spans
@@ -85,6 +87,13 @@ def _scan(lex: Lexicon, key: str, text: str, low: str | None) -> Iterator[re.Mat
     """``lex.rx[key].finditer(text)``, over ``low`` when that is equivalent (same offsets)."""
     twin = _cue_twins(lex)[key] if low is not None else None
     return twin.finditer(low) if twin is not None else lex.rx[key].finditer(text)
+
+
+def _is_clause(phrase: str) -> bool:
+    """ ", the open model will be released by …,": a finite verb before any relative pronoun
+    makes a clause, not an appositive noun phrase."""
+    head = _RELATIVE_WORD.split(phrase, maxsplit=1)[0]
+    return bool(_FINITE.search(head))
 
 
 def _after_name(lex: Lexicon, before: str) -> bool:
