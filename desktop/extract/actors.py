@@ -79,7 +79,7 @@ def _mask_relatives(lex: Lexicon, region: str) -> str:
 
 def _names(lex: Lexicon, region: str) -> list[str]:
     """People's names, then single capitalised words (surnames), in ``region``."""
-    folded = region if region.isascii() else fold_accents(region)  # "Núñez said"
+    folded = fold_accents(region)  # "Núñez said"
     single = [region[m.start() : m.end()] for m in _CAPITALISED.finditer(folded)]
     return [n for _s, _e, n in people_in(lex, region)] + single
 

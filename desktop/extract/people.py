@@ -12,10 +12,14 @@ from desktop.extract.orgmentions import ACTOR_KINDS, OrgMention, local_org, whol
 from desktop.extract.orgnames import canonical, subject_name
 
 # accented Latin letters -> their base letter, one character for one (offsets unchanged)
+_FOLD_FROM = (
+    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüýÿąćęłńśźżĄĆĘŁŃŚŹŻšžčřŠŽČŘæÆßœŒðþğışŞ"
+)
 _FOLD = str.maketrans(
-    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüýÿąćęłńśźżĄĆĘŁŃŚŹŻšžčřŠŽČŘæÆßœŒðþğışŞ",
+    _FOLD_FROM,
     "AAAAAACEEEEIIIINOOOOOOUUUUYaaaaaaceeeeiiiinoooooouuuuyyacelnszzACELNSZZszcrSZCRaAsoOdtgisS",
 )
+_ACCENTED = re.compile(f"[{re.escape(_FOLD_FROM)}]")
 _FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
 _FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\b[^.;]{0,40}?\bby\b")
 ROLE = (
@@ -31,7 +35,7 @@ _SURNAME_ROLE = re.compile(
 
 def fold_accents(text: str) -> str:
     """``text`` with accented Latin letters as their base letter, offsets unchanged."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _ACCENTED.search(text) else text
 
 
 def people_in(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
@@ -41,7 +45,7 @@ def people_in(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
     if lex.people_re is not None:
         for m in lex.people_re.finditer(text):
             found[m.start()] = (m.start(), m.end(), m.group(0))
-    folded = text if text.isascii() else fold_accents(text)
+    folded = fold_accents(text)
     for m in lex.rx["person"].finditer(folded):
         start, end = m.start(), m.end()
         name = text[start:end]
