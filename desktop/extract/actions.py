@@ -1,0 +1,77 @@
+"""The action-verb lexicon of the general event detector (resources/lexicons/actions.json):
+lemmas of past tenses, the kind of each action, and the verbs that never make an event alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+@dataclass(frozen=True, eq=False)
+class Actions:
+    irregular: dict[str, str]  # past tense / participle -> lemma
+    kinds: dict[str, str]  # lemma or "lemma particle" -> kind
+    excluded: frozenset[str]  # lemmas (or "lemma particle") that never make an event alone
+    adjectival: frozenset[str]  # -ed forms that are no past tense
+    particles: frozenset[str]
+    catenative: frozenset[str]
+    count_objects: frozenset[str]  # no event with a count of goods as object
+    founding: frozenset[str]  # passives whose subject is the actor ('was founded by')
+    subject_heads: frozenset[str]
+    adverbs: frozenset[str]
+    plan_cue: re.Pattern[str]  # matches (on lower-cased text) right before a planned verb
+
+
+def past_lemmas(word: str, actions: Actions) -> tuple[str, ...]:
+    """Candidate lemmas of a lower-case past form ("opened" -> open, "closed" -> close,
+    "planned" -> plan, "applied" -> apply), or () when it is no past tense."""
+    irregular = actions.irregular.get(word)
+    if irregular is not None:
+        return (irregular,)
+    if len(word) < 5 or not word.endswith("ed") or word in actions.adjectival:
+        return ()
+    if word.endswith("eed"):
+        return ()  # "need", "speed", "proceed": not a past tense
+    if word.endswith("ied"):
+        return (word[:-3] + "y",)
+    stem = word[:-2]
+    out = [stem, word[:-1]]
+    if len(stem) > 2 and stem[-1] == stem[-2]:  # "planned" -> plan, "cancelled" -> cancel
+        out.insert(len(out) if stem[-1] in "ls" else 0, stem[:-1])  # "called" stays "call"
+    return tuple(out)
+
+
+def known(lemmas: tuple[str, ...], table: dict[str, str] | frozenset[str]) -> str:
+    """The first of ``lemmas`` found in ``table``, else ''."""
+    return next((w for w in lemmas if w in table), "")
+
+
+def load_actions(path: Path) -> Actions:
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    excluded = frozenset(w for words in data["exclude"].values() for w in words)
+    return Actions(
+        irregular=dict(data["irregular"]),
+        kinds=dict(data["kinds"]),
+        excluded=excluded,
+        adjectival=frozenset(data["adjectival"]),
+        particles=frozenset(data["particles"]),
+        catenative=frozenset(data["catenative"]),
+        founding=frozenset(data["founding"]),
+        count_objects=frozenset(data["count_objects"]),
+        subject_heads=frozenset(data["subject_heads"]),
+        adverbs=frozenset(data["adverbs"]),
+        plan_cue=re.compile(data["plan_cues"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_actions() -> Actions:
+    """The shipped action lexicon (read once per process)."""
+    from desktop.paths import resource_path
+
+    return load_actions(resource_path("lexicons", "actions.json"))

@@ -1,0 +1,280 @@
+"""A general event detector for clauses no trigger pattern knows.
+
+A clause is an event when (a) its subject is an organisation (named, a leader mapped to one, or
+an anaphor the actor code resolves), (b) its main verb is a finite ACTION verb: a past tense, a
+present perfect, a passive of a listed action ("was fined by"), or a plan construction ("will
+open", "plans to hire"), and (c) it carries its own time expression. It only runs on clauses
+where no other rule found an event. Verb classes, kinds and exclusions are data
+(resources/lexicons/actions.json); the cue patterns of events.json (background, ongoing states,
+usage statistics, benchmark claims, share moves, speculation, negation) still apply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from desktop.extract.actions import Actions, default_actions, known, past_lemmas
+from desktop.extract.actors import Actor, DocState, agent_actor, subject_actor
+from desktop.extract.clause_checks import is_forecast, pronoun_leader, reporting_period
+from desktop.extract.lexicon import Lexicon
+from desktop.extract.lowered import lowered
+from desktop.extract.mentions import Mention, clause_times, make_mention, nearest_time
+from desktop.extract.sentences import Span, split_clauses
+from desktop.extract.triggers import Hit, find_trigger, is_negated, relative_spans
+
+_TOKEN = re.compile(r"[a-z][a-z’'-]*")
+_TIME_HINT = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|yesterday|today|last|this|next|earlier|later|ago|quarter|half"
+    r"|spring|summer|autumn|fall|winter|year|month|week)",
+)
+_AUX_BEFORE = re.compile(
+    r"\b(?P<aux>has|have|had|was|were|is|are|been|be)\s+(?:(?:\w+ly|also|since|already|now|just"
+    r"|then|first|recently)\s+)?$"
+)
+_TIME_TAIL = re.compile(
+    r",?\s*(?:on\s+\w+day|(?:last|this|earlier\s+this|later\s+this|next)\s+(?:year|month|week"
+    r"|quarter)|in\s+(?:early\s+|late\s+|mid-?)?[A-Z][a-z]+(?:\s+\d{4})?|in\s+\d{4}"
+    r"|on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}|yesterday|today)\s*,?\s*$"
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|says|does|did|that|which|who)\b")
+_COUNT = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:about\s+|nearly\s+|more\s+than\s+|over\s+|some\s+)?(?:\d[\d,.]*"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\b)",
+    re.I,
+)
+_LAST_WORD = re.compile(r"([\w’'.&-]+\)?)\W*$")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_PRONOUNS = frozenset(("it", "they", "we"))
+_PERSONAL = frozenset(("he", "she"))
+_STRICT = False
+_REPORTING_LIMIT = 60  # a trigger this far into the predicate names the kind
+
+
+@dataclass(frozen=True)
+class _Verb:
+    group: int  # start of the verb group (auxiliary or plan cue)
+    start: int  # the verb itself
+    end: int
+    lemma: str  # lemma, or "lemma particle" for a phrasal verb
+    planned: bool
+    passive: bool
+
+
+def generic_events(
+    lex: Lexicon,
+    sentence: Span,
+    index: int,
+    state: DocState,
+    published: dt.date | None,
+    found: list[Mention],
+) -> list[Mention]:
+    """Events of the sentence's clauses that no other rule reported (``found``)."""
+    text = sentence.text
+    if text.rstrip().endswith("?") or lex.rx["background"].search(text):
+        return []
+    actions = default_actions()
+    out = []
+    for clause in split_clauses(sentence):
+        if any(m.start < clause.end and clause.start < m.end for m in found):
+            continue
+        mention = _clause_event(lex, actions, clause, index, state, published)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _clause_event(
+    lex: Lexicon,
+    actions: Actions,
+    clause: Span,
+    index: int,
+    state: DocState,
+    published: dt.date | None,
+) -> Mention | None:
+    text = clause.text
+    low = lowered(text)
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text):
+            return None
+    if not _TIME_HINT.search(low) or lex.rx["not_event_sentence"].search(text):
+        return None
+    masked = relative_spans(lex, text, appositives=True, low=lowered(text))
+    lo, reported_at = 0, -1
+    resets = [
+        m.end() for m in _FINITE.finditer(low) if not any(a <= m.start() < b for a, b in masked)
+    ]
+    for verb in _verbs(actions, text, low, masked):
+        lo = max([lo, *(e for e in resets if e <= verb.group)])
+        lemma = verb.lemma
+        if lemma not in actions.kinds and (
+            lemma in actions.excluded or lemma.split()[0] in actions.excluded
+        ):
+            if reported_at < 0 and lo == 0:
+                reported_at = verb.group
+            lo = verb.end  # a new subject may follow ("Acme said Beta opened …")
+            continue
+        if verb.passive and lemma not in actions.kinds and lemma.split()[0] not in actions.kinds:
+            lo = verb.end
+            continue
+        region = _blank(text, lo, verb.group, masked)
+        if not _subject_ends(actions, region):
+            lo = verb.end
+            continue
+        actor = _actor(lex, actions, text, region, verb, reported_at, state, index)
+        if actor is None:
+            return None
+        return _mention(lex, actions, clause, index, verb, lo, actor, published)
+    return None
+
+
+def _verbs(actions: Actions, text: str, low: str, masked: list[tuple[int, int]]) -> list[_Verb]:
+    """Finite action-verb candidates of the clause, in order (outside relative clauses and
+    appositives, lower-case in the text, not inside a quotation)."""
+    tokens = list(_TOKEN.finditer(low))
+    out = []
+    for i, tok in enumerate(tokens):
+        start, word = tok.start(), tok.group(0)
+        if not text[start].islower() or any(a <= start < b for a, b in masked):
+            continue
+        lemmas = past_lemmas(word, actions)
+        cue = None if lemmas else actions.plan_cue.search(low, max(0, start - 50), start)
+        if not lemmas and cue is None:
+            continue
+        if _quoted(text, start):
+            continue
+        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        lemma = _lemma(actions, lemmas or (word,), nxt)
+        aux = _AUX_BEFORE.search(low, max(0, start - 30), start) if lemmas else None
+        passive = aux is not None and aux.group("aux") not in ("has", "have", "had")
+        group = cue.start() if cue else aux.start() if aux else start
+        out.append(_Verb(group, start, tok.end(), lemma, cue is not None, passive))
+    return out
+
+
+def _lemma(actions: Actions, lemmas: tuple[str, ...], nxt: str) -> str:
+    """The verb's lemma, as a phrasal verb when the lexicon knows it ("team up")."""
+    if nxt in actions.particles:
+        for lemma in lemmas:
+            phrase = f"{lemma} {nxt}"
+            if phrase in actions.kinds or phrase in actions.excluded:
+                return phrase
+    return known(lemmas, actions.kinds) or known(lemmas, actions.excluded) or lemmas[0]
+
+
+def _blank(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) -> str:
+    """``text[lo:hi]`` with relative clauses and appositives blanked out."""
+    region = text[lo:hi]
+    for a, b in masked:
+        if a < hi and lo < b:
+            a, b = max(a, lo) - lo, min(b, hi) - lo
+            region = region[:a] + " " * (b - a) + region[b:]
+    return region
+
+
+def _quoted(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _subject_ends(actions: Actions, region: str) -> bool:
+    """The region before the verb ends with a subject: a name, a closing parenthesis or an
+    organisation noun / pronoun, once adverbs and a time adverbial are set aside."""
+    core = region.rstrip(" ,")
+    while True:
+        tail = _TIME_TAIL.search(core)
+        if tail is not None and tail.start() > 0:
+            core = core[: tail.start()].rstrip(" ,")
+            continue
+        last = _LAST_WORD.search(core)
+        if last is None:
+            return False
+        word = last.group(1)
+        if word.lower() in actions.adverbs or (word.endswith("ly") and word.islower()):
+            core = core[: last.start()].rstrip(" ,")
+            continue
+        break
+    if word.endswith(")") or word.lower() in actions.subject_heads:
+        return True
+    named = any(c.isupper() for c in word)  # "Acme", "xAI", "eBay"
+    return named and not _POSSESSIVE.search(word) and len(core.split()) <= 12
+
+
+def _actor(
+    lex: Lexicon,
+    actions: Actions,
+    text: str,
+    region: str,
+    verb: _Verb,
+    reported_at: int,
+    state: DocState,
+    index: int,
+) -> Actor | None:
+    last = region.split()[-1].lower() if region.split() else ""
+    if last in _PERSONAL:
+        actor = pronoun_leader(lex, region, state, index)
+    elif last in _PRONOUNS and reported_at > 0:  # "Acme said it opened …": the speaker
+        actor = subject_actor(lex, text[:reported_at], state, index, _STRICT)
+    else:
+        actor = subject_actor(lex, region, state, index, _STRICT)
+    if verb.passive and verb.lemma not in actions.founding:
+        actor = agent_actor(lex, text[verb.end :]) or actor
+    if actor is None or actor.opinion or actor.name in lex.place_names:
+        return None
+    return actor
+
+
+def _mention(
+    lex: Lexicon,
+    actions: Actions,
+    clause: Span,
+    index: int,
+    verb: _Verb,
+    lo: int,
+    actor: Actor,
+    published: dt.date | None,
+) -> Mention | None:
+    text = clause.text
+    predicate = text[verb.start :]
+    if (
+        lex.rx["ongoing"].search(text, lo, verb.end)
+        or lex.rx["background_inline"].search(text, 0, verb.start)
+        or lex.rx["usage_statistic"].search(text, lo)
+        or lex.rx["benchmark_claim"].search(predicate)
+        or lex.rx["speculation"].search(text, lo, verb.start)
+    ):
+        return None
+    hit = Hit(_kind(lex, actions, verb, predicate), "action", "", verb.start, verb.end, "")
+    hit = Hit(hit.kind, "action", "", verb.start, verb.end, text[verb.start : verb.end])
+    if is_negated(lex, text, hit) or _counts_goods(actions, verb, text):
+        return None
+    cue = verb.group if verb.planned else None
+    times = clause_times(lex, text, clause.start, published, cue)
+    times = [t for t in times if not reporting_period(lex, text, t.start - clause.start)]
+    skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
+    time = nearest_time(times, clause.start + lo, clause.end, clause.start + verb.start, skip)
+    if time is None or is_forecast(lex, hit, time, published):
+        return None
+    mention = make_mention(lex, clause, index, hit, len(text), actor, time)
+    if verb.planned:
+        mention.status = "planned" if mention.status == "happened" else mention.status
+    mention.confidence -= 0.1  # a general rule, not a trigger of the lexicon
+    return mention
+
+
+def _counts_goods(actions: Actions, verb: _Verb, text: str) -> bool:
+    """ "ordered 500 batteries", "sold two million phones": a purchase or a sales figure."""
+    lemma = verb.lemma.split()[0]
+    return lemma in actions.count_objects and bool(_COUNT.match(text, verb.end))
+
+
+def _kind(lex: Lexicon, actions: Actions, verb: _Verb, predicate: str) -> str:
+    """The kind a trigger of events.json gives the predicate, else the verb's kind (data)."""
+    hit = find_trigger(lex, predicate[: _REPORTING_LIMIT + 40])
+    if hit is not None and hit.start <= _REPORTING_LIMIT and hit.role != "report":
+        return hit.kind
+    kind = actions.kinds.get(verb.lemma) or actions.kinds.get(verb.lemma.split()[0])
+    return kind or "other"
