@@ -15,6 +15,7 @@ from desktop.extract.actors import (
 )
 from desktop.extract.consolidate import consolidate, to_event
 from desktop.extract.events import Mention, analyse_clause, times_in
+from desktop.extract.generic_clause import generic_events
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgnames import canonical
 from desktop.extract.participials import participial_events
@@ -142,6 +143,7 @@ def _sentence_mentions(
             for m in participial_events(lex, clause, index, published, state)
             if not any(r.start < m.end and m.start < r.end for r in relative)
         )
+    found.extend(generic_events(lex, sent, index, state, published, found))
     return found
 
 
