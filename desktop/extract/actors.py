@@ -9,6 +9,7 @@ import itertools
 import re
 
 from desktop.extract.actor_words import actor_words, only_descriptive
+from desktop.extract.cues import has_cue, lowered
 from desktop.extract.docstate import Actor, DocState
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgmentions import (
@@ -171,7 +172,8 @@ def subject_actor(
     if dateline:
         region = " " * dateline.end() + region[dateline.end() :]
     names: list[str] | None = None
-    opinion = bool(lex.rx["roles.opinion"].search(region))
+    low = lowered(region)
+    opinion = has_cue(lex, "roles.opinion", region, low)
     if not opinion and state.opinion:
         names = _names(lex, region)
         opinion = any(n in state.opinion for n in names)
@@ -188,11 +190,11 @@ def subject_actor(
     unknown = _unknown_org(lex, region, state, strict)
     if unknown:
         return Actor(unknown, "subject", opinion)
-    return _owner_actor(lex, region, state, index, opinion)
+    return _owner_actor(lex, region, state, index, opinion, low)
 
 
 def _owner_actor(
-    lex: Lexicon, region: str, state: DocState, index: int, opinion: bool
+    lex: Lexicon, region: str, state: DocState, index: int, opinion: bool, low: str | None
 ) -> Actor | None:
     """No organisation named as the subject: one whose leader, unit or product is ("Acme's
     founder", "Acme's venture arm", "Its investment unit"), a public body, or an anaphor."""
@@ -211,7 +213,7 @@ def _owner_actor(
     body = lex.rx["descriptive_body"].search(region)
     if body and not in_phrase(region, body.start(), body.end()):
         return Actor(body.group(0), "subject", opinion)  # "Brazil's central bank said …"
-    if lex.rx["anaphor"].search(region):
+    if has_cue(lex, "anaphor", region, low):
         # "The company plans to buy H100 chips": the company, never the chips' maker
         antecedent = state.antecedent(index)
         return Actor(antecedent, "anaphor", opinion) if antecedent else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.extract.cues import has_cue, lowered
 from desktop.extract.docstate import DocState
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgmentions import ACTOR_KINDS, OrgMention, local_org, whole
@@ -83,18 +84,23 @@ def learn_people(
     if not role:
         return  # no role noun: nothing more to learn
     orgs = tuple(o for o in orgs if o[3] in ACTOR_KINDS)
+    low_text = lowered(text)  # same offsets as text, or None
     for start, end, name in people_in(lex, text):
         before = text[max(0, start - 45) : start]
         after = text[end : end + 90].split(".")[0]
         after = after if after.startswith(",") else ""
         if name in state.leaders:
             continue  # a founder ("founded by X, a former researcher at Y") speaks for it
-        if lex.rx["roles.opinion"].search(before) or lex.rx["roles.opinion"].search(after):
+        window = before + "\n" + after  # no cue spans the break: after opens with a comma
+        low = None
+        if low_text is not None:
+            low = low_text[max(0, start - 45) : start] + "\n" + low_text[end : end + len(after)]
+        if has_cue(lex, "roles.opinion", window, low):
             state.mark_opinion(name)
             continue
         if name in lex.people:
             continue
-        if not (lex.rx["roles.leader"].search(before) or lex.rx["roles.leader"].search(after)):
+        if not has_cue(lex, "roles.leader", window, low):
             continue
         if _FORMER.search(before) or _FORMER.search(after):
             continue  # "a former head of research at Stability AI" speaks for someone else now
