@@ -59,6 +59,12 @@ def entry_dir(root: Path, uuid: str, generation: int) -> Path:
     return root / uuid / f"g{int(generation)}"
 
 
+def _mapped(path: Path) -> np.ndarray:
+    """A cached array mapped read-only, as a plain ndarray (``np.memmap``'s indexing costs
+    Python time on every gather)."""
+    return np.load(path, mmap_mode="r").view(np.ndarray)
+
+
 _DERIVED_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
 
@@ -81,7 +87,7 @@ class DerivedStore:
         try:
             meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
             names = meta["arrays"]
-            arrays = {k: np.load(folder / f"{k}.npy", mmap_mode="r") for k in names}
+            arrays = {k: _mapped(folder / f"{k}.npy") for k in names}
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return arrays, meta
@@ -125,14 +131,14 @@ def read_entry(folder: Path) -> TimelineColumns | None:
     """The columns stored in ``folder``, or None if it is missing or inconsistent."""
     try:
         lanes = json.loads((folder / "lanes.json").read_text(encoding="utf-8"))
-        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+        arrays = {name: _mapped(folder / f"{name}.npy") for name in _ARRAYS}
     except (OSError, ValueError):
         return None
     n = arrays["id"].shape[0]
     if not isinstance(lanes, list) or any(a.shape != (n,) for a in arrays.values()):
         return None
     try:
-        order = np.load(folder / "lane_end_order.npy", mmap_mode="r")
+        order = _mapped(folder / "lane_end_order.npy")
     except (OSError, ValueError):
         order = None
     if order is not None and order.shape != (n,):
@@ -203,8 +209,8 @@ def load_mention_map(store: ColumnSource, root: Path | None = None) -> MentionMa
     generation = store.generation
     folder = entry_dir(root, store.uuid, generation)
     try:
-        ids = np.load(folder / "mention_id.npy", mmap_mode="r")
-        events = np.load(folder / "mention_event.npy", mmap_mode="r")
+        ids = _mapped(folder / "mention_id.npy")
+        events = _mapped(folder / "mention_event.npy")
         if ids.shape == events.shape and ids.ndim == 1:
             return MentionMap(ids, events)
     except (OSError, ValueError):

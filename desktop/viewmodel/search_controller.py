@@ -60,14 +60,42 @@ def parse_date_bound(text: str | None, *, end: bool = False) -> float | None:
     return dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp()
 
 
-def filter_mask(columns: Any, filters: Filters, text_ids: Any | None) -> np.ndarray:
-    """Events passing the text search (``None`` = no search) and every filter."""
+class IdPositions:
+    """Where each event id sits in the columns: ``mask_of(ids)`` marks them in O(len(ids))
+    through a table indexed by id (ids are small positive integers in a store); ``np.isin``
+    when they are too spread out for a table."""
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self.ids = ids
+        self._table: np.ndarray | None = None
+        top = int(ids.max()) if ids.size else -1
+        if ids.size and int(ids.min()) >= 0 and top < 4 * ids.size + 4096:
+            self._table = np.full(top + 1, -1, dtype=np.int32 if ids.size < 2**31 else np.int64)
+            self._table[ids] = np.arange(ids.size, dtype=self._table.dtype)
+
+    def mask_of(self, wanted: np.ndarray) -> np.ndarray:
+        if self._table is None:
+            return np.isin(self.ids, wanted)
+        wanted = wanted[(wanted >= 0) & (wanted < self._table.size)]
+        pos = self._table[wanted]
+        mask = np.zeros(self.ids.size, dtype=bool)
+        mask[pos[pos >= 0]] = True
+        return mask
+
+
+def filter_mask(
+    columns: Any, filters: Filters, text_ids: Any | None, positions: IdPositions | None = None
+) -> np.ndarray:
+    """Events passing the text search (``None`` = no search) and every filter.
+    ``positions`` (of ``columns.id``) makes the text search's ids a mask in O(matches)."""
     ids = np.asarray(columns.id)
     mask = np.ones(len(ids), dtype=bool)
     if text_ids is not None:
         if not isinstance(text_ids, np.ndarray):  # a worker hands over an array: no copy
             text_ids = np.fromiter(text_ids, dtype=np.int64)
-        mask &= np.isin(ids, text_ids)
+        if positions is None or positions.ids is not columns.id:
+            positions = IdPositions(ids)
+        mask &= positions.mask_of(np.asarray(text_ids, dtype=np.int64))
     if filters.actor is not None:
         lanes = list(columns.lanes)
         lane = lanes.index(filters.actor) if filters.actor in lanes else -1
@@ -103,6 +131,7 @@ class SearchController(QObject):
         self.query = ""
         self.filters = Filters()
         self._text_ids: list[int] | None = None
+        self._positions: IdPositions | None = None  # of the current columns' ids
         self.hidden_ids = np.zeros(0, dtype=np.int64)  # marked "not an event" by a person
         self.show_hidden = False
         self.only_ids: np.ndarray | None = None  # e.g. starred only; None: no restriction
@@ -161,7 +190,9 @@ class SearchController(QObject):
         columns = self._store.columns
         if columns is None:
             return
-        mask = filter_mask(columns, self.filters, self._text_ids)
+        if self._positions is None or self._positions.ids is not columns.id:
+            self._positions = IdPositions(columns.id)
+        mask = filter_mask(columns, self.filters, self._text_ids, self._positions)
         everything = self._text_ids is None and self.filters == Filters()
         ids = np.asarray(columns.id)
         if len(self.hidden_ids) and not self.show_hidden:

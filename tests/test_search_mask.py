@@ -1,0 +1,39 @@
+"""Search ids become a mask over the columns: the id table gives exactly np.isin's answer."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from desktop.viewmodel.search_controller import Filters, IdPositions, filter_mask
+
+
+@pytest.mark.parametrize("spread", [1, 10**9])  # dense ids (a table) and sparse ids (isin)
+def test_mask_of_matches_isin(spread: int) -> None:
+    rng = np.random.default_rng(4)
+    ids = rng.permutation(5000).astype(np.int64) * spread + 1  # columns are in time order
+    wanted = np.concatenate([rng.choice(ids, 700), [-5, 0, 10**15, ids[3]]])  # unknown ids
+    positions = IdPositions(ids)
+    assert (positions._table is None) == (spread > 1)
+    np.testing.assert_array_equal(positions.mask_of(wanted), np.isin(ids, wanted))
+    assert not positions.mask_of(np.zeros(0, dtype=np.int64)).any()
+
+
+def test_filter_mask_with_and_without_positions_agree() -> None:
+    ids = np.array([7, 3, 9, 1, 4], dtype=np.int64)
+    columns = SimpleNamespace(
+        id=ids,
+        lanes=["A", "B"],
+        lane=np.array([0, 1, 0, 1, 0]),
+        kind=np.zeros(5, dtype=np.int8),
+        status=np.zeros(5, dtype=np.int8),
+        start_s=np.arange(5, dtype=np.float64),
+        end_s=np.arange(5, dtype=np.float64) + 1,
+    )
+    text = np.array([9, 4, 1, 100])
+    plain = filter_mask(columns, Filters(), text)
+    assert plain.tolist() == [False, False, True, True, True]
+    fast = filter_mask(columns, Filters(actor="A"), text, IdPositions(columns.id))
+    assert fast.tolist() == [False, False, True, False, True]
