@@ -20,6 +20,7 @@ class Actions:
     particles: frozenset[str]
     catenative: frozenset[str]
     count_objects: frozenset[str]  # no event with a count of goods as object
+    before_subject: frozenset[str]  # words that may precede a subject name
     founding: frozenset[str]  # passives whose subject is the actor ('was founded by')
     subject_heads: frozenset[str]
     adverbs: frozenset[str]
@@ -62,6 +63,7 @@ def load_actions(path: Path) -> Actions:
         particles=frozenset(data["particles"]),
         catenative=frozenset(data["catenative"]),
         founding=frozenset(data["founding"]),
+        before_subject=frozenset(data["before_subject"]),
         count_objects=frozenset(data["count_objects"]),
         subject_heads=frozenset(data["subject_heads"]),
         adverbs=frozenset(data["adverbs"]),

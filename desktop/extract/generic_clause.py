@@ -45,6 +45,8 @@ _COUNT = re.compile(
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\b)",
     re.I,
 )
+_NAME_RUN = re.compile(r"(?:(?:[\w’'.&-]*[A-Z][\w’'.&-]*|of|and|for|de|&)\s+)*[\w’'.&)-]+\W*$")
+_PREV_WORD = re.compile(r"(?<!\S)([\w’'-]+)\s+$")
 _LAST_WORD = re.compile(r"([\w’'.&-]+\)?)\W*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _PRONOUNS = frozenset(("it", "they", "we"))
@@ -200,7 +202,24 @@ def _subject_ends(actions: Actions, region: str) -> bool:
     if word.endswith(")") or word.lower() in actions.subject_heads:
         return True
     named = any(c.isupper() for c in word)  # "Acme", "xAI", "eBay"
-    return named and not _POSSESSIVE.search(word) and len(core.split()) <= 12
+    if not named or _POSSESSIVE.search(word) or len(core.split()) > 12:
+        return False
+    return not _object_before(actions, core[: _NAME_RUN.search(core).start()])
+
+
+def _object_before(actions: Actions, head: str) -> bool:
+    """ "the valuation Acme commanded": a noun right before the name makes it the subject of a
+    contact clause, not of the sentence ("French start-up Acme opened" is fine)."""
+    prev = _PREV_WORD.search(head)
+    if prev is None:
+        return False
+    word = prev.group(1)
+    return (
+        word.islower()
+        and word not in actions.subject_heads
+        and word not in actions.before_subject
+        and not word.endswith(("-based", "-backed", "-owned", "-listed"))
+    )
 
 
 def _actor(
