@@ -215,3 +215,28 @@ def test_day_grid_of_a_masked_index_equals_exact_mass() -> None:
     per_row = grid.mass(every, whole).sum(axis=1)  # each shown event's mass adds up to one
     shown = np.bincount(rows[keep & dated], minlength=7)
     np.testing.assert_allclose(per_row, shown, atol=1e-6)
+
+
+@pytest.mark.parametrize("share", [0.02, 0.3])
+@pytest.mark.parametrize("all_spans", [False, True])  # True: dates only, a day grid applies
+def test_subset_index_equals_the_masked_full_index(share: float, all_spans: bool) -> None:
+    start, end, span, rows = _events(4000, 23, n_rows=6)
+    rows[::97] = -1  # events without a lane are never indexed
+    span = np.isfinite(start) if all_spans else span
+    full = density.build_index(start, end, span, rows, 6)
+    keep = np.random.default_rng(9).random(start.size) < share
+    cut = full.masked(keep)
+    built = density.subset_index(full, np.flatnonzero(keep), start, end, span, rows)
+    for name in ("points", "span_starts", "span_ends"):
+        np.testing.assert_array_equal(getattr(cut, name), getattr(built, name), err_msg=name)
+    for name in ("point_of", "span_start_of", "span_end_of"):
+        assert sorted(getattr(cut, name).tolist()) == sorted(getattr(built, name).tolist())
+    edges = np.linspace(-5 * DAY, 520 * DAY, 211)
+    every = np.arange(6)
+    np.testing.assert_array_equal(
+        density.column_counts(cut, every, edges), density.column_counts(built, every, edges)
+    )
+    grid_cut, grid_built = density.DayGrid(cut), density.DayGrid(built)
+    assert grid_built.usable == grid_cut.usable == all_spans
+    if all_spans:
+        np.testing.assert_allclose(grid_cut.mass(every, edges), grid_built.mass(every, edges))

@@ -43,6 +43,7 @@ from desktop.viewmodel.details import format_interval
 
 DAY_S = 86400.0
 MAX_LANES = 30  # more actors than this: the smallest fold into "Other"
+SUBSET_SHARE = 8  # a filter showing under 1/8 of the events: its index is built, not cut
 _DAY_PRECISION = PRECISIONS.index("day")
 
 
@@ -267,8 +268,16 @@ class TimelineModel(QObject):
         self._lane_code_index()
         assert self._full_index is not None
         if self._masked_index is None:
-            everything = bool(self.mask.all()) if self.mask.size else True
-            self._masked_index = self._full_index.masked(None if everything else self.mask)
+            full, shown = self._full_index, int(np.count_nonzero(self.mask))
+            if shown == self.mask.size:
+                self._masked_index = full
+            elif shown * SUBSET_SHARE < self.mask.size:  # few shown: index just them
+                events = np.flatnonzero(self.mask)
+                self._masked_index = density.subset_index(
+                    full, events, self.start_s, self.end_s, self.dated, self._codes
+                )
+            else:
+                self._masked_index = full.masked(self.mask)
         return self._masked_index
 
     def prefetch_titles(self, ids: Iterable[int]) -> None:
