@@ -10,7 +10,7 @@ from functools import lru_cache
 from desktop.extract.actor_words import actor_words, is_common_plural, only_descriptive
 from desktop.extract.docstate import DocState
 from desktop.extract.lexicon import Lexicon
-from desktop.extract.orgnames import DATELINE, PREPOSITION
+from desktop.extract.orgnames import DATELINE, ends_in_preposition
 
 ACTOR_KINDS = ("company", "lab")
 _MODIFIER = re.compile(r"-[a-z]+$")
@@ -139,6 +139,6 @@ def whole(text: str, name: str) -> bool:
 def in_phrase(text: str, start: int, end: int) -> bool:
     """An organisation inside a prepositional phrase ("faster than Nvidia's chip", "with
     Microsoft"): not the subject; "players like X" / "firms such as X" still are."""
-    return bool(PREPOSITION.search(text[max(0, start - 30) : start])) and not _EXAMPLE.search(
+    return ends_in_preposition(text[max(0, start - 30) : start]) and not _EXAMPLE.search(
         text[max(0, start - 30) : start]
     )

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from desktop.extract.actor_words import is_common_plural, only_descriptive
 from desktop.extract.lexicon import Lexicon
+from desktop.extract.lowered import case_sensitive_twin, lowered
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"(?:[{_UPPER}][\w&’'.-]*[\w&]|[{_UPPER}]|\d+[A-Za-z][\w.-]*)"
@@ -45,6 +46,17 @@ PREPOSITION = re.compile(
     r"|versus|vs\.?)\s+(?:the\s+)?$",
     re.I,
 )
+_PREPOSITION_LOW = case_sensitive_twin(PREPOSITION)
+
+
+def ends_in_preposition(window: str) -> bool:
+    """``window`` ends with a preposition (and "the"): what follows is inside a phrase."""
+    low = lowered(window) if _PREPOSITION_LOW is not None else None
+    if low is not None and _PREPOSITION_LOW is not None:
+        return _PREPOSITION_LOW.search(low) is not None
+    return PREPOSITION.search(window) is not None
+
+
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 _POSSESSIVE = re.compile(r"[’']s?$")
 # What may follow a subject before its verb: an auxiliary, an adverb, a time phrase, a comma.
@@ -85,7 +97,7 @@ def _runs(region: str) -> Iterable[tuple[int, int, str]]:
 
 def _is_subject(lex: Lexicon, region: str, start: int, end: int) -> bool:
     """Not in a prepositional phrase, not a possessive, not a noun modifier."""
-    if PREPOSITION.search(region[max(0, start - 30) : start]):
+    if ends_in_preposition(region[max(0, start - 30) : start]):
         return False
     after = region[end:]
     if _POSSESSIVE_AFTER.match(after) or _POSSESSIVE.search(region[start:end]):

@@ -6,7 +6,7 @@ import re
 
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.names import product_names
-from desktop.extract.orgnames import PREPOSITION
+from desktop.extract.orgnames import ends_in_preposition
 from desktop.extract.triggers import Hit
 
 _MAX_WORDS = 9
@@ -91,7 +91,7 @@ def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int, actor: str = 
         # "Ernie 4.5 was released": the product is the subject; "X, the company behind Stable
         # Diffusion, is exploring": a product inside a prepositional phrase is not
         at = lead.rfind(before[-1]) if before else -1
-        names = before[-1:] if at >= 0 and not PREPOSITION.search(lead[:at]) else []
+        names = before[-1:] if at >= 0 and not ends_in_preposition(lead[:at]) else []
     if names:
         return "; ".join(names)
     if hit.kind == "other" and hit.needs in ("amount", "figure"):  # "expects losses of $5 bn"
