@@ -460,3 +460,28 @@ def test_the_eval_report_has_no_link_section_when_links_agree() -> None:
 )
 def test_an_organisation_describing_another_is_not_the_actor(text: str, actor: str) -> None:
     assert _actors(text) == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "pub", "dates"),
+    [
+        ("said over the weekend that", "past", dt.date(2025, 6, 18), ("2025-06-14", "2025-06-15")),
+        ("announced last weekend", "past", dt.date(2025, 6, 16), ("2025-06-14", "2025-06-15")),
+        ("said this past weekend", "past", dt.date(2025, 6, 15), ("2025-06-14", "2025-06-15")),
+        ("will open this weekend", "future", dt.date(2025, 6, 18), ("2025-06-21", "2025-06-22")),
+    ],
+)
+def test_the_weekend_is_its_saturday_and_sunday(
+    text: str, tense: str, pub: dt.date, dates: tuple[str, str]
+) -> None:
+    from desktop.extract.timex import find_time_expressions
+
+    (found,) = find_time_expressions(text, pub, tense)
+    assert (found.interval.date_str(), found.interval.date_end_str()) == dates
+
+
+@pytest.mark.parametrize("text", ["the weekend edition of the paper", "a weekend of talks"])
+def test_weekend_as_a_modifier_is_no_date(text: str) -> None:
+    from desktop.extract.timex import find_time_expressions
+
+    assert find_time_expressions(text, PUB, "past") == []

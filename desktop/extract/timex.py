@@ -55,6 +55,7 @@ _HANDLERS: dict[str, Handler] = {
     "coming": rel.coming,
     "day_word": rel.day_word,
     "weekday": rel.weekday,
+    "weekend": rel.weekend,
     "rel": rel.relative_unit,
     "month": ex.bare_month,
     "year": ex.bare_year,

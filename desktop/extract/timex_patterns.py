@@ -194,6 +194,11 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         r"|this\s+(?:morning|afternoon|evening))",
     ),
     (
+        "weekend",
+        r"(?:(?P<we_which>this\s+past|this\s+coming|last|next|this|past|coming|the)\s+)?"
+        r"weekend(?!\s+(?:of|edition|update|reading|read|box\s+office)\b)",
+    ),
+    (
         "weekday",
         rf"(?:(?P<w_which>last|next|this|this\s+past|this\s+coming|coming|past)\s+)?"
         rf"(?P<w_day>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?",

@@ -83,6 +83,21 @@ _WEEKDAY_MODE = {
 }  # fmt: skip
 
 
+def weekend(m: re.Match, ctx: Ctx) -> Result | None:
+    """ "over the weekend", "last weekend", "this coming weekend": Saturday and Sunday, the
+    pair on or before publication (past/present), the next one in a plan; last/next → strictly
+    before/after. A run of days: day precision with an end."""
+    label = m.group(0)
+    if ctx.pub is None:
+        return unresolved(label, "no publication date")
+    which = " ".join((m.group("we_which") or "").lower().split())
+    mode = _WEEKDAY_MODE.get(which, ctx.tense if ctx.tense in ("past", "future") else "present")
+    saturday = cal.weekday_date(ctx.pub, 5, mode)
+    if mode in ("past", "present") and ctx.pub.weekday() == 6:
+        saturday = ctx.pub - dt.timedelta(days=1)  # published on a Sunday: this weekend
+    return _relative(label, (saturday, saturday + dt.timedelta(days=1)), "day", ctx.pub)
+
+
 def weekday(m: re.Match, ctx: Ctx) -> Result | None:
     """past/present → on or before publication; future → the next one; last/next → strictly."""
     label = m.group(0)
