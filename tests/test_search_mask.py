@@ -37,3 +37,19 @@ def test_filter_mask_with_and_without_positions_agree() -> None:
     assert plain.tolist() == [False, False, True, True, True]
     fast = filter_mask(columns, Filters(actor="A"), text, IdPositions(columns.id))
     assert fast.tolist() == [False, False, True, False, True]
+
+
+def test_filter_mask_takes_a_kept_text_mask() -> None:
+    columns = SimpleNamespace(
+        id=np.array([5, 6, 7]),
+        lanes=["A"],
+        lane=np.zeros(3, dtype=np.int32),
+        kind=np.zeros(3, dtype=np.int8),
+        status=np.zeros(3, dtype=np.int8),
+        start_s=np.zeros(3),
+        end_s=np.ones(3),
+    )
+    kept = IdPositions(columns.id).mask_of(np.array([7, 5]))
+    assert filter_mask(columns, Filters(), kept).tolist() == [True, False, True]
+    with pytest.raises(ValueError):
+        filter_mask(columns, Filters(), np.ones(4, dtype=bool))  # a mask of other columns

@@ -35,7 +35,8 @@ class MentionMap:
         if not self._lookup:
             ids, table = self.mention_id, None
             if ids.size and int(ids[0]) >= 0 and int(ids[-1]) < 2 * ids.size + 1024:
-                table = np.full(int(ids[-1]) + 1, -1, dtype=np.int64)
+                small = int(self.event_id.max()) < 2**31 if self.event_id.size else True
+                table = np.full(int(ids[-1]) + 1, -1, dtype=np.int32 if small else np.int64)
                 table[ids] = self.event_id
             self._lookup.append(table)
         return self._lookup[0]

@@ -34,6 +34,9 @@ _Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[Sequence[int]], Mapping[int, Any]]
 
 
+_POS = np.int32  # row -> event position (a store holds < 2^31 events): half of int64
+
+
 class LazyEventTableModel(QAbstractTableModel):
     """The timeline's shown events as table rows, sorted by an array column."""
 
@@ -43,7 +46,7 @@ class LazyEventTableModel(QAbstractTableModel):
         self._fetch = fetch
         self._perms: dict[int, np.ndarray] = {}  # sort column -> permutation of all events
         self._sort = (0, Qt.SortOrder.AscendingOrder)
-        self._order = np.zeros(0, dtype=np.int64)  # row -> timeline index
+        self._order = np.zeros(0, dtype=_POS)  # row -> timeline index
         self._pages: OrderedDict[int, dict[int, Any]] = OrderedDict()
         self._active = False
         timeline.columns_changed.connect(self._on_timeline_columns_changed)
@@ -61,7 +64,7 @@ class LazyEventTableModel(QAbstractTableModel):
         self._pages = OrderedDict()
         m = self.timeline
         if not self._active or m.columns is None or m.total_count == 0:
-            self._order = np.zeros(0, dtype=np.int64)
+            self._order = np.zeros(0, dtype=_POS)
         else:
             column, order = self._sort
             perm = self._permutation(column)
@@ -73,7 +76,7 @@ class LazyEventTableModel(QAbstractTableModel):
     def _permutation(self, column: int) -> np.ndarray:
         perm = self._perms.get(column)
         if perm is None and column not in (1, 2, 3, 5) and _time_sorted(self.timeline):
-            perm = self._perms[column] = np.arange(self.timeline.total_count)  # cheap at open
+            perm = self._perms[column] = np.arange(self.timeline.total_count, dtype=_POS)
         if perm is None:
             m = self.timeline
             date = np.where(m.dated, m.start_s, np.inf)  # undated last
@@ -81,7 +84,7 @@ class LazyEventTableModel(QAbstractTableModel):
             primary = self._sort_key(column)
             if primary is not None:
                 keys = (*keys, primary)
-            perm = self._perms[column] = np.lexsort(keys)
+            perm = self._perms[column] = np.lexsort(keys).astype(_POS)
         return perm
 
     def _sort_key(self, column: int) -> np.ndarray | None:

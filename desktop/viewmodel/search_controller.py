@@ -86,11 +86,16 @@ class IdPositions:
 def filter_mask(
     columns: Any, filters: Filters, text_ids: Any | None, positions: IdPositions | None = None
 ) -> np.ndarray:
-    """Events passing the text search (``None`` = no search) and every filter.
-    ``positions`` (of ``columns.id``) makes the text search's ids a mask in O(matches)."""
+    """Events passing the text search (``None`` = no search; ids, or a bool mask over the
+    columns) and every filter. ``positions`` (of ``columns.id``) makes ids a mask in
+    O(matches)."""
     ids = np.asarray(columns.id)
     mask = np.ones(len(ids), dtype=bool)
-    if text_ids is not None:
+    if isinstance(text_ids, np.ndarray) and text_ids.dtype == bool:  # already a mask
+        if text_ids.shape != mask.shape:
+            raise ValueError(f"text mask shape {text_ids.shape} != columns {mask.shape}")
+        mask &= text_ids
+    elif text_ids is not None:
         if not isinstance(text_ids, np.ndarray):  # a worker hands over an array: no copy
             text_ids = np.fromiter(text_ids, dtype=np.int64)
         if positions is None or positions.ids is not columns.id:
@@ -130,7 +135,7 @@ class SearchController(QObject):
         self._timeline = timeline_model
         self.query = ""
         self.filters = Filters()
-        self._text_ids: list[int] | None = None
+        self._text_ids: Any | None = None  # the search's matches: a mask over the columns
         self._positions: IdPositions | None = None  # of the current columns' ids
         self.hidden_ids = np.zeros(0, dtype=np.int64)  # marked "not an event" by a person
         self.show_hidden = False
@@ -216,5 +221,11 @@ class SearchController(QObject):
         query, ids = result  # type: ignore[misc]
         if query != self.query:
             return  # a stale answer to an older query
-        self._text_ids = ids if isinstance(ids, np.ndarray) else list(ids)
+        columns = self._store.columns
+        if isinstance(ids, np.ndarray) and columns is not None:
+            if self._positions is None or self._positions.ids is not columns.id:
+                self._positions = IdPositions(columns.id)
+            self._text_ids = self._positions.mask_of(ids)  # kept as a mask: n/8 bytes
+        else:
+            self._text_ids = ids if isinstance(ids, np.ndarray) else list(ids)
         self.apply()

@@ -124,8 +124,10 @@ class TimelineModel(QObject):
         self.columns = columns
         self.titles = titles if hasattr(titles, "prefetch") else dict(titles)
         self.start_s = np.asarray(columns.start_s, dtype=np.float64)
-        end = np.asarray(columns.end_s, dtype=np.float64)
-        self.end_s = np.where(np.isfinite(end), end, self.start_s + DAY_S)
+        self.end_s = np.array(columns.end_s, dtype=np.float64)  # a copy, filled in place
+        missing = ~np.isfinite(self.end_s)
+        self.end_s[missing] = self.start_s[missing] + DAY_S
+        del missing
         self.ids = np.asarray(columns.id, dtype=np.int64)
         # unknown codes (-1) fall back to the first status / the last kind ("other")
         status = np.asarray(columns.status)
@@ -135,9 +137,11 @@ class TimelineModel(QObject):
         self.kind = self.kind.astype(np.int8)
         self.dated = np.isfinite(self.start_s)
         precision = np.asarray(columns.precision)
-        span = np.where(self.dated, self.end_s - self.start_s, 0.0)
-        self.is_bar = self.dated & ((precision != _DAY_PRECISION) | (span > 1.5 * DAY_S))
-        self._max_span_s = float(span.max()) if span.size else 0.0
+        span = self.end_s - self.start_s  # NaN when undated: compares False
+        with np.errstate(invalid="ignore"):
+            self.is_bar = self.dated & ((precision != _DAY_PRECISION) | (span > 1.5 * DAY_S))
+        self._max_span_s = float(np.max(span, where=self.dated, initial=0.0))
+        del span
         self._id_order_cache = None
         self._full_index = self._masked_index = None
         self._time_order = _time_order(self.start_s, self.dated)  # None: already in order
@@ -166,7 +170,7 @@ class TimelineModel(QObject):
         """Lane rows: one per actor, up to ``MAX_LANES``; beyond that the smallest actors share
         a last row, "Other (N actors)" (the actor filter still reaches each of them)."""
         assert self.columns is not None
-        lanes = np.asarray(self.columns.lane, dtype=np.int64)
+        lanes = np.asarray(self.columns.lane)  # int32: no 8-byte copy of 10^6 codes
         n_lanes = len(self.columns.lanes)
         counts = np.bincount(lanes, minlength=n_lanes) if lanes.size else np.zeros(n_lanes, int)
         if self._full_index is None:
@@ -446,6 +450,6 @@ def fold_lanes(
         return lanes, len(counts), np.zeros(0, dtype=np.int64)
     by_size = used[np.argsort(-counts[used], kind="stable")]
     folded = np.sort(by_size[max_lanes - 1 :])
-    code_of = np.arange(len(counts) + 1, dtype=np.int64)
+    code_of = np.arange(len(counts) + 1, dtype=np.int32)
     code_of[folded] = len(counts)
     return code_of[lanes], len(counts) + 1, folded
