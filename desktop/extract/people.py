@@ -81,8 +81,15 @@ def learn_people(
             org = canonical(m.group(2), state.local_orgs) if m.group(2) else state.antecedent(index)
             if org:
                 state.learn(m.group(1), org)
-    if not role:
-        return  # no role noun: nothing more to learn
+    if role:
+        _learn_roles(lex, text, state, index, orgs)
+
+
+def _learn_roles(
+    lex: Lexicon, text: str, state: DocState, index: int, orgs: tuple[OrgMention, ...]
+) -> None:
+    """Each person named next to a role: a leader speaks for the nearest organisation, an
+    analyst's words are opinion."""
     orgs = tuple(o for o in orgs if o[3] in ACTOR_KINDS)
     low_text = lowered(text)  # same offsets as text, or None
     for start, end, name in people_in(lex, text):
@@ -98,9 +105,7 @@ def learn_people(
         if has_cue(lex, "roles.opinion", window, low):
             state.mark_opinion(name)
             continue
-        if name in lex.people:
-            continue
-        if not has_cue(lex, "roles.leader", window, low):
+        if name in lex.people or not has_cue(lex, "roles.leader", window, low):
             continue
         if _FORMER.search(before) or _FORMER.search(after):
             continue  # "a former head of research at Stability AI" speaks for someone else now

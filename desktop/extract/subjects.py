@@ -54,6 +54,14 @@ def product_owners_and_orgs(lex: Lexicon, text: str) -> list[str]:
     return names
 
 
+def _partners(lex: Lexicon, text: str, hit: Hit, actor: str) -> list[str]:
+    """The other parties of a partnership, up to where its clause ends ("…, following moves by
+    rivals X")."""
+    cut = _PARTY_CUT.search(text, hit.end)
+    parties = text[: cut.start() if cut else len(text)]
+    return [o for o in product_owners_and_orgs(lex, parties) if o != actor]
+
+
 def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int, actor: str = "") -> str:
     """The subject of the event whose trigger is ``hit`` in clause ``text``."""
     if hit.role == "founding":
@@ -70,12 +78,9 @@ def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int, actor: str = 
         return _object_phrase(lex, text[hit.end :])
     if hit.role == "event":
         return _clean_phrase(lex, hit.text.split(None, 1)[-1])
-    if hit.kind == "partnership":
-        cut = _PARTY_CUT.search(text, hit.end)
-        parties = text[: cut.start() if cut else len(text)]
-        partners = [o for o in product_owners_and_orgs(lex, parties) if o != actor]
-        if partners:
-            return "with " + " and ".join(partners)
+    partners = _partners(lex, text, hit, actor) if hit.kind == "partnership" else []
+    if partners:
+        return "with " + " and ".join(partners)
     if hit.kind == "funding":
         amount = lex.rx["amount"].search(text)
         return f"{amount.group(0).strip()} funding" if amount else "funding round"
