@@ -23,6 +23,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.viewmodel.event_table_model import ID_ROLE, EventFilterProxy
+from desktop.widgets.cached_scrollbar import CachedScrollBar
 
 
 class EventTableView(QTableView):
@@ -30,6 +31,8 @@ class EventTableView(QTableView):
 
     def __init__(self, proxy: EventFilterProxy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setVerticalScrollBar(CachedScrollBar(Qt.Orientation.Vertical))
+        self.setHorizontalScrollBar(CachedScrollBar(Qt.Orientation.Horizontal))
         self.proxy = proxy
         self.setModel(proxy)
         self.setSortingEnabled(True)

@@ -27,13 +27,20 @@ def density_rgba(
     colours: list[str],
     height_px: int,
     cmax: float | None = None,
+    out: np.ndarray | None = None,
 ) -> tuple[np.ndarray, float]:
     """A (height_px, width) BGRA premultiplied image with one strip per row of ``counts`` whose
     top pixel is ``tops_px[k]`` and colour ``colours[k]``; alpha grows with sqrt(count / cmax)
     (cmax: the largest count, unless given), and a column with a whole event is never fainter
-    than MIN_ALPHA. Returns (image, the count that maps to full colour)."""
+    than MIN_ALPHA. ``out`` (an image of the same shape) is reused when given. Returns
+    (image, the count that maps to full colour)."""
     k, width = counts.shape
-    image = np.zeros((max(int(height_px), 1), width, 4), dtype=np.uint8)
+    shape = (max(int(height_px), 1), width, 4)
+    if out is not None and out.shape == shape and out.dtype == np.uint8:
+        image = out  # the previous frame's buffer: cleared, not reallocated
+        image.fill(0)
+    else:
+        image = np.zeros(shape, dtype=np.uint8)
     if k == 0 or width == 0:
         return image, 0.0
     top = float(cmax if cmax is not None else counts.max())
@@ -85,6 +92,11 @@ class DensityItem(pg.GraphicsObject):
                 self._buffer.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied
             )
         self.update()
+
+    @property
+    def buffer(self) -> np.ndarray | None:
+        """The shown image's memory (``density_rgba`` may refill it for the next frame)."""
+        return self._buffer
 
     @property
     def has_image(self) -> bool:

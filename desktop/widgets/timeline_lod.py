@@ -115,7 +115,7 @@ class LodLayer:
             counts = density.column_mass(index, lanes, edges)
         tops = np.round((rows + GLYPH_DY - y0) * px_per_row - strip / 2)
         colours = [lane_colour(int(r)) for r in rows]
-        image, top = density_rgba(counts, tops, strip, colours, height_px)
+        image, top = density_rgba(counts, tops, strip, colours, height_px, out=self.density.buffer)
         self.density.set_image(image, QRectF(x0, y0, x1 - x0, y1 - y0))
         self.density_scale.setText(scale_text(top))
         self.density_scale.setPos(self.note_area.width() - 2, self.note_area.height())

@@ -24,10 +24,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QScrollBar, QToolTip, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QToolTip, QWidget
 
 from desktop.viewmodel import time_axis as ta
 from desktop.viewmodel.timeline_model import DAY_S, TimelineModel
+from desktop.widgets.cached_scrollbar import CachedScrollBar
 from desktop.widgets.lane_axis import LaneAxis
 from desktop.widgets.legend import LegendItem
 from desktop.widgets.overview_strip import OverviewStrip
@@ -72,7 +73,7 @@ class TimelineView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.plot_widget, 1)
-        self.lane_scroll = QScrollBar(Qt.Orientation.Vertical, self)
+        self.lane_scroll = CachedScrollBar(Qt.Orientation.Vertical, self)
         self.lane_scroll.valueChanged.connect(self._on_lane_scroll_value_changed)
         layout.addWidget(self.lane_scroll)
         self.lane_scroll.hide()
