@@ -142,7 +142,7 @@ def _trie_node(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def _word_scanner(words: list[str]) -> re.Pattern[str] | None:
+def word_scanner(words: list[str]) -> re.Pattern[str] | None:
     """Any of ``words`` as a whole word of lower-cased text."""
     if not words:
         return None
@@ -247,7 +247,7 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         given_names=frozenset(data.get("given_names", [])),
         place_names=frozenset(data.get("place_names", [])),
         stem_re=stem_re,
-        role_re=_word_scanner(data.get("role_words", [])),
+        role_re=word_scanner(data.get("role_words", [])),
         stem_ids=stem_ids,
     )
 

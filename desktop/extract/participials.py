@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from desktop.extract.actors import Actor, DocState, org_mentions
-from desktop.extract.lexicon import Lexicon
+from desktop.extract.lexicon import Lexicon, word_scanner
 from desktop.extract.lowered import case_sensitive_twin, lowered
 from desktop.extract.mentions import Mention, make_mention, times_in
 from desktop.extract.orgnames import canonical
@@ -35,7 +35,6 @@ _TIME_NEXT = re.compile(
 )
 _TIME_WINDOW = 60
 _FIRST_WORD = re.compile(r"[a-z][a-z-]*(?=\\s|$)")
-_WORDS = re.compile(r"[a-z][a-z-]*")
 _PRONOUN = re.compile(r"^(?:it|they)$", re.I)
 _NOUN_PHRASE = re.compile(r"\b(?:the|an?|its|their)\s+[^,;]{0,60}$", re.I)
 _OWNED = re.compile(r"(?:its|their|the\s+[\w-]+[’']s)\s", re.I)
@@ -43,17 +42,20 @@ _LEADS = ("participle_lead.relative", "participle_lead.reduced", "participle_lea
 
 
 @lru_cache(maxsize=8)
-def _verbs(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]] | None:
+def _verbs(
+    lex: Lexicon,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None] | None:
     """One pattern over every participle of the lexicon, one named group per kind: as given
-    (case-insensitive), as a case-sensitive twin for lower-cased text, and the first words of
-    its alternatives (a prefilter; empty when an alternative does not start with a word)."""
+    (case-insensitive), as a case-sensitive twin for lower-cased text, and a scanner for the
+    first words of its alternatives (a cheap prefilter; None when an alternative does not start
+    with a word)."""
     kinds = {k.split(".", 1)[1]: rx for k, rx in lex.rx.items() if k.startswith("participle.")}
     if not kinds:
         return None
     body = "|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in kinds.items())
     caseless = re.compile(rf"\b(?:{body})\b", re.I)
     firsts = [_FIRST_WORD.match(alt) for rx in kinds.values() for alt in rx.pattern.split("|")]
-    words = frozenset(f.group(0) for f in firsts if f) if all(firsts) else frozenset()
+    words = word_scanner([f.group(0) for f in firsts if f]) if all(firsts) else None
     return caseless, case_sensitive_twin(caseless) or caseless, words
 
 
@@ -64,7 +66,7 @@ def _verb_matches(lex: Lexicon, text: str) -> list[re.Match[str]]:
     low = lowered(text)
     if low is None:
         return list(verbs[0].finditer(text))
-    if verbs[2] and verbs[2].isdisjoint(_WORDS.findall(low)):
+    if verbs[2] is not None and not verbs[2].search(low):
         return []
     return list(verbs[1].finditer(low))
 

@@ -67,6 +67,9 @@ def _opening_org(text: str, state: DocState) -> str:
     m = _OPENING_NAME.match(text)
     if m is None or not state.local_orgs:
         return ""
+    first = m.group(0).split()[0]
+    if not any(org.startswith(first) for org in state.local_orgs):
+        return ""  # cheap test before the ordered search
     name = canonical(m.group(0), state.local_orgs)
     return name if name in state.local_orgs else ""
 
