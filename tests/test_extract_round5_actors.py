@@ -79,6 +79,9 @@ def test_a_dateline_does_not_hide_an_organisation_introduced_by_a_descriptor() -
         ("Lee Sang-hoon", ("Sang-hoon", "Lee")),
         ("Jean-Luc Martin", ("Martin",)),
         ("Sam Altman", ("Altman",)),
+        ("Liang Wenfeng", ("Wenfeng", "Liang")),
+        ("Nguyen Thanh", ("Thanh", "Nguyen")),
+        ("Mary Wang", ("Wang",)),
     ],
 )
 def test_family_name_first_leaders_are_known_by_the_family_name(
@@ -485,3 +488,13 @@ def test_weekend_as_a_modifier_is_no_date(text: str) -> None:
     from desktop.extract.timex import find_time_expressions
 
     assert find_time_expressions(text, PUB, "past") == []
+
+
+def test_a_chinese_family_name_alone_speaks_for_the_leaders_organisation() -> None:
+    text = (
+        "Qilin Robotics raised $80 million on Monday. Chief executive Zhou Haoran told "
+        "reporters the money would go to a plant in Suzhou. Zhou said on Tuesday that the "
+        "company would open an office in Munich in October."
+    )
+    actors = _actors(text)
+    assert "Zhou" not in actors and set(actors) == {"Qilin Robotics"}

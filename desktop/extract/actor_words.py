@@ -20,6 +20,7 @@ class ActorWords:
     unit_nouns: tuple[str, ...] = ()  # one occurs in every ``unit`` match (a cheap test)
     # after an organisation: "(’s) <a few words> rival|subsidiary|… <Name>" (it only describes)
     modifies_name: re.Pattern[str] | None = None
+    family_names_first: frozenset[str] = frozenset()  # "Liang" of "Liang Wenfeng"
 
 
 _NOT_NAME = frozenset({"AI", "Tech", "Technology", "Generative", "Artificial", "Intelligence"})
@@ -54,6 +55,7 @@ def load_actor_words(path: Path) -> ActorWords:
         unit=_unit_pattern(data.get("unit_nouns", [])),
         unit_nouns=tuple(data.get("unit_nouns", [])),
         modifies_name=_modifier_pattern(data.get("modifier_nouns", [])),
+        family_names_first=frozenset(data.get("family_names_first", [])),
     )
 
 

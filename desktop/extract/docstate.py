@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.extract.actor_words import actor_words
+
 _RECENCY = 4  # sentences an anaphor may reach back
 
 
 def surnames(person: str) -> tuple[str, ...]:
     """The words a later mention may use alone: the last one, and the first when the name is
-    written family name first with a hyphenated given name ("Park Ji-won" -> "Park")."""
+    written family name first: a hyphenated given name ("Park Ji-won" -> "Park") or a common
+    East Asian family name ("Liang Wenfeng" -> "Liang")."""
     words = person.split()
-    if len(words) == 2 and "-" in words[1] and "-" not in words[0]:
+    family_first = "-" in words[-1] or words[0] in actor_words().family_names_first
+    if len(words) == 2 and "-" not in words[0] and family_first:
         return words[-1], words[0]
     return (words[-1],)
 
