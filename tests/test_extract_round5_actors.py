@@ -498,3 +498,28 @@ def test_a_chinese_family_name_alone_speaks_for_the_leaders_organisation() -> No
     )
     actors = _actors(text)
     assert "Zhou" not in actors and set(actors) == {"Qilin Robotics"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "South Korea's Ministry of Science and ICT said on Tuesday it would buy GPUs.",
+            "Ministry of Science and ICT",
+        ),
+        ("Kenya's Ministry of Health launched a triage app in May.", "Ministry of Health"),
+    ],
+)
+def test_a_possessive_place_before_a_body_is_not_part_of_its_name(text: str, actor: str) -> None:
+    assert _actors(text)[:1] == [actor]
+
+
+def test_a_thing_owned_keeps_its_owner_in_the_name() -> None:
+    from desktop.extract.lexicon import default_lexicon
+    from desktop.extract.orgnames import subject_name
+
+    lex = default_lexicon()
+    assert subject_name(lex, "The European Union's AI Act ") == "European Union's AI Act"
+    assert subject_name(lex, "The UK's Competition and Markets Authority ") == (
+        "Competition and Markets Authority"
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from desktop.extract.actor_words import is_common_plural, only_descriptive
+from desktop.extract.actor_words import actor_words, is_common_plural, only_descriptive
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.lowered import case_sensitive_twin, lowered
 
@@ -35,6 +35,7 @@ BODY = re.compile(
     rf"(?<![\w’'-])(?:{_TOKEN}\s+)*(?:{_BODIES})\s+(?:of|for|on)\s+(?:the\s+)?(?!{_CALENDAR}){_TOKEN}"
     rf"(?:(?:\s+|,\s+|\s+and\s+(?:the\s+)?|\s+(?:of|for|on)\s+(?:the\s+)?){_TOKEN})*(?![\w-])"
 )
+_BODY_WORDS = frozenset(_BODIES.split("|"))
 _BODY_WORD = re.compile(rf"(?:{_BODIES})\s+(?:of|for|on)\s")
 DATELINE = re.compile(
     rf"^\s*(?:[{_UPPER}][{_UPPER} .’'-]+(?:,\s+[{_UPPER}][\w.]*\s+\d{{1,2}})?\s*"
@@ -67,12 +68,24 @@ _TIME_THEN_VERB = re.compile(
 _NEXT_WORD = re.compile(r"^\s*([a-z][\w-]*|[,;:)]|--|—|–|\S)?")
 
 
+def _names_a_body(words: list[str]) -> bool:
+    """ "Ministry of Science and ICT", "Competition and Markets Authority": a public body or
+    an organisation by its head word, not a thing it owns ("AI Act")."""
+    return bool(words) and (words[0] in _BODY_WORDS or words[-1] in actor_words().org_head_words)
+
+
 def _trim(lex: Lexicon, name: str) -> tuple[int, str]:
-    """Drop leading stop words and possessives ("The Acme" -> "Acme", "Kenya's Ministry of
+    """Drop leading stop words and possessives ("The Acme" -> "Acme", "South Korea's Ministry of
     Health" -> "Ministry of Health"); (characters dropped, rest)."""
     words = name.split()
     dropped = 0
     stop = lex.name_stop_words
+    owner = max((i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)), default=-1)
+    if owner > 0 and not _names_a_body(words[owner + 1 :]):
+        owner = 0  # "The European Union's AI Act": the owner is the name
+    for _ in range(owner):  # "South Korea's Ministry of …": the words up to the possessive
+        dropped = name.index(words[1], dropped + len(words[0]))
+        words = words[1:]
     while words and (words[0] in stop or _POSSESSIVE.search(words[0])):
         dropped = name.index(words[1], dropped + len(words[0])) if len(words) > 1 else len(name)
         words = words[1:]
