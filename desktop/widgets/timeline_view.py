@@ -379,6 +379,7 @@ class TimelineView(QWidget):
         self._update_frame()
 
     def _on_view_box_resized(self, *_args) -> None:
+        self.overview.align_left(self.lane_axis.width())  # the lane names' final width
         self._layout_rows()
         self._update_frame()
 
