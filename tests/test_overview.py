@@ -93,3 +93,16 @@ def test_a_hidden_timeline_draws_its_frame_when_shown(qtbot) -> None:
     widget.show()
     qtbot.waitExposed(widget)
     assert widget.lod.glyphs.size > 0 and widget.labels.shown
+
+
+def test_strip_lines_up_with_the_lanes_without_a_range_change(qtbot) -> None:
+    widget = TimelineView(TimelineModel())
+    qtbot.addWidget(widget)
+    widget.model.set_data(*make_columns())
+    widget.resize(1000, 520)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.wait(20)
+    lanes_left = widget.view_box.sceneBoundingRect().left()
+    strip_left = widget.overview.getViewBox().sceneBoundingRect().left()
+    assert abs(lanes_left - strip_left) <= 1.0
