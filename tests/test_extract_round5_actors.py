@@ -521,3 +521,21 @@ def test_a_thing_owned_keeps_its_owner_in_the_name() -> None:
     lex = default_lexicon()
     assert subject_name(lex, "The European Union's AI Act ") == "European Union's AI Act"
     assert subject_name(lex, "The UK's Office of Communications ") == "Office of Communications"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("$210 million funding", "$210m funding", True),
+        ("$1.1 billion funding", "$1 billion funding", True),
+        ("₹10,372 crore IndiaAI Mission", "IndiaAI Mission", True),
+        ("on 10 June 2025", "Hopper-7B", True),
+        ("GPT-4", "GPT-5", False),
+        ("Llama 3", "Llama 4", False),
+        ("H100 chips", "H200 chips", False),
+    ],
+)
+def test_amounts_and_dates_are_not_versions(a: str, b: str, same: bool) -> None:
+    from desktop.extract.merge import compatible_subjects
+
+    assert compatible_subjects(a, b) is same

@@ -14,7 +14,7 @@ Rules (same_event):
   to 120 days after it (talks reported in January, the deal signed in February);
 - compatible subjects: they share a content word (plural "s" ignored), or one of them has no
   content word (empty or generic, "AI models"); when both name versions ("GPT-4" vs "GPT-5"),
-  the version numbers must agree.
+  the version numbers must agree (amounts and dates are no versions: "$1.1 billion").
 """
 
 from __future__ import annotations
@@ -74,6 +74,16 @@ _GENERIC = frozenset(
 )
 _FULFILMENT_DAYS = 120  # a reported or planned event may take place this long after its report
 _SUFFIXES = ("ations", "ation", "ating", "ated", "ates", "ate", "ings", "ing", "ed", "es", "s")
+# numbers that are amounts or dates, not versions: "$1.1 billion", "₹10,372 crore", "10 June 2025"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_NOT_VERSION = re.compile(
+    r"(?:[$€£¥₹]\s?|\b(?:us|rs|usd|eur)\s?)?\d[\d,.]*\s*(?:million|billion|trillion|bn|mn|m|k"
+    r"|crore|lakh|yen|won|yuan|euros?|dollars?|reais|rupees?)\b"
+    r"|[$€£¥₹]\s?\d[\d,.]*"
+    rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\b"
+    r"|\b(?:19|20)\d\d\b",
+    re.I,
+)
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 
 
@@ -127,6 +137,7 @@ def _content_words(text: str) -> set[str]:
 
 
 def compatible_subjects(a: str, b: str) -> bool:
+    a, b = _NOT_VERSION.sub(" ", a), _NOT_VERSION.sub(" ", b)  # "$210m", "10 June 2025"
     wa, wb = _content_words(a), _content_words(b)
     if not wa or not wb:
         return True
