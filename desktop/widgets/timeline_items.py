@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 
 BAR_HALF_HEIGHT = 0.1  # in lane rows, at most (see set_half_height)
@@ -64,6 +64,7 @@ class BarsItem(pg.GraphicsObject):
         half = self.half_height
         for key, part in group_slices(style_keys):
             path = QPainterPath()
+            path.setFillRule(Qt.FillRule.WindingFill)  # overlapping bars: their union, no holes
             for x0, x1, y in zip(
                 starts[part].tolist(), ends[part].tolist(), ys[part].tolist(), strict=True
             ):
