@@ -558,3 +558,13 @@ def test_a_finite_clause_after_according_to_a_name_keeps_its_trigger() -> None:
 def test_a_real_appositive_still_hides_its_trigger() -> None:
     found = _events("Korvale hired Nuno Reis, the engineer who launched Sonae's app, in May.")
     assert [e.kind for e in found if e.kind == "release"] == []
+
+
+def test_a_non_committal_reply_is_not_an_event() -> None:
+    assert _events('Korvale said only that it was "carefully preparing" the launch.') == []
+
+
+def test_saying_that_a_launch_happened_is_still_an_event() -> None:
+    assert [
+        e.kind for e in _events("Korvale said on Monday that it had launched the KR-3 arm.")
+    ] == ["release"]
