@@ -10,6 +10,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+_ED_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*ed(?![\w’'-])")
+_CUE_WORDS = frozenset(("will", "to"))
+_AFTER_CUE = re.compile(
+    r"(?<![\w-])(will|to|(?<=[’'])ll)\s+"
+    r"(?:(?:also|then|soon|now|first|eventually|formally|officially)\s+)?([a-z][a-z-]*)"
+)
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+
 
 @dataclass(frozen=True, eq=False)
 class Actions:
@@ -24,7 +32,9 @@ class Actions:
     founding: frozenset[str]  # passives whose subject is the actor ('was founded by')
     subject_heads: frozenset[str]
     adverbs: frozenset[str]
-    plan_cue: re.Pattern[str]  # matches (on lower-cased text) right before a planned verb
+    plan_cue: re.Pattern[str]  # matches (lower-cased text) right before a planned verb
+    irregular_words: frozenset[str]  # one-word irregular forms
+    cue_words: frozenset[str]  # words right before the "to" of a plan cue ("plans to")
 
 
 def past_lemmas(word: str, actions: Actions) -> tuple[str, ...]:
@@ -51,6 +61,44 @@ def known(lemmas: tuple[str, ...], table: dict[str, str] | frozenset[str]) -> st
     return next((w for w in lemmas if w in table), "")
 
 
+def verb_candidates(
+    low: str, actions: Actions, words: list[str] | None = None
+) -> list[tuple[int, int, int, str, bool]]:
+    """Verb candidates of lower-cased text, in order: (group start, start, end, word, planned)
+    for each past form ("-ed" or irregular) and each base verb after a plan cue ("will open",
+    "plans to hire"). Cheap scans first: this runs on most sentences of every article."""
+    out = [
+        (m.start(), m.start(), m.end(), m.group(0), False)
+        for m in _ED_WORD.finditer(low)
+        if past_lemmas(m.group(0), actions)
+    ]
+    # irregular forms and cues are rarely glued to punctuation
+    words = set(low.split() if words is None else words)
+    for word in words & actions.irregular_words:
+        out.extend((m.start(), m.start(), m.end(), word, False) for m in _exact(word).finditer(low))
+    if not words.isdisjoint(_CUE_WORDS) or "’ll " in low or "'ll " in low:
+        out.extend(_planned(low, actions))
+    return sorted(out)
+
+
+def _planned(low: str, actions: Actions) -> list[tuple[int, int, int, str, bool]]:
+    out = []
+    for m in _AFTER_CUE.finditer(low):
+        if m.group(1) == "to":
+            before = _WORD_BEFORE.search(low, max(0, m.start() - 16), m.start())
+            if before is None or before.group(1) not in actions.cue_words:
+                continue  # "to" after no plan verb ("to the market")
+        cue = actions.plan_cue.search(low, max(0, m.start(2) - 50), m.start(2))
+        if cue is not None:
+            out.append((cue.start(), m.start(2), m.end(2), m.group(2), True))
+    return out
+
+
+@lru_cache(maxsize=512)
+def _exact(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])")
+
+
 def load_actions(path: Path) -> Actions:
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
@@ -67,7 +115,9 @@ def load_actions(path: Path) -> Actions:
         count_objects=frozenset(data["count_objects"]),
         subject_heads=frozenset(data["subject_heads"]),
         adverbs=frozenset(data["adverbs"]),
-        plan_cue=re.compile(data["plan_cues"]),
+        plan_cue=re.compile(data["plan_cues"] + "$"),
+        irregular_words=frozenset(w for w in data["irregular"] if " " not in w),
+        cue_words=frozenset(data["plan_cue_words"]),
     )
 
 

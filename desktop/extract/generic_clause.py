@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from desktop.extract.actions import Actions, default_actions, known, past_lemmas
+from desktop.extract.actions import Actions, default_actions, known, past_lemmas, verb_candidates
 from desktop.extract.actors import Actor, DocState, agent_actor, subject_actor
 from desktop.extract.clause_checks import is_forecast, pronoun_leader, reporting_period
 from desktop.extract.lexicon import Lexicon
@@ -24,12 +24,18 @@ from desktop.extract.mentions import Mention, clause_times, make_mention, neares
 from desktop.extract.sentences import Span, split_clauses
 from desktop.extract.triggers import Hit, find_trigger, is_negated, relative_spans
 
-_TOKEN = re.compile(r"[a-z][a-z’'-]*")
-_TIME_HINT = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday|yesterday|today|last|this|next|earlier|later|ago|quarter|half"
-    r"|spring|summer|autumn|fall|winter|year|month|week)",
-)
+_NEXT = re.compile(r"\s+([a-z]+)")
+_DIGIT = re.compile(r"\d")
+_TIME_WORDS = frozenset(
+    (
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "yesterday", "today", "last", "this", "next", "earlier",
+        "later", "ago", "quarter", "half", "spring", "summer", "autumn", "fall", "winter",
+        "year", "month", "week",
+    )
+)  # fmt: skip
 _AUX_BEFORE = re.compile(
     r"\b(?P<aux>has|have|had|was|were|is|are|been|be)\s+(?:(?:\w+ly|also|since|already|now|just"
     r"|then|first|recently)\s+)?$"
@@ -74,42 +80,58 @@ def generic_events(
     found: list[Mention],
 ) -> list[Mention]:
     """Events of the sentence's clauses that no other rule reported (``found``)."""
+    if found and any(m.start <= sentence.start and sentence.end <= m.end for m in found):
+        return []  # one clause, already an event
     text = sentence.text
-    if text.rstrip().endswith("?") or lex.rx["background"].search(text):
+    low = text.lower()
+    words = low.split()
+    if len(low) != len(text) or text.endswith("?") or not _time_hint(low, words):
         return []
     actions = default_actions()
+    candidates = [
+        c for c in verb_candidates(low, actions, words) if _after_subject(actions, text, c[0])
+    ]
+    if not candidates or lex.rx["background"].search(text):
+        return []
     out = []
     for clause in split_clauses(sentence):
         if any(m.start < clause.end and clause.start < m.end for m in found):
             continue
-        mention = _clause_event(lex, actions, clause, index, state, published)
+        a, b = clause.start - sentence.start, clause.end - sentence.start
+        own = [(g - a, s - a, e - a, w, p) for g, s, e, w, p in candidates if a <= s < b]
+        if not own:
+            continue
+        scans = _Scans(low[a:b], own)
+        mention = _clause_event(lex, actions, clause, scans, index, state, published)
         if mention is not None:
             out.append(mention)
     return out
+
+
+@dataclass(frozen=True)
+class _Scans:
+    low: str  # the clause lower-cased (same offsets)
+    candidates: list[tuple[int, int, int, str, bool]]
 
 
 def _clause_event(
     lex: Lexicon,
     actions: Actions,
     clause: Span,
+    scans: _Scans,
     index: int,
     state: DocState,
     published: dt.date | None,
 ) -> Mention | None:
-    text = clause.text
-    low = lowered(text)
-    if low is None:
-        low = text.lower()
-        if len(low) != len(text):
-            return None
-    if not _TIME_HINT.search(low) or lex.rx["not_event_sentence"].search(text):
+    text, low = clause.text, scans.low
+    if not _time_hint(low, low.split()) or lex.rx["not_event_sentence"].search(text):
         return None
     masked = relative_spans(lex, text, appositives=True, low=lowered(text))
     lo, reported_at = 0, -1
     resets = [
         m.end() for m in _FINITE.finditer(low) if not any(a <= m.start() < b for a, b in masked)
     ]
-    for verb in _verbs(actions, text, low, masked):
+    for verb in _verbs(actions, text, low, masked, scans.candidates):
         lo = max([lo, *(e for e in resets if e <= verb.group)])
         lemma = verb.lemma
         if lemma not in actions.kinds and (
@@ -133,27 +155,27 @@ def _clause_event(
     return None
 
 
-def _verbs(actions: Actions, text: str, low: str, masked: list[tuple[int, int]]) -> list[_Verb]:
+def _verbs(
+    actions: Actions,
+    text: str,
+    low: str,
+    masked: list[tuple[int, int]],
+    candidates: list[tuple[int, int, int, str, bool]],
+) -> list[_Verb]:
     """Finite action-verb candidates of the clause, in order (outside relative clauses and
     appositives, lower-case in the text, not inside a quotation)."""
-    tokens = list(_TOKEN.finditer(low))
     out = []
-    for i, tok in enumerate(tokens):
-        start, word = tok.start(), tok.group(0)
+    for group, start, end, word, planned in candidates:
         if not text[start].islower() or any(a <= start < b for a, b in masked):
             continue
-        lemmas = past_lemmas(word, actions)
-        cue = None if lemmas else actions.plan_cue.search(low, max(0, start - 50), start)
-        if not lemmas and cue is None:
+        lemmas = (word,) if planned else past_lemmas(word, actions)
+        if not lemmas or _quoted(text, start):
             continue
-        if _quoted(text, start):
-            continue
-        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-        lemma = _lemma(actions, lemmas or (word,), nxt)
-        aux = _AUX_BEFORE.search(low, max(0, start - 30), start) if lemmas else None
+        nxt = _NEXT.match(low, end)
+        lemma = _lemma(actions, lemmas, nxt.group(1) if nxt else "")
+        aux = None if planned else _AUX_BEFORE.search(low, max(0, start - 30), start)
         passive = aux is not None and aux.group("aux") not in ("has", "have", "had")
-        group = cue.start() if cue else aux.start() if aux else start
-        out.append(_Verb(group, start, tok.end(), lemma, cue is not None, passive))
+        out.append(_Verb(aux.start() if aux else group, start, end, lemma, planned, passive))
     return out
 
 
@@ -165,6 +187,24 @@ def _lemma(actions: Actions, lemmas: tuple[str, ...], nxt: str) -> str:
             if phrase in actions.kinds or phrase in actions.excluded:
                 return phrase
     return known(lemmas, actions.kinds) or known(lemmas, actions.excluded) or lemmas[0]
+
+
+def _time_hint(low: str, words: list[str]) -> bool:
+    """A digit or a time word: a time expression may be there (a cheap test first)."""
+    if _DIGIT.search(low) or not _TIME_WORDS.isdisjoint(words):
+        return True
+    return not _TIME_WORDS.isdisjoint(low.replace(",", " ").replace(".", " ").split())
+
+
+def _after_subject(actions: Actions, text: str, at: int) -> bool:
+    """A cheap first look: the word before the verb group (adverbs aside) may end a subject."""
+    before = text[max(0, at - 60) : at].split()
+    for word in reversed(before[-4:]):
+        bare = word.strip(",;:")
+        if bare.lower() in actions.adverbs or bare.endswith("ly"):
+            continue
+        return bare[:1].isupper() or bare.endswith(")") or bare.lower() in actions.subject_heads
+    return not before
 
 
 def _blank(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) -> str:
