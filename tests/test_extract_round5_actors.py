@@ -539,3 +539,13 @@ def test_amounts_and_dates_are_not_versions(a: str, b: str, same: bool) -> None:
     from desktop.extract.merge import compatible_subjects
 
     assert compatible_subjects(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("released", "R1", True), ("launched", "Ernie 4.5", True), ("seed round", "IPO", False)],
+)
+def test_a_subject_that_is_only_a_verb_form_is_generic(a: str, b: str, same: bool) -> None:
+    from desktop.extract.merge import compatible_subjects
+
+    assert compatible_subjects(a, b) is same

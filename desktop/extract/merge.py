@@ -14,7 +14,8 @@ Rules (same_event):
   to 120 days after it (talks reported in January, the deal signed in February);
 - compatible subjects: they share a content word (plural "s" ignored), or one of them has no
   content word (empty or generic, "AI models"); when both name versions ("GPT-4" vs "GPT-5"),
-  the version numbers must agree (amounts and dates are no versions: "$1.1 billion").
+  the version numbers must agree (amounts and dates are no versions: "$1.1 billion"); a
+  subject that is only a verb form ("released") is generic.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ _NOT_VERSION = re.compile(
     r"|\b(?:19|20)\d\d\b",
     re.I,
 )
+_VERB_ONLY = re.compile(r"^\s*[a-z]{3,}ed\s*$")
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 
 
@@ -138,6 +140,7 @@ def _content_words(text: str) -> set[str]:
 
 def compatible_subjects(a: str, b: str) -> bool:
     a, b = _NOT_VERSION.sub(" ", a), _NOT_VERSION.sub(" ", b)  # "$210m", "10 June 2025"
+    a, b = _VERB_ONLY.sub("", a), _VERB_ONLY.sub("", b)  # "released": nothing to compare
     wa, wb = _content_words(a), _content_words(b)
     if not wa or not wb:
         return True
