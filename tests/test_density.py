@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from desktop.viewmodel import density
+from desktop.viewmodel.day_grid import DayGrid
 
 DAY = 86400.0
 
@@ -144,7 +145,7 @@ def test_day_grid_equals_exact_mass_for_dates() -> None:
     start, end, _, rows = _events(2000, 8)
     dated = np.isfinite(start)
     index = density.build_index(start, end, dated, rows, 5)  # every dated event an interval
-    grid = density.DayGrid(index)
+    grid = DayGrid(index)
     assert grid.usable
     for x0, x1, width in ((-3 * DAY, 500 * DAY, 640), (100.3 * DAY, 101.7 * DAY, 97)):
         edges = density.pixel_edges(x0, x1, width)
@@ -154,7 +155,7 @@ def test_day_grid_equals_exact_mass_for_dates() -> None:
             atol=1e-9,
         )
     shifted = density.build_index(start + 3600.0, end, dated, rows, 5)  # not on midnights
-    assert not density.DayGrid(shifted).usable
+    assert not DayGrid(shifted).usable
 
 
 def test_end_order_hint_gives_the_same_index() -> None:
@@ -204,7 +205,7 @@ def test_day_grid_of_a_masked_index_equals_exact_mass() -> None:
     dated = np.isfinite(start)
     keep = np.random.default_rng(5).random(start.size) < 0.3
     index = density.build_index(start, end, dated, rows, 7).masked(keep)
-    grid = density.DayGrid(index)
+    grid = DayGrid(index)
     assert grid.usable
     every = np.arange(7)
     for x0, x1, width in ((-10 * DAY, 520 * DAY, 1386), (40.5 * DAY, 44.25 * DAY, 300)):
@@ -236,7 +237,7 @@ def test_subset_index_equals_the_masked_full_index(share: float, all_spans: bool
     np.testing.assert_array_equal(
         density.column_counts(cut, every, edges), density.column_counts(built, every, edges)
     )
-    grid_cut, grid_built = density.DayGrid(cut), density.DayGrid(built)
+    grid_cut, grid_built = DayGrid(cut), DayGrid(built)
     assert grid_built.usable == grid_cut.usable == all_spans
     if all_spans:
         np.testing.assert_allclose(grid_cut.mass(every, edges), grid_built.mass(every, edges))

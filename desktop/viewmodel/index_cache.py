@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from desktop.viewmodel import density
+from desktop.viewmodel import day_grid, density
 
 FORMAT = 1  # bump when the lane index's layout or meaning changes
 MIN_EVENTS = 100_000  # smaller stores build their index faster than it loads
@@ -44,9 +44,9 @@ def index_arrays(index: density.LaneIndex) -> tuple[dict[str, np.ndarray], dict]
         "day_aligned": index.day_aligned,
         "t_span": index.t_span,
     }
-    grid = density.DayGrid(index)
+    grid = day_grid.DayGrid(index)
     if grid.usable:
-        arrays.update(zip(_CELL_ARRAYS, density.day_cells(index, grid.n_days), strict=True))
+        arrays.update(zip(_CELL_ARRAYS, day_grid.day_cells(index, grid.n_days), strict=True))
         meta["n_days"] = grid.n_days
     return arrays, meta
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 
 from desktop.extract.types import KINDS, STATUSES
-from desktop.viewmodel import density
+from desktop.viewmodel import day_grid, density
 from desktop.viewmodel.glyphs import kind_symbol, lane_colour
 from desktop.viewmodel.timeline_model import TimelineModel
 from desktop.widgets.legend import status_brush, status_pen
@@ -57,7 +57,7 @@ class LodLayer:
         self._glyph_key: tuple | None = None  # what the current glyphs were fetched for
         self.glyphs = np.zeros(0, dtype=np.int64)  # indices of the events drawn as glyphs
         self.dense_rows = np.zeros(0, dtype=np.int64)
-        self._grid: density.DayGrid | None = None  # per-lane day grids of the current index
+        self._grid: day_grid.DayGrid | None = None  # per-lane day grids of the current index
 
     def set_text_colour(self, colour: QColor) -> None:
         """Colour of the density scale note (the timeline's palette)."""
@@ -107,7 +107,7 @@ class LodLayer:
         strip = int(max(min(STRIP_PX, px_per_row * 0.45), 3))
         lanes = self.model.lane_of_row[rows]
         if self._grid is None or self._grid.index is not index:
-            self._grid = density.DayGrid(index)
+            self._grid = day_grid.DayGrid(index)
         edges = density.pixel_edges(x0, x1, width_px)
         if self._grid.usable:
             counts = self._grid.mass(lanes, edges)
