@@ -568,3 +568,42 @@ def test_saying_that_a_launch_happened_is_still_an_event() -> None:
     assert [
         e.kind for e in _events("Korvale said on Monday that it had launched the KR-3 arm.")
     ] == ["release"]
+
+
+# --- strategy quotes ---------------------------------------------------------------------------
+
+_SPEECH = (
+    "Korvale Robotics raised $20 million on Monday. "
+    "Korvale chief executive Ana Silva spoke to reporters at the plant. "
+)
+
+
+def test_the_tail_of_a_strategy_quote_is_a_statement() -> None:
+    text = (
+        _SPEECH
+        + '"We are not a toy company. We are building a coworker for the loading dock," Silva said.'
+    )
+    found = [e for e in extract_events(text, PUBLISHED) if e.kind == "statement"]
+    assert [(e.actor, e.status) for e in found] == [("Korvale Robotics", "happened")]
+
+
+def test_a_quoted_strategy_sentence_after_its_speaker_is_a_statement() -> None:
+    text = (
+        _SPEECH + '"Rivals sell arms to whoever asks," Silva said in an interview. '
+        '"We want to be the default arm for every warehouse in Iberia."'
+    )
+    found = [e for e in extract_events(text, PUBLISHED) if e.kind == "statement"]
+    assert [e.evidence[:20] for e in found] == ['"We want to be the d']
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"Every euro of this round goes to the factory," Silva said.',
+        '"We intend to prove the sceptics wrong."',
+        '"Demand is strong. Customers are impatient," Silva said.',
+    ],
+)
+def test_other_quotes_are_not_statements(quote: str) -> None:
+    found = [e for e in extract_events(_SPEECH + quote, PUBLISHED) if e.kind == "statement"]
+    assert found == []

@@ -31,6 +31,7 @@ from desktop.extract.mentions import (
     times_in,
 )
 from desktop.extract.plans import coordinated_action, coordination, planned_actions
+from desktop.extract.quotes import is_strategy_quote, quote_tail, quoted_strategy
 from desktop.extract.sentences import Span
 from desktop.extract.triggers import (
     Hit,
@@ -173,7 +174,9 @@ def analyse_clause(
     """The event mentions a clause reports (usually none)."""
     text = clause.text
     hit = _governing_trigger(lex, text, published)
-    if hit is None or lex.rx["not_event_sentence"].search(text):
+    if hit is None:
+        return quoted_strategy(lex, clause, index, state)
+    if lex.rx["not_event_sentence"].search(text):
         return []
     if hit.role == "report" and lex.rx["usage_statistic"].search(text, hit.end):
         return []  # "…, says it has 1.5 million users"
@@ -185,6 +188,7 @@ def analyse_clause(
         if said is not None:
             hit = replace(said, start=said.start + quote.end(), end=said.end + quote.end())
     quote_end = quote.end() if quote and quote.end() <= hit.start else 0
+    quote_end = quote_end or (quote_tail(text, hit.start) if hit.role == "report" else 0)
     region = text[quote_end : hit.start]
     actor = _clause_actor(lex, text, hit, region, state, index)
     if actor is None or (actor.opinion and hit.role in ("report", "commit")):
@@ -217,6 +221,7 @@ def analyse_clause(
         and hit.role == "report"
         and hit.kind == "statement"
         and not on_occasion(lex, text, quoted=quote_end > 0)
+        and not (quote_end and is_strategy_quote(lex, text[:quote_end]))
     ):
         # a position needs an identifiable time ("said on Tuesday", "at the summit"); what
         # the speaker added about plans may still be events ("…, adding that it would …")
