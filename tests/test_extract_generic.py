@@ -158,3 +158,18 @@ def test_an_appositive_does_not_hide_the_subject(monkeypatch) -> None:
 def test_a_verb_inside_a_relative_clause_is_not_the_main_verb(monkeypatch) -> None:
     sentence = "Brisvale, which relocated to Braga in 2023, employs 300 people."
     assert _events(sentence) == _without_detector(sentence, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Brisvale lost a court case against Zentro in March.", 1),
+        ("Brisvale lost €3 million in the first quarter.", 0),
+        ("Brisvale gained 200 customers in the second quarter.", 0),
+        ("Brisvale will likely relocate its headquarters next year.", 0),
+        ("Last year Brisvale moved its warehouse into Germany.", 1),
+        ("Brisvale dismissed the report on Tuesday.", 0),
+    ],
+)
+def test_counts_hedges_and_reactions(sentence: str, expected: int) -> None:
+    assert len(_events(sentence)) == expected, [(e.kind, e.evidence) for e in _events(sentence)]

@@ -14,7 +14,7 @@ _ED_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*ed(?![\w’'-])")
 _CUE_WORDS = frozenset(("will", "to"))
 _AFTER_CUE = re.compile(
     r"(?<![\w-])(will|to|(?<=[’'])ll)\s+"
-    r"(?:(?:also|then|soon|now|first|eventually|formally|officially)\s+)?([a-z][a-z-]*)"
+    r"(?:(?:also|then|soon|now|first|eventually|formally|officially|[a-z]+ly)\s+)?([a-z][a-z-]*)"
 )
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 

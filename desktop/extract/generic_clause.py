@@ -47,7 +47,7 @@ _TIME_TAIL = re.compile(
 )
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|says|does|did|that|which|who)\b")
 _COUNT = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:about\s+|nearly\s+|more\s+than\s+|over\s+|some\s+)?(?:\d[\d,.]*"
+    r"\s+(?:[\w-]+\s+)?(?:about\s+|nearly\s+|more\s+than\s+|over\s+|some\s+)?(?:[$€£¥]?\d[\d,.]*"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\b)",
     re.I,
 )
