@@ -543,9 +543,21 @@ def test_amounts_and_dates_are_not_versions(a: str, b: str, same: bool) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [("released", "R1", True), ("launched", "Ernie 4.5", True), ("seed round", "IPO", False)],
+    [
+        ("released", "R1", True),
+        ("launched", "Ernie 4.5", True),
+        ("put out", "Common Pile v2", True),
+        ("seed round", "IPO", False),
+    ],
 )
-def test_a_subject_that_is_only_a_verb_form_is_generic(a: str, b: str, same: bool) -> None:
+def test_a_releases_subject_that_is_only_a_verb_form_is_generic(a: str, b: str, same: bool) -> None:
     from desktop.extract.merge import compatible_subjects
 
-    assert compatible_subjects(a, b) is same
+    assert compatible_subjects(a, b, "release") is same
+
+
+def test_an_announcements_verb_only_subject_still_has_to_meet_the_other() -> None:
+    from desktop.extract.merge import compatible_subjects
+
+    assert not compatible_subjects("announced", "red-teaming challenge", "announcement")
+    assert not compatible_subjects("released", "R1")  # no kind: as before

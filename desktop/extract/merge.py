@@ -15,7 +15,7 @@ Rules (same_event):
 - compatible subjects: they share a content word (plural "s" ignored), or one of them has no
   content word (empty or generic, "AI models"); when both name versions ("GPT-4" vs "GPT-5"),
   the version numbers must agree (amounts and dates are no versions: "$1.1 billion"); a
-  subject that is only a verb form ("released") is generic.
+  release's or a round's subject that is only a verb form ("released", "put out") is generic.
 """
 
 from __future__ import annotations
@@ -85,7 +85,8 @@ _NOT_VERSION = re.compile(
     r"|\b(?:19|20)\d\d\b",
     re.I,
 )
-_VERB_ONLY = re.compile(r"^\s*[a-z]{3,}ed\s*$")
+_THING_KINDS = frozenset({"release", "open_source", "funding", "partnership"})
+_VERB_ONLY = re.compile(r"^\s*(?:[a-z]{3,}ed|[a-z]{2,}\s+(?:out|up|off|down|back|over))\s*$")
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 
 
@@ -138,9 +139,12 @@ def _content_words(text: str) -> set[str]:
     }
 
 
-def compatible_subjects(a: str, b: str) -> bool:
+def compatible_subjects(a: str, b: str, kind: str = "") -> bool:
+    """Whether two subjects may name one thing; with a ``kind`` whose subject is a thing
+    (a release, a round), a subject that is only a verb form ("released") names nothing."""
     a, b = _NOT_VERSION.sub(" ", a), _NOT_VERSION.sub(" ", b)  # "$210m", "10 June 2025"
-    a, b = _VERB_ONLY.sub("", a), _VERB_ONLY.sub("", b)  # "released": nothing to compare
+    if kind in _THING_KINDS:
+        a, b = _VERB_ONLY.sub("", a), _VERB_ONLY.sub("", b)
     wa, wb = _content_words(a), _content_words(b)
     if not wa or not wb:
         return True
@@ -176,7 +180,7 @@ def same_event(a: EventFacts, b: EventFacts) -> bool:
         return False
     if not (compatible_times(a, b) or _announced_then_done(a, b)):
         return False
-    return compatible_subjects(a.subject, b.subject)
+    return compatible_subjects(a.subject, b.subject, a.kind)
 
 
 def assign_keys(documents: Sequence[Sequence[ExtractedEvent]]) -> list[list[ExtractedEvent]]:
