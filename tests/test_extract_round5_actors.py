@@ -561,3 +561,15 @@ def test_an_announcements_verb_only_subject_still_has_to_meet_the_other() -> Non
 
     assert not compatible_subjects("announced", "red-teaming challenge", "announcement")
     assert not compatible_subjects("released", "R1")  # no kind: as before
+
+
+@pytest.mark.parametrize(
+    "lead", ["The smartphone maker", "The Chinese search giant", "The electric-car maker"]
+)
+def test_an_organisation_described_by_what_it_does_is_the_salient_one(lead: str) -> None:
+    text = f"Corvane Mobile raised $30 million on Monday. {lead} launched a folding phone in May."
+    assert _actors(text) == ["Corvane Mobile", "Corvane Mobile"]
+
+
+def test_a_description_without_an_antecedent_is_no_actor() -> None:
+    assert _actors("The smartphone maker launched a folding phone in May.") == []

@@ -63,6 +63,13 @@ _SUSPENDED_HYPHEN = re.compile(
     r"(?<![\w’'-])(?:(?!(?:The|A|An)\b)[A-Z][\w.]*\s+){0,2}[\w.]+-\s+(?:and|or)\s+"
     r"(?=[\w.]+-[a-z]+\b)"
 )
+# "The smartphone maker showed …", "the search giant said": an organisation by description
+_DESCRIBED = re.compile(
+    r"\s*(?:the|this)\s+(?:[a-z][\w-]*\s+){1,2}(?:maker|giant|company|firm|group|developer"
+    r"|designer|operator|provider|start-?up|lab|retailer|lender|carrier|manufacturer|supplier"
+    r"|chipmaker|automaker|carmaker|conglomerate)\b(?![’'-])",
+    re.I,
+)
 _COMPOUND = re.compile(r"-[a-z]+\b")
 _SPOKESPERSON = re.compile(
     r"\s+(?:spokes(?:person|man|woman)|official|representative|executive|engineer)s?\b"
@@ -213,7 +220,7 @@ def _owner_actor(
     body = lex.rx["descriptive_body"].search(region)
     if body and not in_phrase(region, body.start(), body.end()):
         return Actor(body.group(0), "subject", opinion)  # "Brazil's central bank said …"
-    if has_cue(lex, "anaphor", region, low):
+    if has_cue(lex, "anaphor", region, low) or _DESCRIBED.match(region):
         # "The company plans to buy H100 chips": the company, never the chips' maker
         antecedent = state.antecedent(index)
         return Actor(antecedent, "anaphor", opinion) if antecedent else None
