@@ -607,3 +607,27 @@ def test_a_quoted_strategy_sentence_after_its_speaker_is_a_statement() -> None:
 def test_other_quotes_are_not_statements(quote: str) -> None:
     found = [e for e in extract_events(_SPEECH + quote, PUBLISHED) if e.kind == "statement"]
     assert found == []
+
+
+# --- guards: 'talks' as a noun phrase head, states in service, legislative participles ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts say the company is in talks territory now, with valuations stretched.",
+        "The company has put its robots in service at 40 warehouses.",
+        "The law, passed in 2023, requires companies to label AI content.",
+    ],
+)
+def test_guarded_forms_are_not_events(sentence: str) -> None:
+    assert _events(sentence) == []
+
+
+def test_a_legislative_participle_with_its_agent_is_an_event() -> None:
+    found = _events(
+        "Korvale must follow the Robot Safety Act, which the Assembly of Portugal passed in May."
+    )
+    assert [(e.actor, e.interval.date_str()) for e in found] == [
+        ("Assembly of Portugal", "2024-05")
+    ]

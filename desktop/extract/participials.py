@@ -108,9 +108,10 @@ def _actor(
 ) -> str:
     if agent:
         return _named_org(lex, agent, state)
+    named = _inner_actor(lex, text, lead, state)
+    if named:
+        return named  # "which the EuroHPC Joint Undertaking inaugurated"
     inner = (lead.groupdict().get("inner") or "").strip()
-    if inner and not _PRONOUN.match(inner):
-        return _named_org(lex, inner, state)  # "which the EuroHPC Joint Undertaking inaugurated"
     cut = lead.start("inner") if inner else lead.end()
     phrase = _NOUN_PHRASE.search(text, 0, cut)
     if phrase and _OWNED.match(phrase.group(0)) and state is not None:
@@ -125,6 +126,14 @@ def _actor(
     if before:
         return before  # "EleutherAI's Common Pile v2, the corpus it put out in late May"
     return state.antecedent(index) if state is not None else ""
+
+
+def _inner_actor(lex: Lexicon, text: str, lead: re.Match[str], state: DocState | None) -> str:
+    """The subject named inside a relative clause ("which the agency approved"), or ''."""
+    inner = (lead.groupdict().get("inner") or "").strip()
+    if inner and not _PRONOUN.match(inner):
+        return _named_org(lex, inner, state)
+    return ""
 
 
 def _kind(lex: Lexicon, verb: re.Match[str], text: str, lead: re.Match[str]) -> str:
@@ -164,6 +173,8 @@ def participial_events(
             None,
         )
         actor = _actor(lex, text, lead, agent.group(1) if agent else "", state, index)
+        if actor and not agent and lex.rx["participle_needs_actor"].match(m.group(0)):
+            actor = _inner_actor(lex, text, lead, state)  # "The law, passed in 2023": by whom?
         if time is None or not actor:
             continue
         out.append(_mention(lex, clause, index, m, lead, actor, time))
