@@ -173,3 +173,42 @@ def test_a_verb_inside_a_relative_clause_is_not_the_main_verb(monkeypatch) -> No
 )
 def test_counts_hedges_and_reactions(sentence: str, expected: int) -> None:
     assert len(_events(sentence)) == expected, [(e.kind, e.evidence) for e in _events(sentence)]
+
+
+def _detector_alone(sentence: str, monkeypatch: pytest.MonkeyPatch) -> list[ExtractedEvent]:
+    """The events of ``sentence`` with every other clause rule switched off."""
+    with monkeypatch.context() as m:
+        for name in ("analyse_clause", "relative_events", "participial_events"):
+            m.setattr(pipeline, name, lambda *a, **k: [])
+        return _events(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "status"),
+    [
+        ("Brisvale raised €12 million from two Lisbon investors in March.", "funding", "happened"),
+        ("Brisvale reported a net profit of €2 million on Thursday.", "other", "happened"),
+        ("Brisvale posted a 12% rise in quarterly revenue on Thursday.", "other", "happened"),
+        ("Brisvale expects to open a warehouse in Seville in the autumn.", "other", "planned"),
+        ("Brisvale, maker of the Rota planner, relocated its staff in May.", "other", "happened"),
+    ],
+)
+def test_objects_and_shapes_the_detector_reads(
+    sentence: str, kind: str, status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = _detector_alone(sentence, monkeypatch)
+    assert [(e.actor, e.kind, e.status) for e in found] == [("Brisvale", kind, status)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brisvale raised its prices in March.",
+        "Brisvale reported the outage to customers on Thursday.",
+        "Brisvale has lost customers since a data breach in January.",
+        "Brisvale lost market share in 2024.",
+        "Brisvale said on Monday that demand was strong.",
+    ],
+)
+def test_objects_that_make_no_event(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _detector_alone(sentence, monkeypatch) == []

@@ -28,7 +28,11 @@ class Actions:
     particles: frozenset[str]
     catenative: frozenset[str]
     count_objects: frozenset[str]  # no event with a count of goods as object
+    statistic_objects: re.Pattern[str]  # 'lost users': a statistic without a number
     before_subject: frozenset[str]  # words that may precede a subject name
+    amount_kinds: dict[str, str]  # lemma -> kind, an event only with a money amount
+    results_verbs: frozenset[str]  # with a financial result as object: an event
+    results_nouns: re.Pattern[str]
     founding: frozenset[str]  # passives whose subject is the actor ('was founded by')
     subject_heads: frozenset[str]
     adverbs: frozenset[str]
@@ -111,8 +115,12 @@ def load_actions(path: Path) -> Actions:
         particles=frozenset(data["particles"]),
         catenative=frozenset(data["catenative"]),
         founding=frozenset(data["founding"]),
+        amount_kinds=dict(data["amount_kinds"]),
+        results_verbs=frozenset(data["results_verbs"]),
+        results_nouns=re.compile(data["results_nouns"]),
         before_subject=frozenset(data["before_subject"]),
         count_objects=frozenset(data["count_objects"]),
+        statistic_objects=re.compile(data["statistic_objects"]),
         subject_heads=frozenset(data["subject_heads"]),
         adverbs=frozenset(data["adverbs"]),
         plan_cue=re.compile(data["plan_cues"] + "$"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.extract.actions import Actions, default_actions, known, past_lemmas, verb_candidates
 from desktop.extract.actors import Actor, DocState, agent_actor, subject_actor
@@ -53,6 +53,8 @@ _COUNT = re.compile(
 )
 _NAME_RUN = re.compile(r"(?:(?:[\w’'.&-]*[A-Z][\w’'.&-]*|of|and|for|de|&)\s+)*[\w’'.&)-]+\W*$")
 _PREV_WORD = re.compile(r"(?<!\S)([\w’'-]+)\s+$")
+_BARE_APPOSITIVE = re.compile(r"^(.*?[A-Z][\w.&)-]*),\s+[a-z][^,]{2,100},\s*$", re.S)
+_SINCE = re.compile(r"\bsince\b", re.I)  # "has lost users since … in January": not dated
 _LAST_WORD = re.compile(r"([\w’'.&-]+\)?)\W*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _PRONOUNS = frozenset(("it", "they", "we"))
@@ -69,6 +71,7 @@ class _Verb:
     lemma: str  # lemma, or "lemma particle" for a phrasal verb
     planned: bool
     passive: bool
+    kind: str = ""  # set by the verb's object ("raised $5m": funding)
 
 
 def generic_events(
@@ -134,7 +137,10 @@ def _clause_event(
     for verb in _verbs(actions, text, low, masked, scans.candidates):
         lo = max([lo, *(e for e in resets if e <= verb.group)])
         lemma = verb.lemma
-        if lemma not in actions.kinds and (
+        by_object = _object_kind(lex, actions, verb, text, low)
+        if by_object:
+            verb = replace(verb, kind=by_object)
+        elif lemma not in actions.kinds and (
             lemma in actions.excluded or lemma.split()[0] in actions.excluded
         ):
             if reported_at < 0 and lo == 0:
@@ -200,6 +206,8 @@ def _after_subject(actions: Actions, text: str, at: int) -> bool:
     """A cheap first look: the word before the verb group (adverbs aside) may end a subject."""
     before = text[max(0, at - 60) : at].split()
     for word in reversed(before[-4:]):
+        if word.endswith(","):
+            return True  # perhaps the end of an appositive ("Acme, a maker of X, opened")
         bare = word.strip(",;:")
         if bare.lower() in actions.adverbs or bare.endswith("ly"):
             continue
@@ -224,7 +232,15 @@ def _quoted(text: str, at: int) -> bool:
 
 def _subject_ends(actions: Actions, region: str) -> bool:
     """The region before the verb ends with a subject: a name, a closing parenthesis or an
-    organisation noun / pronoun, once adverbs and a time adverbial are set aside."""
+    organisation noun / pronoun, once adverbs, a time adverbial and an appositive without
+    article ("Acme, maker of the X robot, opened") are set aside."""
+    if _ends_subject(actions, region):
+        return True
+    bare = _BARE_APPOSITIVE.match(region)
+    return bare is not None and _ends_subject(actions, bare.group(1))
+
+
+def _ends_subject(actions: Actions, region: str) -> bool:
     core = region.rstrip(" ,")
     while True:
         tail = _TIME_TAIL.search(core)
@@ -314,6 +330,7 @@ def _mention(
     times = clause_times(lex, text, clause.start, published, cue)
     times = [t for t in times if not reporting_period(lex, text, t.start - clause.start)]
     skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
+    skip += [(clause.start + m.start(), clause.end) for m in _SINCE.finditer(text, verb.end)]
     time = nearest_time(times, clause.start + lo, clause.end, clause.start + verb.start, skip)
     if time is None or is_forecast(lex, hit, time, published):
         return None
@@ -326,12 +343,29 @@ def _mention(
 
 def _counts_goods(actions: Actions, verb: _Verb, text: str) -> bool:
     """ "ordered 500 batteries", "sold two million phones": a purchase or a sales figure."""
+    if verb.lemma.split()[0] not in actions.count_objects:
+        return False
+    after = text[verb.end : verb.end + 40]
+    return bool(_COUNT.match(after) or actions.statistic_objects.match(after.lower()))
+
+
+def _object_kind(lex: Lexicon, actions: Actions, verb: _Verb, text: str, low: str) -> str:
+    """The kind an object gives a verb that is no event alone: a money amount ("raised $45
+    million": funding) or a financial result ("reported a net profit": other)."""
     lemma = verb.lemma.split()[0]
-    return lemma in actions.count_objects and bool(_COUNT.match(text, verb.end))
+    if lemma in actions.amount_kinds and lex.rx["amount"].search(text, verb.end, verb.end + 50):
+        return actions.amount_kinds[lemma]
+    if lemma in actions.results_verbs and actions.results_nouns.search(
+        low, verb.end, verb.end + 60
+    ):
+        return "other"
+    return ""
 
 
 def _kind(lex: Lexicon, actions: Actions, verb: _Verb, predicate: str) -> str:
     """The kind a trigger of events.json gives the predicate, else the verb's kind (data)."""
+    if verb.kind:
+        return verb.kind
     hit = find_trigger(lex, predicate[: _REPORTING_LIMIT + 40])
     if hit is not None and hit.start <= _REPORTING_LIMIT and hit.role != "report":
         return hit.kind
