@@ -631,3 +631,18 @@ def test_a_legislative_participle_with_its_agent_is_an_event() -> None:
     assert [(e.actor, e.interval.date_str()) for e in found] == [
         ("Assembly of Portugal", "2024-05")
     ]
+
+
+def test_a_plan_to_hire_with_its_own_time_is_a_planned_event() -> None:
+    found = _events(
+        "Korvale opened a depot in Madrid in January and plans to hire 120 engineers in Spain "
+        "by the end of next year."
+    )
+    assert sorted((e.status, e.interval.date_str()) for e in found) == [
+        ("happened", "2025-01"),
+        ("planned", "2026"),
+    ]
+
+
+def test_hiring_without_a_number_is_not_an_event() -> None:
+    assert _events("Korvale is hiring engineers across Europe.") == []
