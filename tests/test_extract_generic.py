@@ -208,6 +208,10 @@ def test_objects_and_shapes_the_detector_reads(
         "Brisvale has lost customers since a data breach in January.",
         "Brisvale lost market share in 2024.",
         "Brisvale said on Monday that demand was strong.",
+        "Analysts said Brisvale moved too slowly in 2024.",
+        "Brisvale missed analyst estimates in the second quarter.",
+        "Brisvale spent €40 million on research in 2024.",
+        "Brisvale was named one of Europe's fastest-growing companies in 2023.",
     ],
 )
 def test_objects_that_make_no_event(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:

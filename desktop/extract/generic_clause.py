@@ -154,6 +154,8 @@ def _clause_event(
         if not _subject_ends(actions, region):
             lo = verb.end
             continue
+        if reported_at > 0 and lex.rx["roles.opinion"].search(text, 0, reported_at):
+            return None  # "Analysts said Acme moved too slowly in 2024": a view, not an event
         actor = _actor(lex, actions, text, region, verb, reported_at, state, index)
         if actor is None:
             return None
