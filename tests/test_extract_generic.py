@@ -98,7 +98,7 @@ def test_a_phrasal_and_an_irregular_verb_have_their_lemma() -> None:
     [
         "Brisvale will relocate its headquarters to Braga in October.",
         "Brisvale will move its headquarters to Braga next year.",
-        "Brisvale intends to hire 50 engineers in Lisbon by December.",
+        "Brisvale intends to relocate its warehouse to Braga by December.",
     ],
 )
 def test_a_plan_construction_with_its_own_time_is_planned(sentence: str, monkeypatch) -> None:
