@@ -216,3 +216,18 @@ def test_objects_and_shapes_the_detector_reads(
 )
 def test_objects_that_make_no_event(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _detector_alone(sentence, monkeypatch) == []
+
+
+def test_the_lead_sentence_is_dated_by_the_publication() -> None:
+    doc = (
+        "Brisvale moves its headquarters to Braga\n"
+        "June 18, 2025\n"
+        "LISBON -- Brisvale Analytics, a Porto start-up that sells logistics software, has "
+        "relocated its headquarters to Braga, the company said.\n"
+        "The company has also relocated its data centre to Spain, according to a filing.\n"
+    )
+    found = extract_events(doc, PUBLISHED)
+    assert [(e.actor, e.interval.date_str(), e.anchor) for e in found] == [
+        ("Brisvale Analytics", "2025-06-18", "publication")
+    ]
+    assert found[0].evidence.startswith("LISBON -- Brisvale Analytics")

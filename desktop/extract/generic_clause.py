@@ -54,6 +54,10 @@ _COUNT = re.compile(
 _NAME_RUN = re.compile(r"(?:(?:[\w’'.&-]*[A-Z][\w’'.&-]*|of|and|for|de|&)\s+)*[\w’'.&)-]+\W*$")
 _PREV_WORD = re.compile(r"(?<!\S)([\w’'-]+)\s+$")
 _BARE_APPOSITIVE = re.compile(r"^(.*?[A-Z][\w.&)-]*),\s+[a-z][^,]{2,100},\s*$", re.S)
+_LEAD_ATTR = "_generic_lead_index"
+_LEAD_WITHIN = 5  # sentences (title, date line, byline before the lead)
+_LEAD_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!][\"'”’)]*$")
 _SINCE = re.compile(r"\bsince\b", re.I)  # "has lost users since … in January": not dated
 _LAST_WORD = re.compile(r"([\w’'.&-]+\)?)\W*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -83,12 +87,13 @@ def generic_events(
     found: list[Mention],
 ) -> list[Mention]:
     """Events of the sentence's clauses that no other rule reported (``found``)."""
+    lead = _is_lead(state, index, sentence.text)
     if found and any(m.start <= sentence.start and sentence.end <= m.end for m in found):
         return []  # one clause, already an event
     text = sentence.text
     low = text.lower()
     words = low.split()
-    if len(low) != len(text) or text.endswith("?") or not _time_hint(low, words):
+    if len(low) != len(text) or text.endswith("?") or not (lead or _time_hint(low, words)):
         return []
     actions = default_actions()
     candidates = [
@@ -104,7 +109,7 @@ def generic_events(
         own = [(g - a, s - a, e - a, w, p) for g, s, e, w, p in candidates if a <= s < b]
         if not own:
             continue
-        scans = _Scans(low[a:b], own)
+        scans = _Scans(low[a:b], own, lead)
         mention = _clause_event(lex, actions, clause, scans, index, state, published)
         if mention is not None:
             out.append(mention)
@@ -115,6 +120,7 @@ def generic_events(
 class _Scans:
     low: str  # the clause lower-cased (same offsets)
     candidates: list[tuple[int, int, int, str, bool]]
+    lead: bool  # the article's lead sentence: dated by the publication when it has no time
 
 
 def _clause_event(
@@ -127,7 +133,9 @@ def _clause_event(
     published: dt.date | None,
 ) -> Mention | None:
     text, low = clause.text, scans.low
-    if not _time_hint(low, low.split()) or lex.rx["not_event_sentence"].search(text):
+    if not (scans.lead or _time_hint(low, low.split())):
+        return None
+    if lex.rx["not_event_sentence"].search(text):
         return None
     masked = relative_spans(lex, text, appositives=True, low=lowered(text))
     lo, reported_at = 0, -1
@@ -159,7 +167,7 @@ def _clause_event(
         actor = _actor(lex, actions, text, region, verb, reported_at, state, index)
         if actor is None:
             return None
-        return _mention(lex, actions, clause, index, verb, lo, actor, published)
+        return _mention(lex, actions, clause, index, verb, lo, actor, published, scans.lead)
     return None
 
 
@@ -195,6 +203,22 @@ def _lemma(actions: Actions, lemmas: tuple[str, ...], nxt: str) -> str:
             if phrase in actions.kinds or phrase in actions.excluded:
                 return phrase
     return known(lemmas, actions.kinds) or known(lemmas, actions.excluded) or lemmas[0]
+
+
+def _is_lead(state: DocState, index: int, text: str) -> bool:
+    """Whether the sentence is the article's lead: the first sentence among the first few that
+    ends like a sentence and is long enough (titles, bylines and datelines are not). The index
+    found is kept on the document's state."""
+    lead = getattr(state, _LEAD_ATTR, None)
+    if (
+        lead is None
+        and index <= _LEAD_WITHIN
+        and len(text.split()) >= _LEAD_WORDS
+        and _SENTENCE_END.search(text)
+    ):
+        lead = index
+        setattr(state, _LEAD_ATTR, lead)
+    return lead == index
 
 
 def _time_hint(low: str, words: list[str]) -> bool:
@@ -313,6 +337,7 @@ def _mention(
     lo: int,
     actor: Actor,
     published: dt.date | None,
+    lead: bool = False,
 ) -> Mention | None:
     text = clause.text
     predicate = text[verb.start :]
@@ -334,7 +359,9 @@ def _mention(
     skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
     skip += [(clause.start + m.start(), clause.end) for m in _SINCE.finditer(text, verb.end)]
     time = nearest_time(times, clause.start + lo, clause.end, clause.start + verb.start, skip)
-    if time is None or is_forecast(lex, hit, time, published):
+    if time is None and not (lead and not verb.planned):
+        return None
+    if is_forecast(lex, hit, time, published):
         return None
     mention = make_mention(lex, clause, index, hit, len(text), actor, time)
     if verb.planned:
