@@ -12,11 +12,10 @@ from pathlib import Path
 
 _ED_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*ed(?![\w’'-])")
 _CUE_WORDS = frozenset(("will", "to"))
-_AFTER_CUE = re.compile(
-    r"(?<![\w-])(will|to|(?<=[’'])ll)\s+"
+_CUE_LITERALS = (" to ", "will ", "’ll ", "'ll ")  # "to" only after a cue word ("plans to")
+_BASE = re.compile(
     r"(?:(?:also|then|soon|now|first|eventually|formally|officially|[a-z]+ly)\s+)?([a-z][a-z-]*)"
 )
-_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,14 +86,17 @@ def verb_candidates(
 
 def _planned(low: str, actions: Actions) -> list[tuple[int, int, int, str, bool]]:
     out = []
-    for m in _AFTER_CUE.finditer(low):
-        if m.group(1) == "to":
-            before = _WORD_BEFORE.search(low, max(0, m.start() - 16), m.start())
-            if before is None or before.group(1) not in actions.cue_words:
-                continue  # "to" after no plan verb ("to the market")
-        cue = actions.plan_cue.search(low, max(0, m.start(2) - 50), m.start(2))
-        if cue is not None:
-            out.append((cue.start(), m.start(2), m.end(2), m.group(2), True))
+    for lit in _CUE_LITERALS:
+        at = low.find(lit)
+        while at >= 0:
+            if lit != " to " or low[low.rfind(" ", 0, at) + 1 : at] in actions.cue_words:
+                base = _BASE.match(low, at + len(lit))
+                cue = base and actions.plan_cue.search(
+                    low, max(0, base.start(1) - 50), base.start(1)
+                )
+                if base is not None and cue is not None:
+                    out.append((cue.start(), base.start(1), base.end(1), base.group(1), True))
+            at = low.find(lit, at + 1)
     return out
 
 
