@@ -32,6 +32,7 @@ class Actions:
     amount_kinds: dict[str, str]  # lemma -> kind, an event only with a money amount
     results_verbs: frozenset[str]  # with a financial result as object: an event
     results_nouns: re.Pattern[str]
+    phrasal_heads: frozenset[str]  # lemmas of the phrasal verbs in ``kinds``
     founding: frozenset[str]  # passives whose subject is the actor ('was founded by')
     subject_heads: frozenset[str]
     adverbs: frozenset[str]
@@ -117,6 +118,7 @@ def load_actions(path: Path) -> Actions:
         particles=frozenset(data["particles"]),
         catenative=frozenset(data["catenative"]),
         founding=frozenset(data["founding"]),
+        phrasal_heads=frozenset(k.split()[0] for k in data["kinds"] if " " in k),
         amount_kinds=dict(data["amount_kinds"]),
         results_verbs=frozenset(data["results_verbs"]),
         results_nouns=re.compile(data["results_nouns"]),

@@ -99,7 +99,9 @@ def generic_events(
     candidates = [
         c for c in verb_candidates(low, actions, words) if _after_subject(actions, text, c[0])
     ]
-    if not candidates or lex.rx["background"].search(text):
+    if not any(_actionable(actions, c) for c in candidates):
+        return []  # only reporting, stative or measurement verbs
+    if lex.rx["background"].search(text):
         return []
     out = []
     for clause in split_clauses(sentence):
@@ -134,8 +136,6 @@ def _clause_event(
 ) -> Mention | None:
     text, low = clause.text, scans.low
     if not (scans.lead or _time_hint(low, low.split())):
-        return None
-    if lex.rx["not_event_sentence"].search(text):
         return None
     masked = relative_spans(lex, text, appositives=True, low=lowered(text))
     lo, reported_at = 0, -1
@@ -219,6 +219,20 @@ def _is_lead(state: DocState, index: int, text: str) -> bool:
         lead = index
         setattr(state, _LEAD_ATTR, lead)
     return lead == index
+
+
+def _actionable(actions: Actions, candidate: tuple[int, int, int, str, bool]) -> bool:
+    """A candidate that may be an action (a phrasal verb aside: "set up" may still be one)."""
+    word = candidate[3]
+    lemmas = (word,) if candidate[4] else past_lemmas(word, actions)
+    lemma = known(lemmas, actions.kinds) or known(lemmas, actions.excluded) or lemmas[0]
+    if lemma in actions.kinds or lemma not in actions.excluded:
+        return True
+    return (
+        lemma in actions.amount_kinds
+        or lemma in actions.results_verbs
+        or lemma in actions.phrasal_heads
+    )
 
 
 def _time_hint(low: str, words: list[str]) -> bool:
@@ -342,7 +356,8 @@ def _mention(
     text = clause.text
     predicate = text[verb.start :]
     if (
-        lex.rx["ongoing"].search(text, lo, verb.end)
+        lex.rx["not_event_sentence"].search(text)
+        or lex.rx["ongoing"].search(text, lo, verb.end)
         or lex.rx["background_inline"].search(text, 0, verb.start)
         or lex.rx["usage_statistic"].search(text, lo)
         or lex.rx["benchmark_claim"].search(predicate)
