@@ -182,13 +182,7 @@ def analyse_clause(
         return []  # "…, says it has 1.5 million users"
     if hit.role == "report" and media_speaker(lex, text[: hit.start]):
         return _media_report(lex, clause, sentence, index, state, published, hit)
-    quote = lex.rx["quote_lead"].match(text)
-    if quote and hit.start < quote.end():  # a trigger inside the quote: use the speech verb
-        said = find_trigger(lex, text[quote.end() :], roles=("report",))
-        if said is not None:
-            hit = replace(said, start=said.start + quote.end(), end=said.end + quote.end())
-    quote_end = quote.end() if quote and quote.end() <= hit.start else 0
-    quote_end = quote_end or (quote_tail(text, hit.start) if hit.role == "report" else 0)
+    hit, quote_end = _speech_of_quote(lex, text, hit)
     region = text[quote_end : hit.start]
     actor = _clause_actor(lex, text, hit, region, state, index)
     if actor is None or (actor.opinion and hit.role in ("report", "commit")):
@@ -216,13 +210,7 @@ def analyse_clause(
         return []
     if time is None and hit.role == "report" and lex.rx["perfect_report"].search(text):
         return []  # "The government has said it wants …": a standing position, no event
-    if (
-        time is None
-        and hit.role == "report"
-        and hit.kind == "statement"
-        and not on_occasion(lex, text, quoted=quote_end > 0)
-        and not (quote_end and is_strategy_quote(lex, text[:quote_end]))
-    ):
+    if time is None and _unplaced_statement(lex, text, hit, quote_end):
         # a position needs an identifiable time ("said on Tuesday", "at the summit"); what
         # the speaker added about plans may still be events ("…, adding that it would …")
         added = at < len(text) and quote_end > 0
@@ -235,6 +223,30 @@ def analyse_clause(
     if hit.role == "plan" or (hit.role == "report" and hit.kind == "announcement"):
         out.extend(planned_actions(lex, clause, at, mention, published, hit.role == "report"))
     return out
+
+
+def _speech_of_quote(lex: Lexicon, text: str, hit: Hit) -> tuple[Hit, int]:
+    """The speech verb of a clause that opens with a quote (a trigger inside the quote is not
+    the clause's), and where the quote ends: a leading quote, or the tail of one the previous
+    sentence opened ('… line," Park said'); 0 when the clause has none."""
+    quote = lex.rx["quote_lead"].match(text)
+    if quote and hit.start < quote.end():
+        said = find_trigger(lex, text[quote.end() :], roles=("report",))
+        if said is not None:
+            hit = replace(said, start=said.start + quote.end(), end=said.end + quote.end())
+    quote_end = quote.end() if quote and quote.end() <= hit.start else 0
+    return hit, quote_end or (quote_tail(text, hit.start) if hit.role == "report" else 0)
+
+
+def _unplaced_statement(lex: Lexicon, text: str, hit: Hit, quote_end: int) -> bool:
+    """A statement without a time expression, an identifiable occasion or a quoted strategy:
+    not an event by itself."""
+    return (
+        hit.role == "report"
+        and hit.kind == "statement"
+        and not on_occasion(lex, text, quoted=quote_end > 0)
+        and not (quote_end and is_strategy_quote(lex, text[:quote_end]))
+    )
 
 
 def _clause_actor(
