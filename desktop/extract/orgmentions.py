@@ -14,6 +14,7 @@ from desktop.extract.orgnames import DATELINE, ends_in_preposition
 
 ACTOR_KINDS = ("company", "lab")
 _MODIFIER = re.compile(r"-[a-z]+$")
+_PARENTHESISED_CAPS = re.compile(r"\([A-Z][A-Za-z]{1,6}\)")  # a cheap test first
 _ABBREVIATED = re.compile(
     r"(?<![\w’'-])((?:[A-Z][\w&-]*\s+(?:(?:of|for|and|on|the|de)\s+)*){1,6}[A-Z][\w&-]*)"
     r"\s+\(([A-Z][A-Za-z]{1,6})\)"
@@ -81,7 +82,7 @@ def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
     """Organisations the article introduces with a descriptor ("German defence-AI firm Helsing",
     "Upstage, a Seoul-based developer of …") or an abbreviation ("the Public Investment Fund
     (PIF)"): known for the rest of the document."""
-    if "(" in text:
+    if "(" in text and _PARENTHESISED_CAPS.search(text):
         _learn_abbreviations(lex, text, state)
     if not any(word in text for word in lex.org_descriptor_words):
         return
