@@ -231,3 +231,24 @@ def test_the_lead_sentence_is_dated_by_the_publication() -> None:
         ("Brisvale Analytics", "2025-06-18", "publication")
     ]
     assert found[0].evidence.startswith("LISBON -- Brisvale Analytics")
+
+
+def test_a_plan_announced_with_its_own_time_is_its_own_planned_event() -> None:
+    found = _events("Brisvale said on Monday that it would relocate its staff to Braga in October.")
+    assert sorted((e.kind, e.status, e.interval.date_str()) for e in found) == [
+        ("announcement", "happened", "2025-06-16"),
+        ("other", "planned", "2025-10"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the plan has no time of its own: the announcement alone
+        "In May, Brisvale said it would relocate its headquarters to Braga.",
+        # a condition, not a plan
+        "Brisvale would relocate its headquarters if the tax rules changed next year.",
+    ],
+)
+def test_no_planned_event_without_own_time_or_with_a_condition(sentence: str) -> None:
+    assert not [e for e in _events(sentence) if e.status == "planned"]

@@ -11,8 +11,14 @@ from functools import lru_cache
 from pathlib import Path
 
 _ED_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*ed(?![\w’'-])")
-_CUE_WORDS = frozenset(("will", "to"))
-_CUE_LITERALS = (" to ", "will ", "’ll ", "'ll ")  # "to" only after a cue word ("plans to")
+_CUE_WORDS = frozenset(("will", "would", "to"))
+_CUE_LITERALS = (
+    " to ",
+    "will ",
+    "would ",
+    "’ll ",
+    "'ll ",
+)  # "to" only after a cue word ("plans to")
 _BASE = re.compile(
     r"(?:(?:also|then|soon|now|first|eventually|formally|officially|[a-z]+ly)\s+)?([a-z][a-z-]*)"
 )

@@ -88,7 +88,9 @@ def generic_events(
 ) -> list[Mention]:
     """Events of the sentence's clauses that no other rule reported (``found``)."""
     lead = _is_lead(state, index, sentence.text)
-    if found and any(m.start <= sentence.start and sentence.end <= m.end for m in found):
+    if found and any(
+        m.start <= sentence.start and sentence.end <= m.end and not _announces(m) for m in found
+    ):
         return []  # one clause, already an event
     text = sentence.text
     low = text.lower()
@@ -105,13 +107,15 @@ def generic_events(
         return []
     out = []
     for clause in split_clauses(sentence):
-        if any(m.start < clause.end and clause.start < m.end for m in found):
+        overlap = [m for m in found if m.start < clause.end and clause.start < m.end]
+        if any(not _announces(m) for m in overlap):
             continue
         a, b = clause.start - sentence.start, clause.end - sentence.start
         own = [(g - a, s - a, e - a, w, p) for g, s, e, w, p in candidates if a <= s < b]
-        if not own:
+        if not own or (overlap and not any(c[4] for c in own)):
             continue
-        scans = _Scans(low[a:b], own, lead)
+        # with an announcement ("Acme said it would open a plant in May"): only the plan
+        scans = _Scans(low[a:b], own, lead and not overlap, bool(overlap))
         mention = _clause_event(lex, actions, clause, scans, index, state, published)
         if mention is not None:
             out.append(mention)
@@ -123,6 +127,7 @@ class _Scans:
     low: str  # the clause lower-cased (same offsets)
     candidates: list[tuple[int, int, int, str, bool]]
     lead: bool  # the article's lead sentence: dated by the publication when it has no time
+    plans_only: bool  # the clause already reports an announcement: only its plan may be added
 
 
 def _clause_event(
@@ -154,6 +159,9 @@ def _clause_event(
             if reported_at < 0 and lo == 0:
                 reported_at = verb.group
             lo = verb.end  # a new subject may follow ("Acme said Beta opened …")
+            continue
+        if scans.plans_only and not verb.planned:
+            lo = verb.end
             continue
         if verb.passive and lemma not in actions.kinds and lemma.split()[0] not in actions.kinds:
             lo = verb.end
@@ -203,6 +211,11 @@ def _lemma(actions: Actions, lemmas: tuple[str, ...], nxt: str) -> str:
             if phrase in actions.kinds or phrase in actions.excluded:
                 return phrase
     return known(lemmas, actions.kinds) or known(lemmas, actions.excluded) or lemmas[0]
+
+
+def _announces(m: Mention) -> bool:
+    """An announcement or statement whose announced plan no rule reported as an event."""
+    return m.kind in ("announcement", "statement") and m.status != "planned"
 
 
 def _is_lead(state: DocState, index: int, text: str) -> bool:
@@ -368,7 +381,11 @@ def _mention(
     hit = Hit(hit.kind, "action", "", verb.start, verb.end, text[verb.start : verb.end])
     if is_negated(lex, text, hit) or _counts_goods(actions, verb, text):
         return None
+    if verb.planned and lex.rx["conditional"].search(text, verb.end):
+        return None  # "would open a plant if the rules changed"
     cue = verb.group if verb.planned else None
+    adverbial = lex.rx["report_adverbial"].match(text, lo) if verb.planned else None
+    lo = adverbial.end() if adverbial else lo  # "said on Monday it would …": the report's time
     times = clause_times(lex, text, clause.start, published, cue)
     times = [t for t in times if not reporting_period(lex, text, t.start - clause.start)]
     skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
