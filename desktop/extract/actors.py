@@ -85,6 +85,13 @@ def _mask_relatives(lex: Lexicon, region: str) -> str:
     return lex.rx["appositive"].sub(blank, lex.rx["relative_clause"].sub(blank, region))
 
 
+def _may_name_people(lex: Lexicon, region: str, state: DocState) -> bool:
+    """A cheap test before _names: a known person or leader occurs in ``region`` at all."""
+    if any(person in region for person in state.leaders):
+        return True
+    return lex.people_re is not None and lex.people_re.search(region) is not None
+
+
 def _names(lex: Lexicon, region: str) -> list[str]:
     """People's names, then single capitalised words (surnames), in ``region``."""
     folded = fold_accents(region)  # "Núñez said"
@@ -181,7 +188,7 @@ def subject_actor(
     names: list[str] | None = None
     low = lowered(region)
     opinion = has_cue(lex, "roles.opinion", region, low)
-    if not opinion and state.opinion:
+    if not opinion and any(p in region for p in state.opinion):  # a cheap test first
         names = _names(lex, region)
         opinion = any(n in state.opinion for n in names)
     picked = _pick_org(lex, region)
@@ -191,9 +198,10 @@ def subject_actor(
     local = local_org(region, state)
     if local:
         return Actor(local, "gazetteer", opinion)
-    for name in reversed(_names(lex, region) if names is None else names):  # "Altman said"
-        if name in state.leaders or name in lex.people:
-            return Actor(state.leaders.get(name) or lex.people[name], "person", opinion)
+    if _may_name_people(lex, region, state):
+        for name in reversed(_names(lex, region) if names is None else names):  # "Altman said"
+            if name in state.leaders or name in lex.people:
+                return Actor(state.leaders.get(name) or lex.people[name], "person", opinion)
     unknown = _unknown_org(lex, region, state, strict)
     if unknown:
         return Actor(unknown, "subject", opinion)
