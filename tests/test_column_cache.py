@@ -139,3 +139,11 @@ def test_timeline_lane_index_is_kept_in_the_cache(
     for name in ("points", "span_starts", "span_ends", "span_start_of", "span_end_of"):
         np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
     assert loaded.lane_names == built.lane_names
+    from desktop.viewmodel.day_grid import DayGrid
+
+    grid = DayGrid(a)
+    if grid.usable:  # the day grids come along: nothing to rebuild for the first frame
+        assert ("grids", grid.n_days) in b._sums
+        edges = density.pixel_edges(a.t0, a.t0 + a.t_span, 97)
+        rows = np.arange(a.n_rows)
+        np.testing.assert_allclose(DayGrid(b).mass(rows, edges), grid.mass(rows, edges))

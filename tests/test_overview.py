@@ -106,3 +106,15 @@ def test_strip_lines_up_with_the_lanes_without_a_range_change(qtbot) -> None:
     lanes_left = widget.view_box.sceneBoundingRect().left()
     strip_left = widget.overview.getViewBox().sceneBoundingRect().left()
     assert abs(lanes_left - strip_left) <= 1.0
+
+
+def test_value_range_skips_undated_and_padded_span_covers_all() -> None:
+    from desktop.viewmodel.overview import padded_span, value_range
+
+    assert value_range(np.array([np.nan, 5.0, 2.0, np.nan])) == (2.0, 5.0)
+    assert value_range(np.array([np.nan, np.nan])) is None
+    assert value_range(np.zeros(0)) is None
+    assert value_range(np.array([np.inf, 3.0, -np.inf, 4.0])) == (3.0, 4.0)
+    lo, hi = padded_span((0.0, 100 * DAY_S), None, (50 * DAY_S, 200 * DAY_S))
+    assert lo == -4 * DAY_S and hi == 204 * DAY_S
+    assert padded_span(None, None) == (0.0, DAY_S)

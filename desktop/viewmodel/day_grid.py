@@ -61,12 +61,23 @@ class DayGrid:
 
     def _grid(self, row: int) -> np.ndarray:
         if self._all is None:
-            self._slot, self._all = self._build()
+            self._slot, self._all = self.grids()
         slot = int(self._slot[row]) if 0 <= row < self._slot.size else -1
         return self._all[slot] if slot >= 0 else np.zeros(self.n_days + 1)
 
+    def grids(self) -> tuple[np.ndarray, np.ndarray]:
+        """(grid slot of every row, the cumulative mass at each midnight of every slot); a
+        full index keeps them (they are small), so a cached index brings them along."""
+        ix = self.index
+        key = ("grids", self.n_days)
+        if ix.parent is None and key in ix._sums:
+            return ix._sums[key]
+        built = self._build()
+        if ix.parent is None:
+            ix._sums[key] = built
+        return built
+
     def _build(self) -> tuple[np.ndarray, np.ndarray]:
-        """(grid slot of every row, the cumulative mass at each midnight of every slot)."""
         ix, width = self.index, self.n_days + 1
         if ix.parent is not None and ix.keep is not None:
             first, last, weight, slot = day_cells(ix.parent, self.n_days)

@@ -17,7 +17,7 @@ import numpy as np
 
 from desktop.viewmodel import day_grid, density
 
-FORMAT = 1  # bump when the lane index's layout or meaning changes
+FORMAT = 2  # bump when the lane index's layout or meaning changes
 MIN_EVENTS = 100_000  # smaller stores build their index faster than it loads
 
 
@@ -47,6 +47,7 @@ def index_arrays(index: density.LaneIndex) -> tuple[dict[str, np.ndarray], dict]
     grid = day_grid.DayGrid(index)
     if grid.usable:
         arrays.update(zip(_CELL_ARRAYS, day_grid.day_cells(index, grid.n_days), strict=True))
+        arrays["grid_slot"], arrays["grid_mass"] = grid.grids()
         meta["n_days"] = grid.n_days
     return arrays, meta
 
@@ -76,6 +77,11 @@ def index_from_arrays(arrays: dict[str, np.ndarray], meta: dict) -> density.Lane
         cells = tuple(arrays[name] for name in _CELL_ARRAYS)
         if cells[0].shape == index.span_starts.shape:
             index._sums[("day_cells", int(meta["n_days"]))] = cells
+        slot, mass = arrays.get("grid_slot"), arrays.get("grid_mass")
+        n_days = int(meta["n_days"])
+        fits = slot is not None and mass is not None and slot.shape == (index.n_rows,)
+        if fits and mass.ndim == 2 and mass.shape[1] == n_days + 1:
+            index._sums[("grids", n_days)] = (slot, mass)
     return index
 
 

@@ -70,7 +70,8 @@ class LazyEventTableModel(QAbstractTableModel):
             perm = self._permutation(column)
             if order == Qt.SortOrder.DescendingOrder:
                 perm = perm[::-1]
-            self._order = perm[m.mask[perm]]
+            everything = m.visible_count == m.total_count
+            self._order = perm if everything else perm[m.mask[perm]]
         self.endResetModel()
 
     def _permutation(self, column: int) -> np.ndarray:

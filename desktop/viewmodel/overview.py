@@ -24,15 +24,32 @@ def bucket_counts(values_s: np.ndarray, lo: float, hi: float, n: int) -> np.ndar
     return np.bincount(pos, minlength=n).astype(np.int64)
 
 
+def value_range(values_s: np.ndarray) -> tuple[float, float] | None:
+    """(smallest, largest) finite value, or None when there is none (no copy of the array)."""
+    values = np.asarray(values_s, dtype=np.float64)
+    if values.size == 0:
+        return None
+    lo, hi = float(np.fmin.reduce(values)), float(np.fmax.reduce(values))  # NaN skipped
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        finite = values[np.isfinite(values)]  # infinities: the rare slow path
+        if finite.size == 0:
+            return None
+        lo, hi = float(finite.min()), float(finite.max())
+    return lo, hi
+
+
+def padded_span(*ranges: tuple[float, float] | None) -> tuple[float, float]:
+    """The span covering every range, padded by 2 % each side (at least a day)."""
+    known = [r for r in ranges if r is not None]
+    if not known:
+        return 0.0, DAY_S
+    lo, hi = min(r[0] for r in known), max(r[1] for r in known)
+    pad = max((hi - lo) * 0.02, DAY_S)
+    return lo - pad, hi + pad
+
+
 def overview_span(start_s: np.ndarray, dated: np.ndarray, extra: np.ndarray) -> tuple[float, float]:
     """The time span the strip covers: every dated event and every dated article, padded by
     2 % each side (at least a day)."""
-    parts = [np.asarray(start_s, dtype=np.float64)[np.asarray(dated, dtype=bool)]]
-    parts.append(np.asarray(extra, dtype=np.float64))
-    values = np.concatenate(parts)
-    values = values[np.isfinite(values)]
-    if values.size == 0:
-        return 0.0, DAY_S
-    lo, hi = float(values.min()), float(values.max())
-    pad = max((hi - lo) * 0.02, DAY_S)
-    return lo - pad, hi + pad
+    starts = np.asarray(start_s, dtype=np.float64)[np.asarray(dated, dtype=bool)]
+    return padded_span(value_range(starts), value_range(extra))

@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from desktop.viewmodel.overview import bucket_counts, overview_span
+from desktop.viewmodel.overview import bucket_counts, padded_span, value_range
 
 BUCKETS = 400
 HEIGHT = 46
@@ -62,6 +62,7 @@ class OverviewStrip(pg.PlotItem):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.span = (0.0, 1.0)
         self._events_key: tuple | None = None
+        self._events_range: tuple | None = None  # (start array, its finite range)
         self.event_counts = np.zeros(BUCKETS, dtype=np.int64)
         self.article_counts = np.zeros(BUCKETS, dtype=np.int64)
 
@@ -74,7 +75,10 @@ class OverviewStrip(pg.PlotItem):
 
     def set_data(self, start_s: np.ndarray, dated: np.ndarray, published_s: np.ndarray) -> None:
         """Recount events (their start) and articles (publication date) over the whole span."""
-        lo, hi = self.span = overview_span(start_s, dated, published_s)
+        if self._events_range is None or self._events_range[0] is not start_s:
+            # dated events are those with a finite start: no copy of 10^6 starts needed
+            self._events_range = (start_s, value_range(start_s))
+        lo, hi = self.span = padded_span(self._events_range[1], value_range(published_s))
         key = self._events_key  # the same event arrays over the same span: same counts
         if key is None or key[0] is not start_s or key[1] is not dated or key[2:] != (lo, hi):
             starts = np.asarray(start_s, dtype=np.float64)[np.asarray(dated, dtype=bool)]
