@@ -573,3 +573,33 @@ def test_an_organisation_described_by_what_it_does_is_the_salient_one(lead: str)
 
 def test_a_description_without_an_antecedent_is_no_actor() -> None:
     assert _actors("The smartphone maker launched a folding phone in May.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("will launch the app in two weeks", "2025-07-02"),
+        ("expects to close the deal in three months' time", "2025-09"),
+        ("will ship in 10 days", "2025-06-28"),
+        ("plans to open in a couple of weeks", "2025-07-02"),
+    ],
+)
+def test_in_n_units_dates_a_plan(text: str, date: str) -> None:
+    from desktop.extract.timex import find_time_expressions
+
+    assert [t.interval.date_str() for t in find_time_expressions(text, PUB, "future")] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("the model was trained in two weeks", "past"),
+        ("will run two weeks of tests", "future"),
+        ("will finish in two weeks of testing", "future"),
+        ("launched two weeks later", "past"),
+    ],
+)
+def test_a_duration_is_no_date(text: str, tense: str) -> None:
+    from desktop.extract.timex import find_time_expressions
+
+    assert find_time_expressions(text, PUB, tense) == []

@@ -52,6 +52,7 @@ _HANDLERS: dict[str, Handler] = {
     "half_w": per.half_words,
     "season": per.season,
     "ago": rel.ago,
+    "hence": rel.hence,
     "coming": rel.coming,
     "day_word": rel.day_word,
     "weekday": rel.weekday,

@@ -183,6 +183,12 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         r"|ten|eleven|twelve)\s+(?P<ago_unit>day|week|month|year)s?\s+ago",
     ),
     (
+        "hence",
+        r"(?P<in_n>\d{1,2}|a\s+couple\s+of|a\s+few|an?|one|two|three|four|five|six|seven|eight"
+        r"|nine|ten|eleven|twelve)\s+(?P<in_unit>day|week|month)s?(?:[’']\s*time)?"
+        r"(?!\s+(?:of|ago|later|earlier|after|before)\b)",
+    ),
+    (
         "coming",
         r"(?:the\s+)?(?:(?:coming|next\s+few|next\s+several|upcoming|next\s+couple\s+of)\s+"
         r"(?P<co_unit>day|week|month)s|(?P<co_unit2>day|week|month)s\s+ahead)",

@@ -62,6 +62,27 @@ def ago(m: re.Match, ctx: Ctx) -> Result | None:
     return _relative(label, cal.year_span(pub.year - n), "year", pub)
 
 
+def hence(m: re.Match, ctx: Ctx) -> Result | None:
+    """ "will launch in two weeks", "in three months' time": a plan's date counted from
+    publication (day or month precision); only after "in" and in the future tense, since "built
+    in two weeks" is a duration."""
+    if (m.group("prep") or "").lower() != "in" or ctx.tense != "future":
+        return None
+    label = m.group(0)
+    words = m.group("in_n").lower().split()
+    n = 2 if words[-1] == "of" else 3 if words[-1] == "few" else number_value(m.group("in_n"))
+    if n is None:
+        return None
+    if ctx.pub is None:
+        return unresolved(label, "no publication date")
+    unit = m.group("in_unit").lower()
+    if unit == "month":
+        return _relative(label, cal.month_span(*cal.add_months(ctx.pub.year, ctx.pub.month, n)),
+                         "month", ctx.pub)  # fmt: skip
+    day = ctx.pub + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return _relative(label, (day, day), "day", ctx.pub)
+
+
 def coming(m: re.Match, ctx: Ctx) -> Result | None:
     label = m.group(0)
     if ctx.pub is None:
