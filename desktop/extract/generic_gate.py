@@ -1,0 +1,97 @@
+"""Cheap tests the general detector (generic_clause.py) runs on every sentence before any
+clause work: a time word or a digit, verb candidates after a subject-like word, one of them an
+action; and which sentence is the article's lead (dated by the publication when it has none).
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.extract.actions import Actions, default_actions, known, past_lemmas, verb_candidates
+from desktop.extract.actors import DocState
+from desktop.extract.generic_subject import after_subject
+from desktop.extract.lexicon import Lexicon
+from desktop.extract.mentions import Mention
+from desktop.extract.sentences import Span
+
+Candidate = tuple[int, int, int, str, bool]  # (group start, start, end, word, planned)
+_DIGIT = re.compile(r"\d")
+_TIME_WORDS = frozenset(
+    (
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "yesterday", "today", "last", "this", "next", "earlier",
+        "later", "ago", "quarter", "half", "spring", "summer", "autumn", "fall", "winter",
+        "year", "month", "week",
+    )
+)  # fmt: skip
+_LEAD_ATTR = "_generic_lead_index"
+_LEAD_WITHIN = 5  # sentences (title, date line, byline before the lead)
+_LEAD_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!][\"'”’)]*$")
+
+
+def gate(
+    lex: Lexicon, sentence: Span, found: list[Mention], lead: bool
+) -> tuple[str, list[Candidate]] | None:
+    """Cheap tests first (this runs on every sentence): the lower-cased sentence and its verb
+    candidates after a subject-like word, or None when no clause can be a new event."""
+    if found and any(
+        m.start <= sentence.start and sentence.end <= m.end and not announces(m) for m in found
+    ):
+        return None  # one clause, already an event
+    text = sentence.text
+    low = text.lower()
+    words = low.split()
+    if len(low) != len(text) or text.endswith("?") or not (lead or time_hint(low, words)):
+        return None
+    actions = default_actions()
+    candidates = [
+        c for c in verb_candidates(low, actions, words) if after_subject(actions, text, c[0])
+    ]
+    if not any(_actionable(actions, c) for c in candidates):
+        return None  # only reporting, stative or measurement verbs
+    return None if lex.rx["background"].search(text) else (low, candidates)
+
+
+def announces(m: Mention) -> bool:
+    """An announcement or statement whose announced plan no rule reported as an event."""
+    return m.kind in ("announcement", "statement") and m.status != "planned"
+
+
+def is_lead(state: DocState, index: int, text: str) -> bool:
+    """Whether the sentence is the article's lead: the first sentence among the first few that
+    ends like a sentence and is long enough (titles, bylines and datelines are not). The index
+    found is kept on the document's state."""
+    lead = getattr(state, _LEAD_ATTR, None)
+    if (
+        lead is None
+        and index <= _LEAD_WITHIN
+        and len(text.split()) >= _LEAD_WORDS
+        and _SENTENCE_END.search(text)
+    ):
+        lead = index
+        setattr(state, _LEAD_ATTR, lead)
+    return lead == index
+
+
+def _actionable(actions: Actions, candidate: Candidate) -> bool:
+    """A candidate that may be an action (a phrasal verb aside: "set up" may still be one)."""
+    word = candidate[3]
+    lemmas = (word,) if candidate[4] else past_lemmas(word, actions)
+    lemma = known(lemmas, actions.kinds) or known(lemmas, actions.excluded) or lemmas[0]
+    if lemma in actions.kinds or lemma not in actions.excluded:
+        return True
+    return (
+        lemma in actions.amount_kinds
+        or lemma in actions.results_verbs
+        or lemma in actions.phrasal_heads
+    )
+
+
+def time_hint(low: str, words: list[str]) -> bool:
+    """A digit or a time word: a time expression may be there (a cheap test first)."""
+    if _DIGIT.search(low) or not _TIME_WORDS.isdisjoint(words):
+        return True
+    return not _TIME_WORDS.isdisjoint(low.replace(",", " ").replace(".", " ").split())

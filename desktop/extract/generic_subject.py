@@ -1,0 +1,124 @@
+"""Who acts in a clause the general detector reads (generic_clause.py): whether the words
+before a verb end with a subject (a name, an organisation noun, a pronoun; adverbs, a time
+adverbial and an appositive set aside), and the actor they resolve to through the actor code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.extract.actions import Actions
+from desktop.extract.actors import Actor, DocState, agent_actor, subject_actor
+from desktop.extract.clause_checks import pronoun_leader
+from desktop.extract.lexicon import Lexicon
+
+_TIME_TAIL = re.compile(
+    r",?\s*(?:on\s+\w+day|(?:last|this|earlier\s+this|later\s+this|next)\s+(?:year|month|week"
+    r"|quarter)|in\s+(?:early\s+|late\s+|mid-?)?[A-Z][a-z]+(?:\s+\d{4})?|in\s+\d{4}"
+    r"|on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}|yesterday|today)\s*,?\s*$"
+)
+_NAME_RUN = re.compile(r"(?:(?:[\w’'.&-]*[A-Z][\w’'.&-]*|of|and|for|de|&)\s+)*[\w’'.&)-]+\W*$")
+_PREV_WORD = re.compile(r"(?<!\S)([\w’'-]+)\s+$")
+_BARE_APPOSITIVE = re.compile(r"^(.*?[A-Z][\w.&)-]*),\s+[a-z][^,]{2,100},\s*$", re.S)
+_LAST_WORD = re.compile(r"([\w’'.&-]+\)?)\W*$")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_PRONOUNS = frozenset(("it", "they", "we"))
+_PERSONAL = frozenset(("he", "she"))
+_STRICT = False
+
+
+def after_subject(actions: Actions, text: str, at: int) -> bool:
+    """A cheap first look: the word before the verb group (adverbs aside) may end a subject."""
+    before = text[max(0, at - 60) : at].split()
+    for word in reversed(before[-4:]):
+        if word.endswith(","):
+            return True  # perhaps the end of an appositive ("Acme, a maker of X, opened")
+        bare = word.strip(",;:")
+        if bare.lower() in actions.adverbs or bare.endswith("ly"):
+            continue
+        return bare[:1].isupper() or bare.endswith(")") or bare.lower() in actions.subject_heads
+    return not before
+
+
+def blank(text: str, lo: int, hi: int, masked: list[tuple[int, int]]) -> str:
+    """``text[lo:hi]`` with relative clauses and appositives blanked out."""
+    region = text[lo:hi]
+    for a, b in masked:
+        if a < hi and lo < b:
+            a, b = max(a, lo) - lo, min(b, hi) - lo
+            region = region[:a] + " " * (b - a) + region[b:]
+    return region
+
+
+def subject_ends(actions: Actions, region: str) -> bool:
+    """The region before the verb ends with a subject: a name, a closing parenthesis or an
+    organisation noun / pronoun, once adverbs, a time adverbial and an appositive without
+    article ("Acme, maker of the X robot, opened") are set aside."""
+    if _ends_subject(actions, region):
+        return True
+    bare = _BARE_APPOSITIVE.match(region)
+    return bare is not None and _ends_subject(actions, bare.group(1))
+
+
+def _ends_subject(actions: Actions, region: str) -> bool:
+    core = region.rstrip(" ,")
+    while True:
+        tail = _TIME_TAIL.search(core)
+        if tail is not None and tail.start() > 0:
+            core = core[: tail.start()].rstrip(" ,")
+            continue
+        last = _LAST_WORD.search(core)
+        if last is None:
+            return False
+        word = last.group(1)
+        if word.lower() in actions.adverbs or (word.endswith("ly") and word.islower()):
+            core = core[: last.start()].rstrip(" ,")
+            continue
+        break
+    if word.endswith(")") or word.lower() in actions.subject_heads:
+        return True
+    named = any(c.isupper() for c in word)  # "Acme", "xAI", "eBay"
+    if not named or _POSSESSIVE.search(word) or len(core.split()) > 12:
+        return False
+    return not _object_before(actions, core[: _NAME_RUN.search(core).start()])
+
+
+def _object_before(actions: Actions, head: str) -> bool:
+    """ "the valuation Acme commanded": a noun right before the name makes it the subject of a
+    contact clause, not of the sentence ("French start-up Acme opened" is fine)."""
+    prev = _PREV_WORD.search(head)
+    if prev is None:
+        return False
+    word = prev.group(1)
+    return (
+        word.islower()
+        and word not in actions.subject_heads
+        and word not in actions.before_subject
+        and not word.endswith(("-based", "-backed", "-owned", "-listed"))
+    )
+
+
+def clause_actor(
+    lex: Lexicon,
+    text: str,
+    region: str,
+    agent_at: int,
+    reported_at: int,
+    state: DocState,
+    index: int,
+) -> Actor | None:
+    """The organisation acting: the subject in ``region``, the speaker of a reporting verb at
+    ``reported_at`` for "it" ("Acme said it opened …"), a leader's organisation for "he/she",
+    or a passive agent ("by X") at ``agent_at`` (-1: not a passive with an agent)."""
+    last = region.split()[-1].lower() if region.split() else ""
+    if last in _PERSONAL:
+        actor = pronoun_leader(lex, region, state, index)
+    elif last in _PRONOUNS and reported_at > 0:
+        actor = subject_actor(lex, text[:reported_at], state, index, _STRICT)
+    else:
+        actor = subject_actor(lex, region, state, index, _STRICT)
+    if agent_at >= 0:
+        actor = agent_actor(lex, text[agent_at:]) or actor
+    if actor is None or actor.opinion or actor.name in lex.place_names:
+        return None
+    return actor
