@@ -113,6 +113,11 @@ def test_derived_arrays_round_trip_and_names_are_checked(tmp_path: Path) -> None
     with pytest.raises(ValueError):
         store.load("../escape")
     assert not DerivedStore(tmp_path / "gone").save("x", {"a": keys}, {})  # no entry: no write
+    assert store.save("lane-index-v2", {"keys": keys}, {})
+    assert store.save("other-v1", {"keys": keys}, {})
+    store.drop_others("lane-index-", keep="lane-index-v2")
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["derived-lane-index-v2", "derived-other-v1"]
 
 
 def test_timeline_lane_index_is_kept_in_the_cache(

@@ -92,6 +92,13 @@ class DerivedStore:
             return None
         return arrays, meta
 
+    def drop_others(self, prefix: str, keep: str) -> None:
+        """Remove the derived data whose name starts with ``prefix``, except ``keep`` (older
+        layouts of the same data)."""
+        for folder in self.folder.glob(f"derived-{prefix}*"):
+            if folder.name != f"derived-{keep}" and folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
+
     def save(self, name: str, arrays: dict[str, np.ndarray], meta: dict) -> bool:
         """Write (or replace) ``name``; False (logged) if the cache cannot be written."""
         final = self._dir(name)

@@ -85,8 +85,11 @@ def index_from_arrays(arrays: dict[str, np.ndarray], meta: dict) -> density.Lane
     return index
 
 
+PREFIX = "lane-index-"
+
+
 def tag(max_lanes: int, n_events: int) -> str:
-    return f"lane-index-v{FORMAT}-{int(max_lanes)}-{int(n_events)}"
+    return f"{PREFIX}v{FORMAT}-{int(max_lanes)}-{int(n_events)}"
 
 
 def load(columns: Any, name: str, n_rows: int) -> density.LaneIndex | None:
@@ -108,7 +111,8 @@ def save(columns: Any, name: str, index: density.LaneIndex) -> threading.Thread 
         return None
 
     def write() -> None:
-        store.save(name, *index_arrays(index))
+        if store.save(name, *index_arrays(index)):
+            store.drop_others(PREFIX, name)
 
     thread = threading.Thread(target=write, name="eventline-index-cache")
     thread.start()
