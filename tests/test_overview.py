@@ -118,3 +118,16 @@ def test_value_range_skips_undated_and_padded_span_covers_all() -> None:
     lo, hi = padded_span((0.0, 100 * DAY_S), None, (50 * DAY_S, 200 * DAY_S))
     assert lo == -4 * DAY_S and hi == 204 * DAY_S
     assert padded_span(None, None) == (0.0, DAY_S)
+
+
+def test_bucket_counts_over_many_chunks_match_one_pass() -> None:
+    from desktop.viewmodel import overview
+
+    rng = np.random.default_rng(11)
+    values = rng.uniform(-10, 1010, 3 * overview.CHUNK + 123)
+    values[::7] = np.nan
+    values[5] = 1000.0  # the upper bound: last bucket
+    keep = values[(values >= 0.0) & (values <= 1000.0)]
+    pos = np.minimum((keep * (37 / 1000.0)).astype(np.int64), 36)
+    expected = np.bincount(pos, minlength=37)
+    np.testing.assert_array_equal(bucket_counts(values, 0.0, 1000.0, 37), expected)

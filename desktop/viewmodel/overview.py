@@ -11,17 +11,23 @@ from __future__ import annotations
 import numpy as np
 
 DAY_S = 86_400.0
+CHUNK = 1 << 15  # values counted at a time (temporaries stay in the allocator's pool)
 
 
 def bucket_counts(values_s: np.ndarray, lo: float, hi: float, n: int) -> np.ndarray:
     """How many of ``values_s`` fall in each of ``n`` equal buckets of [lo, hi] (int64)."""
     n = max(int(n), 1)
     values = np.asarray(values_s, dtype=np.float64)
+    counts = np.zeros(n, dtype=np.int64)
     if not hi > lo:
-        return np.zeros(n, dtype=np.int64)
-    keep = values[(values >= lo) & (values <= hi)]
-    pos = np.minimum(((keep - lo) * (n / (hi - lo))).astype(np.int64), n - 1)
-    return np.bincount(pos, minlength=n).astype(np.int64)
+        return counts
+    scale = n / (hi - lo)
+    for first in range(0, values.size, CHUNK):  # small temporaries: no 10^6-value copies
+        part = values[first : first + CHUNK]
+        keep = part[(part >= lo) & (part <= hi)]
+        pos = np.minimum(((keep - lo) * scale).astype(np.int64), n - 1)
+        counts += np.bincount(pos, minlength=n)
+    return counts
 
 
 def value_range(values_s: np.ndarray) -> tuple[float, float] | None:

@@ -81,8 +81,8 @@ class OverviewStrip(pg.PlotItem):
         lo, hi = self.span = padded_span(self._events_range[1], value_range(published_s))
         key = self._events_key  # the same event arrays over the same span: same counts
         if key is None or key[0] is not start_s or key[1] is not dated or key[2:] != (lo, hi):
-            starts = np.asarray(start_s, dtype=np.float64)[np.asarray(dated, dtype=bool)]
-            self.event_counts = bucket_counts(starts, lo, hi, BUCKETS)
+            # undated events (NaN starts) fall in no bucket: no copy of the dated starts
+            self.event_counts = bucket_counts(start_s, lo, hi, BUCKETS)
             self._events_key = (start_s, dated, lo, hi)
         self.article_counts = bucket_counts(published_s, lo, hi, BUCKETS)
         edges = np.linspace(lo, hi, BUCKETS + 1)
