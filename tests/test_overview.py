@@ -120,9 +120,10 @@ def test_value_range_skips_undated_and_padded_span_covers_all() -> None:
     assert padded_span(None, None) == (0.0, DAY_S)
 
 
-def test_bucket_counts_over_many_chunks_match_one_pass() -> None:
+def test_bucket_counts_over_many_chunks_match_one_pass(monkeypatch) -> None:
     from desktop.viewmodel import overview
 
+    monkeypatch.setattr(overview, "CHUNK", 1000)
     rng = np.random.default_rng(11)
     values = rng.uniform(-10, 1010, 3 * overview.CHUNK + 123)
     values[::7] = np.nan
