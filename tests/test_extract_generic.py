@@ -252,3 +252,18 @@ def test_a_plan_announced_with_its_own_time_is_its_own_planned_event() -> None:
 )
 def test_no_planned_event_without_own_time_or_with_a_condition(sentence: str) -> None:
     assert not [e for e in _events(sentence) if e.status == "planned"]
+
+
+def test_a_coordinated_verb_with_its_own_time_is_its_own_event(monkeypatch) -> None:
+    sentence = "Brisvale relocated its staff to Braga in May and plans to rebrand itself in 2026."
+    found = _detector_alone(sentence, monkeypatch)
+    assert [(e.status, e.interval.date_str()) for e in found] == [
+        ("happened", "2025-05"),
+        ("planned", "2026"),
+    ]
+
+
+def test_a_time_after_the_coordination_may_date_both_verbs(monkeypatch) -> None:
+    sentence = "Brisvale relocated its staff and renamed its Braga unit in May."
+    found = _detector_alone(sentence, monkeypatch)
+    assert found and (found[0].status, found[0].interval.date_str()) == ("happened", "2025-05")

@@ -38,6 +38,7 @@ _COUNT = re.compile(
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\b)",
     re.I,
 )
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:also|then|later)\s+)?$")
 _SINCE = re.compile(r"\bsince\b", re.I)  # "has lost users since … in January": not dated
 _REPORTING_LIMIT = 60  # a trigger this far into the predicate names the kind
 
@@ -78,9 +79,7 @@ def generic_events(
             continue
         # with an announcement ("Acme said it would open a plant in May"): only the plan
         scans = _Scans(low[a:b], own, lead and not overlap, bool(overlap))
-        mention = _clause_event(lex, default_actions(), clause, scans, index, state, published)
-        if mention is not None:
-            out.append(mention)
+        out.extend(_clause_events(lex, default_actions(), clause, scans, index, state, published))
     return out
 
 
@@ -92,7 +91,7 @@ class _Scans:
     plans_only: bool  # the clause already reports an announcement: only its plan may be added
 
 
-def _clause_event(
+def _clause_events(
     lex: Lexicon,
     actions: Actions,
     clause: Span,
@@ -100,16 +99,63 @@ def _clause_event(
     index: int,
     state: DocState,
     published: dt.date | None,
-) -> Mention | None:
+) -> list[Mention]:
+    """The clause's event, and the event of a verb coordinated with it ("opened an office in
+    May and plans to hire 200 engineers by 2026"), each with its own time."""
     text, low = clause.text, scans.low
     if not (scans.lead or time_hint(low, low.split())):
-        return None
+        return []
     masked = relative_spans(lex, text, appositives=True, low=lowered(text))
+    verbs = _verbs(actions, text, low, masked, scans.candidates)
+    found = _main_verb(lex, actions, text, low, masked, verbs, scans, state, index)
+    if found is None:
+        return []
+    verb, lo, actor = found
+    second = _coordinated(actions, text, verb, verbs, scans.plans_only)
+    hi = second[1] if second else len(text)
+    first = _mention(lex, actions, clause, index, verb, (lo, hi), actor, published, scans.lead)
+    if first is None and hi < len(text):  # "bought X and merged it with Y in 2024": shared
+        first = _mention(lex, actions, clause, index, verb, (lo, len(text)), actor, published)
+    out = [first] if first is not None else []
+    if second is not None:
+        other, at = second
+        then = _mention(lex, actions, clause, index, other, (at, len(text)), actor, published)
+        out.extend([then] if then is not None else [])
+    return out
+
+
+def _coordinated(
+    actions: Actions, text: str, verb: _Verb, verbs: list[_Verb], plans_only: bool
+) -> tuple[_Verb, int] | None:
+    """A later action verb joined to the main one by "and" (its own predicate), and where the
+    coordination starts."""
+    for other in verbs:
+        if other.start <= verb.end:
+            continue
+        joint = _AND_BEFORE.search(text, verb.end, other.group)
+        if joint is not None:
+            return None if _passed_over(actions, other, plans_only) else (other, joint.start())
+    return None
+
+
+def _main_verb(
+    lex: Lexicon,
+    actions: Actions,
+    text: str,
+    low: str,
+    masked: list[tuple[int, int]],
+    verbs: list[_Verb],
+    scans: _Scans,
+    state: DocState,
+    index: int,
+) -> tuple[_Verb, int, Actor] | None:
+    """The first action verb whose subject is an organisation, where its subject starts, and
+    the actor."""
     lo, reported_at = 0, -1
     resets = [
         m.end() for m in _FINITE.finditer(low) if not any(a <= m.start() < b for a, b in masked)
     ]
-    for verb in _verbs(actions, text, low, masked, scans.candidates):
+    for verb in verbs:
         lo = max([lo, *(e for e in resets if e <= verb.group)])
         by_object = _object_kind(lex, actions, verb, text, low)
         verb = replace(verb, kind=by_object) if by_object else verb
@@ -125,9 +171,7 @@ def _clause_event(
         actor = clause_actor(
             lex, text, region, verb.end if passive else -1, reported_at, state, index
         )
-        if actor is None:
-            return None
-        return _mention(lex, actions, clause, index, verb, lo, actor, published, scans.lead)
+        return None if actor is None else (verb, lo, actor)
     return None
 
 
@@ -193,19 +237,20 @@ def _mention(
     clause: Span,
     index: int,
     verb: _Verb,
-    lo: int,
+    bounds: tuple[int, int],
     actor: Actor,
     published: dt.date | None,
     lead: bool = False,
 ) -> Mention | None:
     text = clause.text
+    lo = bounds[0]
     if _not_an_event(lex, actions, text, verb, lo):
         return None
     hit = Hit(_kind(lex, actions, verb, text[verb.start :]), "action", "", verb.start, verb.end, "")
     hit = Hit(hit.kind, "action", "", verb.start, verb.end, text[verb.start : verb.end])
     if is_negated(lex, text, hit):
         return None
-    time = _time(lex, clause, verb, lo, published)
+    time = _time(lex, clause, verb, bounds, published)
     if time is None and not (lead and not verb.planned):
         return None
     if is_forecast(lex, hit, time, published):
@@ -233,11 +278,11 @@ def _not_an_event(lex: Lexicon, actions: Actions, text: str, verb: _Verb, lo: in
 
 
 def _time(
-    lex: Lexicon, clause: Span, verb: _Verb, lo: int, published: dt.date | None
+    lex: Lexicon, clause: Span, verb: _Verb, bounds: tuple[int, int], published: dt.date | None
 ) -> TimeExpression | None:
     """The clause's time expression nearest the verb, after the subject (not a reporting
     period, not inside a relative clause, not after "since"); a plan's, not its report's."""
-    text = clause.text
+    text, (lo, hi) = clause.text, bounds
     cue = verb.group if verb.planned else None
     adverbial = lex.rx["report_adverbial"].match(text, lo) if verb.planned else None
     lo = adverbial.end() if adverbial else lo  # "said on Monday it would …": the report's time
@@ -245,7 +290,9 @@ def _time(
     times = [t for t in times if not reporting_period(lex, text, t.start - clause.start)]
     skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
     skip += [(clause.start + m.start(), clause.end) for m in _SINCE.finditer(text, verb.end)]
-    return nearest_time(times, clause.start + lo, clause.end, clause.start + verb.start, skip)
+    return nearest_time(
+        times, clause.start + lo, clause.start + hi, clause.start + verb.start, skip
+    )
 
 
 def _counts_goods(actions: Actions, verb: _Verb, text: str) -> bool:

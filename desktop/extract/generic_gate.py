@@ -36,7 +36,8 @@ def gate(
     lex: Lexicon, sentence: Span, found: list[Mention], lead: bool
 ) -> tuple[str, list[Candidate]] | None:
     """Cheap tests first (this runs on every sentence): the lower-cased sentence and its verb
-    candidates after a subject-like word, or None when no clause can be a new event."""
+    candidates, or None when no clause can be a new event (no action verb after a
+    subject-like word)."""
     if found and any(
         m.start <= sentence.start and sentence.end <= m.end and not announces(m) for m in found
     ):
@@ -47,11 +48,9 @@ def gate(
     if len(low) != len(text) or text.endswith("?") or not (lead or time_hint(low, words)):
         return None
     actions = default_actions()
-    candidates = [
-        c for c in verb_candidates(low, actions, words) if after_subject(actions, text, c[0])
-    ]
-    if not any(_actionable(actions, c) for c in candidates):
-        return None  # only reporting, stative or measurement verbs
+    candidates = verb_candidates(low, actions, words)
+    if not any(after_subject(actions, text, c[0]) and _actionable(actions, c) for c in candidates):
+        return None  # only reporting, stative or measurement verbs, or no subject before
     return None if lex.rx["background"].search(text) else (low, candidates)
 
 
