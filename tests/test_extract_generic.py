@@ -207,6 +207,7 @@ def test_objects_and_shapes_the_detector_reads(
         "Brisvale reported the outage to customers on Thursday.",
         "Brisvale has lost customers since a data breach in January.",
         "Brisvale lost market share in 2024.",
+        "Brisvale lost money in every quarter of 2024.",
         "Brisvale said on Monday that demand was strong.",
         "Analysts said Brisvale moved too slowly in 2024.",
         "Brisvale missed analyst estimates in the second quarter.",
