@@ -188,3 +188,18 @@ def test_new_data_keeps_existing_selection_and_drops_missing(model: TimelineMode
     assert model.selected_id == ernie
     model.set_data(*make_columns(EVENTS[:2]))
     assert model.selected_id is None
+
+
+def test_index_of_by_table_and_by_search_agree(model: TimelineModel) -> None:
+    ids = model.ids.copy()
+    expected = {int(i): k for k, i in enumerate(ids.tolist())}
+    assert model._id_table() is not None  # store ids are small: a table
+    for event_id, pos in expected.items():
+        assert model.index_of(event_id) == pos
+    assert model.index_of(-1) is None and model.index_of(int(ids.max()) + 10**6) is None
+    model.ids = ids * 10**9 + 7  # far apart: no table, a binary search
+    model._id_order_cache = None
+    assert model._id_table() is None
+    for event_id, pos in expected.items():
+        assert model.index_of(event_id * 10**9 + 7) == pos
+    assert model.index_of(8) is None

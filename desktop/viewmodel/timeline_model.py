@@ -106,6 +106,7 @@ class TimelineModel(QObject):
         self.hidden_ids: frozenset[int] = frozenset()
         self._hidden: tuple[np.ndarray, np.ndarray] | None = None  # (ids it is for, flags)
         self._saving: threading.Thread | None = None  # writes the lane index to the cache
+        self._id_table_cache: tuple | None = None  # (ids it is for, position by id)
 
     # -- data ---------------------------------------------------------------------------------
     def refresh_data(self, columns: ColumnsLike, titles: Mapping[int, str]) -> None:
@@ -309,15 +310,32 @@ class TimelineModel(QObject):
 
     # -- selection ----------------------------------------------------------------------------
     def index_of(self, event_id: int) -> int | None:
-        """Position of an event in the columns, or None."""
+        """Position of an event in the columns, or None. Store ids are small positive
+        integers: one table lookup (built once per data); else a binary search."""
         if self.ids.size == 0:
             return None
+        table = self._id_table()
+        if table is not None:
+            pos = int(table[event_id]) if 0 <= event_id < table.size else -1
+            return pos if pos >= 0 else None
         id_order = self._id_order
         sorted_ids = self.ids if id_order is None else self.ids[id_order]
         pos = int(np.searchsorted(sorted_ids, event_id))
         if pos < sorted_ids.size and sorted_ids[pos] == event_id:
             return pos if id_order is None else int(id_order[pos])
         return None
+
+    def _id_table(self) -> np.ndarray | None:
+        """Position by id (-1: none), when the ids are dense enough for a table; cached."""
+        cached = self._id_table_cache
+        if cached is None or cached[0] is not self.ids:
+            ids, table = self.ids, None
+            top = int(ids.max())
+            if int(ids.min()) >= 0 and top < 4 * ids.size + 4096 and ids.size < 2**31:
+                table = np.full(top + 1, -1, dtype=np.int32)
+                table[ids] = np.arange(ids.size, dtype=np.int32)
+            cached = self._id_table_cache = (ids, table)
+        return cached[1]
 
     def select(self, event_id: int | None) -> None:
         """Select an event by id (None or -1 clears); unknown ids clear the selection."""
