@@ -4,7 +4,9 @@ session and measure it.
 Session: fit all; zoom from ten years to one minute in steps, panning at each level; type
 search terms letter by letter (selective and broad ones); select an event. A frame is timed
 from the change of range or mask to the end of a ``grab()`` of the whole window (1400×900,
-device pixel ratio 1). The first open without a column cache runs in a child process (its
+device pixel ratio 1); before each, the event loop runs once, as in the app between two
+inputs (work queued by one frame is not timed in the next). The first open without a
+column cache runs in a child process (its
 own memory), which also leaves the cache in place for the timed open here. Results: a few
 lines of figures on stderr-like ``log`` and the JSON summary returned (the command prints
 it as its last line).
