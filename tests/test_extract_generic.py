@@ -11,6 +11,7 @@ import pytest
 import desktop.extract.pipeline as pipeline
 from desktop.extract import extract_events
 from desktop.extract.actions import default_actions, past_lemmas
+from desktop.extract.generic_gate import time_hint
 from desktop.extract.types import ExtractedEvent
 
 PUBLISHED = dt.date(2025, 6, 18)
@@ -268,3 +269,19 @@ def test_a_time_after_the_coordination_may_date_both_verbs(monkeypatch) -> None:
     sentence = "Brisvale relocated its staff and renamed its Braga unit in May."
     found = _detector_alone(sentence, monkeypatch)
     assert found and (found[0].status, found[0].interval.date_str()) == ("happened", "2025-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "hinted"),
+    [
+        ("Acme opened an office in mid-July.", True),
+        ("Acme opened an office two weeks ago.", True),
+        ("Acme opened an office on Oct. 29.", True),
+        ("Acme opened an office in Q3.", True),
+        ("Acme opened an office in 2019.", True),
+        ("Acme may open an office with 5.6 million euros.", False),
+        ("This office is the last one Acme opened.", False),
+    ],
+)
+def test_the_time_hint_gate(text: str, hinted: bool) -> None:
+    assert time_hint(text, text.lower()) is hinted

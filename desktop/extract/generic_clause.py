@@ -103,7 +103,7 @@ def _clause_events(
     """The clause's event, and the event of a verb coordinated with it ("opened an office in
     May and plans to hire 200 engineers by 2026"), each with its own time."""
     text, low = clause.text, scans.low
-    if not (scans.lead or time_hint(low, low.split())):
+    if not (scans.lead or time_hint(text, low)):
         return []
     masked = relative_spans(lex, text, appositives=True, low=lowered(text))
     verbs = _verbs(actions, text, low, masked, scans.candidates)

@@ -15,15 +15,19 @@ from desktop.extract.mentions import Mention
 from desktop.extract.sentences import Span
 
 Candidate = tuple[int, int, int, str, bool]  # (group start, start, end, word, planned)
-_DIGIT = re.compile(r"\d")
-_TIME_WORDS = frozenset(
+_YEARISH = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b[QH][1-4]\b")
+_NAMED_TIMES = frozenset(
     (
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "yesterday", "today", "last", "this", "next", "earlier",
-        "later", "ago", "quarter", "half", "spring", "summer", "autumn", "fall", "winter",
-        "year", "month", "week",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+        "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday",
+    )
+)  # fmt: skip
+_PERIOD_WORDS = frozenset(
+    (
+        "yesterday", "today", "tomorrow", "ago", "year", "years", "month", "months", "week",
+        "weeks", "quarter", "half", "spring", "summer", "autumn", "winter", "weekend",
     )
 )  # fmt: skip
 _LEAD_ATTR = "_generic_lead_index"
@@ -45,7 +49,7 @@ def gate(
     text = sentence.text
     low = text.lower()
     words = low.split()
-    if len(low) != len(text) or text.endswith("?") or not (lead or time_hint(low, words)):
+    if len(low) != len(text) or text.endswith("?") or not (lead or time_hint(text, low)):
         return None
     actions = default_actions()
     candidates = verb_candidates(low, actions, words)
@@ -89,8 +93,12 @@ def _actionable(actions: Actions, candidate: Candidate) -> bool:
     )
 
 
-def time_hint(low: str, words: list[str]) -> bool:
-    """A digit or a time word: a time expression may be there (a cheap test first)."""
-    if _DIGIT.search(low) or not _TIME_WORDS.isdisjoint(words):
+def time_hint(text: str, low: str) -> bool:
+    """A year, a quarter, a month or weekday name, or a period word ("last month", "two weeks
+    ago"): a time expression may be there (a cheap test before any clause work)."""
+    if _YEARISH.search(text):
         return True
-    return not _TIME_WORDS.isdisjoint(low.replace(",", " ").replace(".", " ").split())
+    words = text.replace(",", " ").replace(".", " ").replace("-", " ").split()  # "mid-July"
+    if not _NAMED_TIMES.isdisjoint(words):
+        return True
+    return not _PERIOD_WORDS.isdisjoint(low.replace(",", " ").replace(".", " ").split())
