@@ -105,13 +105,15 @@ def load(columns: Any, name: str, n_rows: int) -> density.LaneIndex | None:
 def save(columns: Any, name: str, index: density.LaneIndex) -> threading.Thread | None:
     """Write ``index`` as ``name`` beside ``columns`` in a background thread (the arrays are
     never modified; a process exit waits for the thread); None when there is no cache or
-    the store is small."""
+    the store is small. The day grids are computed here, once: the first frame uses them."""
     store = getattr(columns, "derived", None)
     if store is None or index.size < MIN_EVENTS:
         return None
 
-    def write() -> None:
-        if store.save(name, *index_arrays(index)):
+    arrays, meta = index_arrays(index)  # the day grids: the first frame needs them anyway
+
+    def write() -> None:  # only the file writing runs beside the GUI
+        if store.save(name, arrays, meta):
             store.drop_others(PREFIX, name)
 
     thread = threading.Thread(target=write, name="eventline-index-cache")
