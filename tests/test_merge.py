@@ -47,7 +47,8 @@ def test_same_actor_kind_overlapping_time_and_subject() -> None:
 
 def test_different_kind_actor_or_time_are_different_events() -> None:
     a = Facts("Baidu", "Ernie 4.5", "release", _month(2025, 3))
-    assert not same_event(a, Facts("Baidu", "Ernie 4.5", "open_source", _month(2025, 3)))
+    assert not same_event(a, Facts("Baidu", "Ernie 4.5", "funding", _month(2025, 3)))
+    assert same_event(a, Facts("Baidu", "Ernie 4.5", "open_source", _month(2025, 3)))  # kindred
     assert not same_event(a, Facts("Tencent", "Ernie 4.5", "release", _month(2025, 3)))
     assert not same_event(a, Facts("Baidu", "Ernie 4.5", "release", _month(2024, 3)))
 

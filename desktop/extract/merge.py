@@ -26,68 +26,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from desktop.extract.links import actors_linked, compatible_subjects, subject_agreement
 from desktop.extract.types import ExtractedEvent, TimeInterval
 
-_GENERIC = frozenset(
-    [
-        "ai",
-        "a",
-        "an",
-        "the",
-        "of",
-        "for",
-        "and",
-        "to",
-        "in",
-        "on",
-        "with",
-        "by",
-        "its",
-        "their",
-        "new",
-        "latest",
-        "model",
-        "models",
-        "version",
-        "series",
-        "system",
-        "systems",
-        "artificial",
-        "intelligence",
-        "machine",
-        "large",
-        "language",
-        "product",
-        "products",
-        "tool",
-        "tools",
-        "some",
-        "several",
-        "these",
-        "this",
-        "that",
-        "first",
-        "additional",
-        "it",
-        "we",
-        "they",
-    ]
-)
-_FULFILMENT_DAYS = 120  # a reported or planned event may take place this long after its report
-_SUFFIXES = ("ations", "ation", "ating", "ated", "ates", "ate", "ings", "ing", "ed", "es", "s")
-# numbers that are amounts or dates, not versions: "$1.1 billion", "₹10,372 crore", "10 June 2025"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_NOT_VERSION = re.compile(
-    r"(?:[$€£¥₹]\s?|\b(?:us|rs|usd|eur)\s?)?\d[\d,.]*\s*(?:million|billion|trillion|bn|mn|m|k"
-    r"|crore|lakh|yen|won|yuan|euros?|dollars?|reais|rupees?)\b"
-    r"|[$€£¥₹]\s?\d[\d,.]*"
-    rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\b"
-    r"|\b(?:19|20)\d\d\b",
-    re.I,
-)
-_THING_KINDS = frozenset({"release", "open_source", "funding", "partnership"})
-_VERB_ONLY = re.compile(r"^\s*(?:[a-z]{3,}ed|[a-z]{2,}\s+(?:out|up|off|down|back|over))\s*$")
-_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+__all__ = ["assign_keys", "compatible_subjects", "compatible_times", "make_key", "same_event"]
+
+_FULFILMENT_DAYS = 183  # a reported or planned event may take place this long after its report
+_SLACK_DAYS = 3  # day dates of one event in two articles ("Tuesday" resolved differently)
+_FINE = frozenset({"day", "week"})
+_KINDRED = frozenset({frozenset({"release", "open_source"})})  # "launched" vs "open-sourced"
+_KEY_SUBJECT = 40  # characters of the subject in a key, cut on a word boundary
 
 
 class EventFacts(Protocol):
@@ -123,41 +71,18 @@ def compatible_times(a: EventFacts, b: EventFacts) -> bool:
     return sa[0] <= sb[1] and sb[0] <= sa[1]
 
 
-def _stem(word: str) -> str:
-    """A crude English stem so "videos"/"video" and "generate"/"generation" meet."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def _content_words(text: str) -> set[str]:
-    return {
-        _stem(w)
-        for w in _TOKEN.findall(text.lower())
-        if w not in _GENERIC and (len(w) > 1 or w.isdigit())
-    }
-
-
-def compatible_subjects(a: str, b: str, kind: str = "") -> bool:
-    """Whether two subjects may name one thing; with a ``kind`` whose subject is a thing
-    (a release, a round), a subject that is only a verb form ("released") names nothing."""
-    a, b = _NOT_VERSION.sub(" ", a), _NOT_VERSION.sub(" ", b)  # "$210m", "10 June 2025"
-    if kind in _THING_KINDS:
-        a, b = _VERB_ONLY.sub("", a), _VERB_ONLY.sub("", b)
-    wa, wb = _content_words(a), _content_words(b)
-    if not wa or not wb:
-        return True
-    va = {w for w in wa if any(c.isdigit() for c in w)}
-    vb = {w for w in wb if any(c.isdigit() for c in w)}
-    if va and vb and not va & vb:
-        return False
-    return bool(wa & wb)
-
-
 def same_actor(a: str, b: str) -> bool:
     """Canonical actor names agree ("ManusAI (Monica)" and "ManusAI" do)."""
     return _slug(a.split("(")[0]) == _slug(b.split("(")[0])
+
+
+def _kinds_linked(a: str, b: str, agreement: int) -> bool:
+    """Equal or kindred kinds; an announcement (or an "other" occurrence) and an event of
+    another kind when both name the same thing ("announced plans for Kite 2" and the
+    planned open-sourcing of Kite 2)."""
+    if a == b or frozenset((a, b)) in _KINDRED:
+        return True
+    return agreement == 2 and bool({a, b} & {"announcement", "other"})
 
 
 def _announced_then_done(a: EventFacts, b: EventFacts) -> bool:
@@ -174,13 +99,58 @@ def _announced_then_done(a: EventFacts, b: EventFacts) -> bool:
     return se[0] <= sd[0] <= se[1] + dt.timedelta(days=_FULFILMENT_DAYS)
 
 
+def _near_days(a: EventFacts, b: EventFacts) -> bool:
+    """Two day- or week-precision dates at most _SLACK_DAYS apart: articles resolve
+    "Tuesday" or "last week" a day or two differently."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None or not {a.interval.precision, b.interval.precision} <= _FINE:
+        return False
+    slack = dt.timedelta(days=_SLACK_DAYS)
+    return sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
+
+
+def link_score(a: EventFacts, b: EventFacts) -> int:
+    """How well ``a`` and ``b`` agree as mentions of one real-world event: 0 (different
+    events), 1 (nothing contradicts), 2 (they share a name), +1 when their kinds are equal.
+    Rules: linked actors (links.actors_linked); compatible kinds (equal, a release and an
+    open-sourcing, or an announcement and anything of the same named subject); compatible
+    subjects (links.subject_agreement: versions and amounts agree); compatible times
+    (overlap, a report or plan fulfilled later, or day dates a few days apart for a shared
+    name)."""
+    if not actors_linked(a.actor, b.actor):
+        return 0
+    agreement = subject_agreement(a.subject, b.subject, a.kind if a.kind == b.kind else "")
+    if agreement == 0 or not _kinds_linked(a.kind, b.kind, agreement):
+        return 0
+    timely = compatible_times(a, b) or _announced_then_done(a, b)
+    if not timely and not (agreement == 2 and _near_days(a, b)):
+        return 0
+    return agreement + (a.kind == b.kind)
+
+
 def same_event(a: EventFacts, b: EventFacts) -> bool:
-    """True when a and b plausibly report one real-world event."""
-    if not same_actor(a.actor, b.actor) or a.kind != b.kind:
-        return False
-    if not (compatible_times(a, b) or _announced_then_done(a, b)):
-        return False
-    return compatible_subjects(a.subject, b.subject, a.kind)
+    """True when a and b plausibly report one real-world event (link_score above 0)."""
+    return link_score(a, b) > 0
+
+
+def _matches(
+    events: Sequence[ExtractedEvent], known: Sequence[tuple[str, ExtractedEvent]]
+) -> dict[int, str]:
+    """Which events of one document report an event already keyed: the best-agreeing pairs
+    first (an open-sourcing takes the open-sourcing's key before a later release of the same
+    model can), each event and each key used once."""
+    scored = [
+        (-score, i, n)
+        for i, ev in enumerate(events)
+        for n, (_, other) in enumerate(known)
+        if (score := link_score(ev, other)) > 0
+    ]
+    found: dict[int, str] = {}
+    for _, i, n in sorted(scored):
+        key = known[n][0]
+        if i not in found and key not in found.values():
+            found[i] = key
+    return found
 
 
 def assign_keys(documents: Sequence[Sequence[ExtractedEvent]]) -> list[list[ExtractedEvent]]:
@@ -191,20 +161,17 @@ def assign_keys(documents: Sequence[Sequence[ExtractedEvent]]) -> list[list[Extr
     used: set[str] = set()
     out: list[list[ExtractedEvent]] = []
     for events in documents:
+        found = _matches(events, known)
         keyed: list[ExtractedEvent] = []
-        taken_here: set[str] = set()
-        for ev in events:
-            key = next(
-                (k for k, other in known if k not in taken_here and same_event(ev, other)), None
-            )
+        for i, ev in enumerate(events):
+            key = found.get(i)
             if key is None:
                 base = make_key(ev)
                 key, n = base, 2
                 while key in used:
                     key, n = f"{base}-{n}", n + 1
                 used.add(key)
-            known.append((key, ev))
-            taken_here.add(key)
             keyed.append(replace(ev, event_key=key))
+        known += [(e.event_key, e) for e in keyed]
         out.append(keyed)
     return out
