@@ -192,6 +192,7 @@ def _detector_alone(sentence: str, monkeypatch: pytest.MonkeyPatch) -> list[Extr
         ("Brisvale posted a 12% rise in quarterly revenue on Thursday.", "other", "happened"),
         ("Brisvale expects to open a warehouse in Seville in the autumn.", "other", "planned"),
         ("Brisvale, maker of the Rota planner, relocated its staff in May.", "other", "happened"),
+        ("Brisvale sued two rivals over a patent in May.", "other", "happened"),
     ],
 )
 def test_objects_and_shapes_the_detector_reads(

@@ -264,13 +264,13 @@ def _mention(
 
 def _not_an_event(lex: Lexicon, actions: Actions, text: str, verb: _Verb, lo: int) -> bool:
     """The not-event classes of events.json (share moves, ongoing states, background, usage
-    statistics, benchmark claims, speculation), counts of goods, conditional plans."""
+    statistics, speculation), counts of goods, conditional plans; comparisons and benchmark
+    claims are verbs excluded by the action lexicon ("outperformed", "topped")."""
     return bool(
         lex.rx["not_event_sentence"].search(text)
         or lex.rx["ongoing"].search(text, lo, verb.end)
         or lex.rx["background_inline"].search(text, 0, verb.start)
         or lex.rx["usage_statistic"].search(text, lo)
-        or lex.rx["benchmark_claim"].search(text, verb.start)
         or lex.rx["speculation"].search(text, lo, verb.start)
         or _counts_goods(actions, verb, text)
         or (verb.planned and lex.rx["conditional"].search(text, verb.end))
