@@ -53,7 +53,7 @@ def past_lemmas(word: str, actions: Actions) -> tuple[str, ...]:
     irregular = actions.irregular.get(word)
     if irregular is not None:
         return (irregular,)
-    if len(word) < 5 or not word.endswith("ed") or word in actions.adjectival:
+    if len(word) < 4 or not word.endswith("ed") or word in actions.adjectival:
         return ()
     if word.endswith("eed"):
         return ()  # "need", "speed", "proceed": not a past tense
