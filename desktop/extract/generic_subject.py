@@ -25,6 +25,9 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _PRONOUNS = frozenset(("it", "they", "we"))
 _PERSONAL = frozenset(("he", "she"))
 _STRICT = False
+_PERSON_ROLES = frozenset(
+    ("founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "chairman", "chairwoman")
+)
 
 
 def after_subject(actions: Actions, text: str, at: int) -> bool:
@@ -121,4 +124,14 @@ def clause_actor(
         actor = agent_actor(lex, text[agent_at:]) or actor
     if actor is None or actor.opinion or actor.name in lex.place_names:
         return None
-    return actor
+    person = actor.how == "subject" and actor.name not in state.local_orgs
+    return None if person and _personal(lex, actor.name) else actor
+
+
+def _personal(lex: Lexicon, name: str) -> bool:
+    """An unknown name that is a person's ("Founder Jane Roe", "Jane Roe"), not an
+    organisation's."""
+    words = name.split()
+    if any(w.lower() in _PERSON_ROLES for w in words):
+        return True  # "Founder Jane Roe"
+    return len(words) in (2, 3) and words[0] in lex.given_names
