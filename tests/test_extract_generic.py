@@ -215,7 +215,7 @@ def test_objects_and_shapes_the_detector_reads(
         "Brisvale missed analyst estimates in the second quarter.",
         "Brisvale spent €40 million on research in 2024.",
         "Brisvale was named one of Europe's fastest-growing companies in 2023.",
-        "Founder Marta Sousa left Zentro Freight in 2019.",
+        "Founder Marta Sousa relocated her start-up to Braga in 2019.",
     ],
 )
 def test_objects_that_make_no_event(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
