@@ -31,7 +31,6 @@ class Actions:
     excluded: frozenset[str]  # lemmas (or "lemma particle") that never make an event alone
     adjectival: frozenset[str]  # -ed forms that are no past tense
     particles: frozenset[str]
-    catenative: frozenset[str]
     count_objects: frozenset[str]  # no event with a count of goods as object
     statistic_objects: re.Pattern[str]  # 'lost users': a statistic without a number
     before_subject: frozenset[str]  # words that may precede a subject name
@@ -122,7 +121,6 @@ def load_actions(path: Path) -> Actions:
         excluded=excluded,
         adjectival=frozenset(data["adjectival"]),
         particles=frozenset(data["particles"]),
-        catenative=frozenset(data["catenative"]),
         founding=frozenset(data["founding"]),
         phrasal_heads=frozenset(k.split()[0] for k in data["kinds"] if " " in k),
         amount_kinds=dict(data["amount_kinds"]),
