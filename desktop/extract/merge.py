@@ -27,7 +27,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from desktop.extract.links import actors_linked, compatible_subjects, subject_agreement
-from desktop.extract.types import ExtractedEvent, TimeInterval
+from desktop.extract.types import KINDS, ExtractedEvent, TimeInterval
 
 __all__ = ["assign_keys", "compatible_subjects", "compatible_times", "make_key", "same_event"]
 
@@ -35,6 +35,7 @@ _FULFILMENT_DAYS = 183  # a reported or planned event may take place this long a
 _SLACK_DAYS = 3  # day dates of one event in two articles ("Tuesday" resolved differently)
 _FINE = frozenset({"day", "week"})
 _KINDRED = frozenset({frozenset({"release", "open_source"})})  # "launched" vs "open-sourced"
+_ANY_KIND = frozenset({"announcement", "other"})  # may report an event of any kind
 _KEY_SUBJECT = 40  # characters of the subject in a key, cut on a word boundary
 
 
@@ -50,8 +51,13 @@ def _slug(text: str) -> str:
 
 
 def make_key(facts: EventFacts) -> str:
-    """A readable, stable slug for a new event: actor-subject-kind."""
-    parts = [_slug(facts.actor.split("(")[0]), _slug(facts.subject)[:40].strip("-"), facts.kind]
+    """A readable, stable slug for a new event: actor-subject-kind, the subject cut after
+    its last whole word within _KEY_SUBJECT characters (a longer first word is cut)."""
+    subject = _slug(facts.subject)
+    if len(subject) > _KEY_SUBJECT:
+        cut = subject.rfind("-", 0, _KEY_SUBJECT + 1)
+        subject = subject[: cut if cut > 0 else _KEY_SUBJECT].strip("-.")
+    parts = [_slug(facts.actor.split("(")[0]), subject, facts.kind]
     return "-".join(p for p in parts if p) or "event"
 
 
@@ -82,7 +88,14 @@ def _kinds_linked(a: str, b: str, agreement: int) -> bool:
     planned open-sourcing of Kite 2)."""
     if a == b or frozenset((a, b)) in _KINDRED:
         return True
-    return agreement == 2 and bool({a, b} & {"announcement", "other"})
+    return agreement == 2 and bool({a, b} & _ANY_KIND)
+
+
+def link_candidate_kinds(kind: str) -> frozenset[str]:
+    """The kinds an event of ``kind`` may be linked to (for an indexed candidate search)."""
+    if kind in _ANY_KIND:
+        return frozenset(KINDS)
+    return frozenset({kind, *_ANY_KIND}).union(*(k for k in _KINDRED if kind in k))
 
 
 def _announced_then_done(a: EventFacts, b: EventFacts) -> bool:

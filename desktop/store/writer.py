@@ -12,7 +12,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.extract.merge import make_key, same_event
+from desktop.extract.links import actor_tokens
+from desktop.extract.merge import link_candidate_kinds, link_score, make_key
 from desktop.extract.types import ANCHORS, KINDS, PRECISIONS, STATUSES, ExtractedEvent, TimeInterval
 from desktop.sources.document import Document
 from desktop.store.errors import StoreError
@@ -36,6 +37,7 @@ class _Facts:
     kind: str
     interval: TimeInterval
     anchor: str
+    status: str
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -43,12 +45,14 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _facts(row: sqlite3.Row | tuple) -> _Facts:
-    ev_id, key, actor, subject, kind, start, end, precision, anchor = row
+    ev_id, key, actor, subject, kind, start, end, precision, anchor, status = row
     interval = TimeInterval(_date(start), _date(end), precision if start else "unknown")
-    return _Facts(ev_id, key, actor, subject, kind, interval, anchor)
+    return _Facts(ev_id, key, actor, subject, kind, interval, anchor, status)
 
 
-_FACTS_SQL = 'SELECT id, key, actor, subject, kind, start, "end", precision, anchor FROM events'
+_FACTS_SQL = (
+    'SELECT id, key, actor, subject, kind, start, "end", precision, anchor, status FROM events'
+)
 
 
 def now_iso() -> str:
@@ -78,23 +82,40 @@ def validate(doc: Document, ev: ExtractedEvent) -> None:
         )
 
 
+def _actor_range(actor: str) -> tuple[str, str]:
+    """Bounds of the actor keys that begin with the first word of ``actor``'s name: every
+    name merge.link_score may link to it ("samsung" .. "samsung-electronics") lies inside."""
+    words = actor_tokens(actor.split(";")[0])
+    root = actor_key(words[0]) if words else ""
+    if not root:
+        key = actor_key(actor)
+        return key, key + "\0"
+    return root, root[:-1] + chr(ord(root[-1]) + 1)
+
+
 def find_existing(conn: sqlite3.Connection, ev: ExtractedEvent, taken: set[int]) -> _Facts | None:
-    """The stored event ``ev`` reports (not one in ``taken``), or None: the merge rule."""
+    """The stored event ``ev`` reports (not one in ``taken``), or None: the merge rule
+    (desktop.extract.merge.link_score; the best-agreeing candidate, the oldest of equals)."""
     if ev.event_key:
         row = conn.execute(_FACTS_SQL + " WHERE key = ?", (ev.event_key,)).fetchone()
-        if row is not None and row[0] not in taken and same_event(_facts(row), ev):
+        if row is not None and row[0] not in taken and link_score(_facts(row), ev) > 0:
             return _facts(row)
-    # Candidates share kind and actor (indexed); same_event decides on time and subject,
-    # since "on or before publication" dates are compatible with earlier ones.
+    # Candidates: a kind that may link and an actor key from the same first word (indexed);
+    # link_score decides on actor, kind, time and subject.
+    kinds = sorted(link_candidate_kinds(ev.kind))
+    lo, hi = _actor_range(ev.actor)
     rows = conn.execute(
-        _FACTS_SQL + " WHERE kind = :kind AND actor_key = :actor ORDER BY id",
-        {"kind": ev.kind, "actor": actor_key(ev.actor)},
+        _FACTS_SQL + f" WHERE kind IN ({', '.join('?' * len(kinds))})"
+        " AND actor_key >= ? AND actor_key < ? ORDER BY id",
+        (*kinds, lo, hi),
     )
+    best, best_score = None, 0
     for row in rows:
         facts = _facts(row)
-        if facts.id not in taken and same_event(facts, ev):
-            return facts
-    return None
+        score = 0 if facts.id in taken else link_score(facts, ev)
+        if score > best_score:
+            best, best_score = facts, score
+    return best
 
 
 def _free_key(conn: sqlite3.Connection, ev: ExtractedEvent) -> str:

@@ -1,0 +1,212 @@
+"""Cross-article links: names, subjects, amounts, kinds and dates that vary between articles
+reporting one event, and the guards that keep different events apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from desktop.extract.links import actors_linked, amounts, subject_agreement
+from desktop.extract.merge import assign_keys, link_score, make_key, same_event
+from desktop.extract.types import ExtractedEvent, TimeInterval
+from desktop.sources.document import Document
+from desktop.store import EventStore
+
+D = dt.date
+
+
+@dataclass
+class Facts:
+    actor: str
+    subject: str
+    kind: str
+    interval: TimeInterval
+    anchor: str = "explicit"
+    status: str = "happened"
+
+
+def _day(d: dt.date) -> TimeInterval:
+    return TimeInterval(d, d, "day")
+
+
+def _month(y: int, m: int) -> TimeInterval:
+    end = (D(y, m + 1, 1) - dt.timedelta(days=1)) if m < 12 else D(y, 12, 31)
+    return TimeInterval(D(y, m, 1), end, "month")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Samsung", "Samsung Electronics"),
+        ("Tupã", "Tupã AI"),
+        ("Orbita Labs", "Orbita"),
+        ("Nordvik Holdings Ltd", "Nordvik Group"),
+        ("Hanbit AI (Kim Seo-yeon)", "Hanbit AI"),
+        ("Tsubame Labs; Hokuriku Financial Group", "Hokuriku Financial Group"),
+    ],
+)
+def test_one_organisation_named_differently(a: str, b: str) -> None:
+    assert actors_linked(a, b) and actors_linked(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Samsung", "Apple"),
+        ("Meta", "Metaculus"),
+        ("South Korean government", "South Africa"),
+        ("Banco Meridional", "Banco Estrela"),
+        ("AI Singapore", "AI21 Labs"),
+    ],
+)
+def test_different_organisations_stay_apart(a: str, b: str) -> None:
+    assert not actors_linked(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agreement"),
+    [
+        ("HBM4 chips", "its HBM4 memory", 2),
+        ("the deal", "licensing agreement", 1),
+        ("by December", "$110 million purchase of Lumera Analytics", 1),
+        ("8-billion-parameter version of Doyun-3", "Doyun-3 8B", 2),
+        ("Ernie 4.5", "Ernie X1", 0),
+        ("Kite 2", "Kite 3", 0),
+        ("humanoid robot", "search engine", 0),
+        ("$42 million Series B", "$42m", 1),
+    ],
+)
+def test_subject_agreement(a: str, b: str, agreement: int) -> None:
+    assert subject_agreement(a, b) == agreement
+    assert subject_agreement(b, a) == agreement
+
+
+def test_amounts_are_parsed_with_currency_and_scale() -> None:
+    assert amounts("a $1.5 billion stake") == [("usd", 1.5e9)]
+    assert amounts("€320 million at a €2.1 billion valuation") == [("eur", 3.2e8), ("eur", 2.1e9)]
+    assert amounts("1.2 billion reais") == [("brl", 1.2e9)]
+    assert amounts("40% of 8 robots") == []
+    assert amounts("an 8-billion-parameter model") == []
+
+
+def test_rounds_of_different_amounts_stay_apart_close_amounts_meet() -> None:
+    assert subject_agreement("$42 million funding", "$10 million funding") == 0
+    assert subject_agreement("about €300 million (talks)", "€320 million round") > 0
+    assert subject_agreement("₹500 crore", "$60 million") > 0  # no common currency: no verdict
+    march = _month(2025, 3)
+    a = Facts("Kora", "$42 million Series B", "funding", march)
+    assert not same_event(a, Facts("Kora", "$10 million seed round", "funding", march))
+    assert same_event(a, Facts("Kora Labs", "$42m round", "funding", _day(D(2025, 3, 12))))
+
+
+def test_kindred_kinds_link_other_kinds_do_not() -> None:
+    june = _day(D(2025, 6, 10))
+    release = Facts("Hanbit AI", "Doyun-3", "release", june)
+    assert same_event(release, Facts("Hanbit", "Doyun-3 weights", "open_source", june))
+    assert not same_event(release, Facts("Hanbit", "Doyun-3", "funding", june))
+    # an announcement links to another kind only when both name the same thing
+    assert same_event(Facts("Hanbit", "plan to open Doyun-3", "announcement", june), release)
+    assert not same_event(Facts("Hanbit", "announced", "announcement", june), release)
+    # equal kinds agree better than kindred ones
+    assert link_score(release, Facts("Hanbit", "Doyun-3", "release", june)) > link_score(
+        release, Facts("Hanbit", "Doyun-3", "open_source", june)
+    )
+
+
+def test_two_releases_in_one_month_with_different_names_stay_apart() -> None:
+    march = _month(2025, 3)
+    ernie = Facts("Baidu", "Ernie 4.5", "release", _day(D(2025, 3, 16)))
+    assert not same_event(ernie, Facts("Baidu", "Ernie X1", "release", march))
+    assert not same_event(ernie, Facts("Baidu", "Wenxin search", "release", march))
+    assert same_event(ernie, Facts("Baidu Inc", "its Ernie 4.5 model", "release", march))
+
+
+def test_day_dates_a_few_days_apart_link_for_a_shared_name_only() -> None:
+    a = Facts("Orbita", "Orbita-7B", "release", _day(D(2025, 6, 10)))
+    assert same_event(a, Facts("Orbita", "Orbita-7B", "release", _day(D(2025, 6, 12))))
+    assert not same_event(a, Facts("Orbita", "Orbita-7B", "release", _day(D(2025, 6, 20))))
+    assert not same_event(a, Facts("Orbita", "new model", "release", _day(D(2025, 6, 12))))
+    assert same_event(a, Facts("Orbita", "Orbita-7B", "release", _month(2025, 6)))
+
+
+def test_a_report_meets_the_event_that_happened_months_later() -> None:
+    talks = Facts("Aurore AI", "about €300 million", "funding", _day(D(2025, 6, 27)))
+    talks.status = "reported"
+    closed = Facts("Aurore AI", "€320 million round", "funding", _day(D(2025, 12, 5)))
+    assert same_event(talks, closed)
+    much_later = Facts("Aurore AI", "€320 million round", "funding", _day(D(2026, 3, 5)))
+    assert not same_event(talks, much_later)
+    before = Facts("Aurore AI", "€320 million round", "funding", _day(D(2025, 5, 1)))
+    assert not same_event(talks, before)
+
+
+def _event(actor: str, subject: str, kind: str, iv: TimeInterval) -> ExtractedEvent:
+    return ExtractedEvent(0, 1, "x", iv, "explicit", "", "happened", kind, actor, subject, "t")
+
+
+def test_best_agreeing_mention_takes_the_key_first() -> None:
+    first = [_event("Alibaba", "Qwen3", "open_source", _day(D(2025, 4, 29)))]
+    # the later article also mentions a release of Qwen3 before its open-sourcing
+    later = [
+        _event("Alibaba", "Qwen3", "release", _month(2025, 4)),
+        _event("Alibaba", "Qwen3", "open_source", _month(2025, 4)),
+    ]
+    keyed = assign_keys([first, later])
+    assert keyed[1][1].event_key == keyed[0][0].event_key
+    assert keyed[1][0].event_key != keyed[0][0].event_key
+
+
+def test_make_key_cuts_the_subject_on_a_word_boundary() -> None:
+    facts = Facts(
+        "01.AI", "large language model platform for enterprises", "release", _month(2025, 1)
+    )
+    key = make_key(facts)
+    assert key == "01.ai-large-language-model-platform-for-release"
+    long_word = Facts("X", "a" * 60, "release", _month(2025, 1))
+    assert make_key(long_word) == "x-" + "a" * 40 + "-release"
+    keys = [
+        e.event_key
+        for e in assign_keys(
+            [[_event("01.AI", facts.subject, "release", _month(y, 1)) for y in (2023, 2024)]]
+        )[0]
+    ]
+    assert keys == [key, key + "-2"]
+
+
+def _stored(text: str, actor: str, subject: str, kind: str, iv: TimeInterval) -> ExtractedEvent:
+    return ExtractedEvent(
+        start=0,
+        end=len(text),
+        evidence=text,
+        interval=iv,
+        anchor="explicit",
+        resolution="",
+        status="happened",
+        kind=kind,
+        actor=actor,
+        subject=subject,
+        title=f"{actor} {subject}",
+    )
+
+
+def test_store_merges_like_extract_across_names_and_kindred_kinds(tmp_path) -> None:
+    june = _day(D(2025, 6, 10))
+    texts = [
+        "Samsung released HBM4 chips on Tuesday.",
+        "Samsung Electronics open-sourced its HBM4 memory design.",
+        "Samsung Electronics released Exynos 3000 chips.",
+    ]
+    events = [
+        _stored(texts[0], "Samsung", "HBM4 chips", "release", june),
+        _stored(texts[1], "Samsung Electronics", "its HBM4 memory", "open_source", june),
+        _stored(texts[2], "Samsung Electronics", "Exynos 3000 chips", "release", june),
+    ]
+    with EventStore.create_or_open(tmp_path / "s.db") as store:
+        results = [
+            store.add_document(Document(t, f"{i}.txt", published=D(2025, 6, 12)), [e])
+            for i, (t, e) in enumerate(zip(texts, events, strict=True))
+        ]
+        assert [(r.events_new, r.events_merged) for r in results] == [(1, 0), (0, 1), (1, 0)]
+        assert sorted(e.n_mentions for e in store.list_events()) == [1, 2]
