@@ -106,6 +106,9 @@ def test_events_in_rows_is_exactly_the_overlapping_events() -> None:
     want = np.flatnonzero(np.isfinite(start) & np.isin(rows, [1, 3]) & overlaps)
     np.testing.assert_array_equal(got, want)
     assert density.events_in_rows(index, np.array([], dtype=int), a, b, start).size == 0
+    longest = float(np.nanmax(np.where(real_span, end - start, 0.0)))
+    bounded = density.events_in_rows(index, np.array([1, 3]), a, b, start, longest)
+    np.testing.assert_array_equal(bounded, want)  # the bound loses no overlapping interval
 
 
 def test_first_times_per_row() -> None:

@@ -323,20 +323,28 @@ def naive_column_counts(
 
 
 def events_in_rows(
-    index: LaneIndex, rows: np.ndarray, a: float, b: float, start_s: np.ndarray
+    index: LaneIndex,
+    rows: np.ndarray,
+    a: float,
+    b: float,
+    start_s: np.ndarray,
+    max_span_s: float | None = None,
 ) -> np.ndarray:
     """Sorted indices of the indexed events of ``rows`` overlapping [a, b): points with a
-    start in it, intervals with start < b and end > a. Cost: the events returned."""
+    start in it, intervals with start < b and end > a. ``max_span_s`` (the longest interval)
+    bounds the intervals looked at to those ending before b + max_span_s: the cost is then
+    the events returned, not every interval ending after a."""
     parts = [np.zeros(0, dtype=np.int64)]
     rel_a = float(np.clip(a - index.t0, -1.0, index.stride - 1.0))
     rel_b = float(np.clip(b - index.t0, -1.0, index.stride - 1.0))
+    late = index.stride - 1.0
+    if max_span_s is not None:
+        late = float(np.clip(b + max_span_s - index.t0, -1.0, index.stride - 1.0))
     for row in np.asarray(rows).tolist():
         base = row * index.stride
         lo, hi = np.searchsorted(index.points, [base + rel_a, base + rel_b])
         parts.append(index.point_of[lo:hi])
-        lo, hi = np.searchsorted(
-            index.span_ends, [base + rel_a, base + index.stride - 1.0], "right"
-        )
+        lo, hi = np.searchsorted(index.span_ends, [base + rel_a, base + late], "right")
         spans = index.span_end_of[lo:hi]
         parts.append(spans[start_s[spans] < b])
     return np.sort(np.concatenate(parts))

@@ -194,6 +194,11 @@ class TimelineModel(QObject):
         self.lane_of_row = order.astype(np.int64)
 
     @property
+    def max_span_s(self) -> float:
+        """The longest interval's length (0 without intervals)."""
+        return self._max_span_s
+
+    @property
     def total_count(self) -> int:
         return int(self.ids.size)
 

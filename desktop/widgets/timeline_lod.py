@@ -133,7 +133,7 @@ class LodLayer:
         a, b = x0 - span, x1 + span
         self._glyph_key = (tuple(rows.tolist()), a, b, span)
         m = self.model
-        shown = density.events_in_rows(index, m.lane_of_row[rows], a, b, m.start_s)
+        shown = density.events_in_rows(index, m.lane_of_row[rows], a, b, m.start_s, m.max_span_s)
         self.glyphs = shown
         keys = style_keys(m.rows[shown], m.status[shown], m.hidden()[shown])
         unique_keys, inverse = np.unique(keys, return_inverse=True)
