@@ -210,3 +210,19 @@ def test_store_merges_like_extract_across_names_and_kindred_kinds(tmp_path) -> N
         ]
         assert [(r.events_new, r.events_merged) for r in results] == [(1, 0), (0, 1), (1, 0)]
         assert sorted(e.n_mentions for e in store.list_events()) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Zorvia AI closed its funding round at a valuation of $2.1 billion on Monday.", ""),
+        ("Zorvia AI raised $50 million at a valuation of $1 billion on Monday.", "$50 million"),
+        ("Zorvia AI, valued at $900 million, raised $40 million on Monday.", "$40 million"),
+        ("Zorvia AI raised $40 million at a $1.2 billion post-money valuation.", "$40 million"),
+    ],
+)
+def test_a_rounds_subject_is_its_amount_not_the_valuation(sentence: str, subject: str) -> None:
+    from desktop.extract import extract_events
+
+    (event,) = [e for e in extract_events(sentence, D(2025, 6, 12)) if e.kind == "funding"]
+    assert event.subject == (f"{subject} funding" if subject else "funding round")

@@ -31,6 +31,24 @@ _CUT_PRODUCTS = re.compile(
 )
 
 
+# a valuation is not what a round raised: "at a valuation of €2 billion", "a $3bn valuation"
+_VALUATION_BEFORE = re.compile(
+    r"(?:valuation|valued|value|worth)\s+(?:of\s+|at\s+)?(?:about|around|roughly|nearly|some"
+    r"|over|more\s+than|almost|up\s+to)?\s*$",
+    re.I,
+)
+_VALUATION_AFTER = re.compile(r"^\s*(?:pre-money\s+|post-money\s+)?valuation\b", re.I)
+
+
+def _round_amount(lex: Lexicon, text: str) -> str:
+    """The first amount in ``text`` that is not a valuation, or ""."""
+    for m in lex.rx["amount"].finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if not (_VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(text[m.end() :])):
+            return m.group(0).strip()
+    return ""
+
+
 def _clean_phrase(lex: Lexicon, phrase: str) -> str:
     phrase = lex.rx["subject_drop_leading"].sub("", phrase.strip(' ,;:."“”'))
     words = phrase.split()
@@ -82,8 +100,8 @@ def subject_of(lex: Lexicon, text: str, hit: Hit, content_at: int, actor: str = 
     if partners:
         return "with " + " and ".join(partners)
     if hit.kind == "funding":
-        amount = lex.rx["amount"].search(text)
-        return f"{amount.group(0).strip()} funding" if amount else "funding round"
+        amount = _round_amount(lex, text)
+        return f"{amount} funding" if amount else "funding round"
     inside = product_names(lex, hit.text)  # "make its Ernie chatbot free"
     if inside:
         return "; ".join(inside)
