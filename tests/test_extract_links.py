@@ -84,11 +84,11 @@ def test_subject_agreement(a: str, b: str, agreement: int) -> None:
 
 
 def test_amounts_are_parsed_with_currency_and_scale() -> None:
-    assert amounts("a $1.5 billion stake") == [("usd", 1.5e9)]
-    assert amounts("€320 million at a €2.1 billion valuation") == [("eur", 3.2e8), ("eur", 2.1e9)]
-    assert amounts("1.2 billion reais") == [("brl", 1.2e9)]
-    assert amounts("40% of 8 robots") == []
-    assert amounts("an 8-billion-parameter model") == []
+    assert amounts("a $1.5 billion stake") == (("usd", 1.5e9),)
+    assert amounts("€320 million at a €2.1 billion valuation") == (("eur", 3.2e8), ("eur", 2.1e9))
+    assert amounts("1.2 billion reais") == (("brl", 1.2e9),)
+    assert amounts("40% of 8 robots") == ()
+    assert amounts("an 8-billion-parameter model") == ()
 
 
 def test_rounds_of_different_amounts_stay_apart_close_amounts_meet() -> None:

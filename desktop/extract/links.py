@@ -6,6 +6,7 @@ subjects ("HBM4 chips" and "its HBM4 memory"; "GPT-4" and "GPT-5" do not) and am
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -98,7 +99,8 @@ def compatible_subjects(a: str, b: str, kind: str = "") -> bool:
     return bool(wa & wb)
 
 
-def amounts(text: str) -> list[tuple[str, float]]:
+@lru_cache(maxsize=65536)
+def amounts(text: str) -> tuple[tuple[str, float], ...]:
     """The money amounts in ``text`` as (currency or "", value): "$1.5 billion" ->
     ("usd", 1.5e9); a bare number is no amount."""
     found = []
@@ -109,7 +111,7 @@ def amounts(text: str) -> list[tuple[str, float]]:
             continue
         value = float(m.group("num").replace(",", "")) * _SCALE.get(scale, 1.0)
         found.append((_CURRENCY.get(cur.rstrip("s") if cur != "reais" else cur, cur), value))
-    return found
+    return tuple(found)
 
 
 def _amounts_clash(a: str, b: str) -> bool:
@@ -118,16 +120,22 @@ def _amounts_clash(a: str, b: str) -> bool:
     return bool(pairs) and not any(abs(x - y) <= _AMOUNT_TOLERANCE * max(x, y) for x, y in pairs)
 
 
+@lru_cache(maxsize=65536)
+def _link_words(subject: str, thing: bool) -> frozenset[str]:
+    """The content words of a subject for linking (sizes one token, amounts and dates out;
+    for a thing's subject, a lone verb form names nothing)."""
+    text = _NOT_VERSION.sub(" ", _SIZE.sub(r" \1\2\3 ", subject))
+    return frozenset(_content_words(_VERB_ONLY.sub("", text) if thing else text, _LINK_GENERIC))
+
+
 def subject_agreement(a: str, b: str, kind: str = "") -> int:
     """0: the subjects name different things (versions or amounts differ, or no content word
     in common); 1: one of them names nothing in particular ("the deal", "by December");
     2: they share a content word ("HBM4 chips" and "its HBM4 memory")."""
     if _amounts_clash(a, b):
         return 0
-    a, b = (_NOT_VERSION.sub(" ", _SIZE.sub(r" \1\2\3 ", s)) for s in (a, b))
-    if kind in _THING_KINDS:
-        a, b = _VERB_ONLY.sub("", a), _VERB_ONLY.sub("", b)
-    wa, wb = _content_words(a, _LINK_GENERIC), _content_words(b, _LINK_GENERIC)
+    thing = kind in _THING_KINDS
+    wa, wb = _link_words(a, thing), _link_words(b, thing)
     if not wa or not wb:
         return 1
     if _versions_clash(wa, wb):
@@ -135,13 +143,14 @@ def subject_agreement(a: str, b: str, kind: str = "") -> int:
     return 2 if wa & wb else 0
 
 
-def actor_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def actor_tokens(name: str) -> tuple[str, ...]:
     """The words of an actor's name without its parenthesised part and legal or generic
-    tail ("Tupã AI" -> ["tupã"], "Samsung Electronics Co., Ltd." -> ["samsung", "electronics"])."""
+    tail ("Tupã AI" -> ("tupã",), "Samsung Electronics Co., Ltd." -> ("samsung", "electronics"))."""
     words = re.findall(r"[^\W_]+(?:\.[^\W_]+)*", name.split("(")[0].casefold())
     while len(words) > 1 and words[-1] in _ORG_TAIL:
         words.pop()
-    return words
+    return tuple(words)
 
 
 def actors_linked(a: str, b: str) -> bool:

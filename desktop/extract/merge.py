@@ -26,7 +26,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from desktop.extract.links import actors_linked, compatible_subjects, subject_agreement
+from desktop.extract.links import (
+    actor_tokens,
+    actors_linked,
+    compatible_subjects,
+    subject_agreement,
+)
 from desktop.extract.types import KINDS, ExtractedEvent, TimeInterval
 
 __all__ = ["assign_keys", "compatible_subjects", "compatible_times", "make_key", "same_event"]
@@ -130,13 +135,15 @@ def link_score(a: EventFacts, b: EventFacts) -> int:
     subjects (links.subject_agreement: versions and amounts agree); compatible times
     (overlap, a report or plan fulfilled later, or day dates a few days apart for a shared
     name)."""
-    if not actors_linked(a.actor, b.actor):
+    if not _kinds_linked(a.kind, b.kind, 2) or not actors_linked(a.actor, b.actor):
+        return 0
+    timely = compatible_times(a, b) or _announced_then_done(a, b)
+    if not timely and not _near_days(a, b):  # the cheap tests first
         return 0
     agreement = subject_agreement(a.subject, b.subject, a.kind if a.kind == b.kind else "")
     if agreement == 0 or not _kinds_linked(a.kind, b.kind, agreement):
         return 0
-    timely = compatible_times(a, b) or _announced_then_done(a, b)
-    if not timely and not (agreement == 2 and _near_days(a, b)):
+    if not timely and agreement < 2:
         return 0
     return agreement + (a.kind == b.kind)
 
@@ -146,23 +153,44 @@ def same_event(a: EventFacts, b: EventFacts) -> bool:
     return link_score(a, b) > 0
 
 
-def _matches(
-    events: Sequence[ExtractedEvent], known: Sequence[tuple[str, ExtractedEvent]]
-) -> dict[int, str]:
+class _Known:
+    """The mentions keyed so far, found by the first word of each actor name (actors_linked
+    names share it), so keying many documents does not compare every pair of events."""
+
+    def __init__(self) -> None:
+        self.mentions: list[tuple[str, ExtractedEvent]] = []
+        self._by_root: dict[str, list[int]] = {}
+
+    @staticmethod
+    def _roots(actor: str) -> set[str]:
+        return {words[0] for part in actor.split(";") if (words := actor_tokens(part))}
+
+    def add(self, ev: ExtractedEvent) -> None:
+        for root in self._roots(ev.actor):
+            self._by_root.setdefault(root, []).append(len(self.mentions))
+        self.mentions.append((ev.event_key, ev))
+
+    def candidates(self, ev: ExtractedEvent) -> list[int]:
+        return sorted({n for r in self._roots(ev.actor) for n in self._by_root.get(r, ())})
+
+
+def _matches(events: Sequence[ExtractedEvent], known: _Known) -> dict[int, str]:
     """Which events of one document report an event already keyed: the best-agreeing pairs
     first (an open-sourcing takes the open-sourcing's key before a later release of the same
     model can), each event and each key used once."""
     scored = [
         (-score, i, n)
         for i, ev in enumerate(events)
-        for n, (_, other) in enumerate(known)
-        if (score := link_score(ev, other)) > 0
+        for n in known.candidates(ev)
+        if (score := link_score(ev, known.mentions[n][1])) > 0
     ]
     found: dict[int, str] = {}
+    taken: set[str] = set()
     for _, i, n in sorted(scored):
-        key = known[n][0]
-        if i not in found and key not in found.values():
+        key = known.mentions[n][0]
+        if i not in found and key not in taken:
             found[i] = key
+            taken.add(key)
     return found
 
 
@@ -170,7 +198,7 @@ def assign_keys(documents: Sequence[Sequence[ExtractedEvent]]) -> list[list[Extr
     """Give every event an ``event_key``; events of different documents that are the same
     real-world event share one. Keys are unique otherwise, and the key of an event is the slug
     of its first mention, so adding documents later never renames earlier keys."""
-    known: list[tuple[str, ExtractedEvent]] = []
+    known = _Known()
     used: set[str] = set()
     out: list[list[ExtractedEvent]] = []
     for events in documents:
@@ -185,6 +213,7 @@ def assign_keys(documents: Sequence[Sequence[ExtractedEvent]]) -> list[list[Extr
                     key, n = f"{base}-{n}", n + 1
                 used.add(key)
             keyed.append(replace(ev, event_key=key))
-        known += [(e.event_key, e) for e in keyed]
+        for ev in keyed:
+            known.add(ev)
         out.append(keyed)
     return out
