@@ -226,3 +226,44 @@ def test_a_rounds_subject_is_its_amount_not_the_valuation(sentence: str, subject
 
     (event,) = [e for e in extract_events(sentence, D(2025, 6, 12)) if e.kind == "funding"]
     assert event.subject == (f"{subject} funding" if subject else "funding round")
+
+
+def test_a_partnership_reported_from_either_side_is_one_event() -> None:
+    from desktop.extract.links import parties, same_parties
+
+    june = _month(2025, 6)
+    assert parties("Tsubame Labs", "with Hokuriku Bank and Orbita", "partnership") == (
+        "Tsubame Labs",
+        "Hokuriku Bank",
+        "Orbita",
+    )
+    assert parties("Tsubame Labs", "with Hokuriku Bank", "release") == ("Tsubame Labs",)
+    assert same_parties(("Tsubame Labs", "Hokuriku Bank"), ("Hokuriku", "Tsubame"))
+    assert not same_parties(("Tsubame Labs", "Hokuriku Bank"), ("Tsubame Labs", "Daewon"))
+    assert not same_parties(("Tsubame Labs",), ("Tsubame Labs", "Daewon"))
+    one = Facts("Tsubame Labs", "with Hokuriku Bank", "partnership", _day(D(2025, 6, 16)))
+    assert same_event(one, Facts("Hokuriku Bank", "with Tsubame Labs", "partnership", june))
+    assert not same_event(one, Facts("Hokuriku Bank", "with Daewon Motors", "partnership", june))
+    assert not same_event(one, Facts("Tsubame Labs", "with Daewon Motors", "partnership", june))
+    later = Facts("Hokuriku Bank", "with Tsubame Labs", "partnership", _month(2025, 9))
+    assert not same_event(one, later)
+    keyed = assign_keys(
+        [
+            [_event("Tsubame Labs", "with Hokuriku Bank", "partnership", june)],
+            [_event("Hokuriku Bank", "with Tsubame Labs", "partnership", june)],
+        ]
+    )
+    assert keyed[0][0].event_key == keyed[1][0].event_key
+
+
+def test_store_merges_a_partnership_named_from_the_other_side(tmp_path) -> None:
+    june = _day(D(2025, 6, 16))
+    texts = ["Tsubame Labs signed a deal with Hokuriku Bank.", "Hokuriku Bank partnered Tsubame."]
+    events = [
+        _stored(texts[0], "Tsubame Labs", "with Hokuriku Bank", "partnership", june),
+        _stored(texts[1], "Hokuriku Bank", "with Tsubame", "partnership", june),
+    ]
+    with EventStore.create_or_open(tmp_path / "s.db") as store:
+        for i, (text, ev) in enumerate(zip(texts, events, strict=True)):
+            result = store.add_document(Document(text, f"{i}.txt", published=D(2025, 6, 20)), [ev])
+        assert (result.events_new, result.events_merged) == (0, 1)

@@ -114,7 +114,7 @@ def amounts(text: str) -> tuple[tuple[str, float], ...]:
     return tuple(found)
 
 
-def _amounts_clash(a: str, b: str) -> bool:
+def amounts_clash(a: str, b: str) -> bool:
     """Both name amounts in a common currency and none of them agree (two rounds)."""
     pairs = [(x, y) for cx, x in amounts(a) for cy, y in amounts(b) if cx == cy or not cx or not cy]
     return bool(pairs) and not any(abs(x - y) <= _AMOUNT_TOLERANCE * max(x, y) for x, y in pairs)
@@ -132,7 +132,7 @@ def subject_agreement(a: str, b: str, kind: str = "") -> int:
     """0: the subjects name different things (versions or amounts differ, or no content word
     in common); 1: one of them names nothing in particular ("the deal", "by December");
     2: they share a content word ("HBM4 chips" and "its HBM4 memory")."""
-    if _amounts_clash(a, b):
+    if amounts_clash(a, b):
         return 0
     thing = kind in _THING_KINDS
     wa, wb = _link_words(a, thing), _link_words(b, thing)
@@ -165,3 +165,23 @@ def actors_linked(a: str, b: str) -> bool:
             if n and ta[:n] == tb[:n]:
                 return True
     return False
+
+
+_WITH = re.compile(r"^\s*with\s+")
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def parties(actor: str, subject: str, kind: str) -> tuple[str, ...]:
+    """The organisations an event is by: its actor's parties ("A; B") and, for a partnership,
+    those of its "with X and Y" subject, which names the other side."""
+    names = [p.strip() for p in actor.split(";") if p.strip()]
+    if kind == "partnership" and _WITH.match(subject):
+        names += [p for p in _AND.split(_WITH.sub("", subject)) if p]
+    return tuple(names)
+
+
+def same_parties(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two partnerships between the same organisations, whichever of them an article makes
+    the actor: at least two parties each, every party of one linked to a party of the other."""
+    small, large = sorted((a, b), key=len)
+    return len(small) >= 2 and all(any(actors_linked(x, y) for y in large) for x in small)

@@ -29,7 +29,10 @@ from typing import Protocol
 from desktop.extract.links import (
     actor_tokens,
     actors_linked,
+    amounts_clash,
     compatible_subjects,
+    parties,
+    same_parties,
     subject_agreement,
 )
 from desktop.extract.types import KINDS, ExtractedEvent, TimeInterval
@@ -135,12 +138,17 @@ def link_score(a: EventFacts, b: EventFacts) -> int:
     subjects (links.subject_agreement: versions and amounts agree); compatible times
     (overlap, a report or plan fulfilled later, or day dates a few days apart for a shared
     name)."""
-    if not _kinds_linked(a.kind, b.kind, 2) or not actors_linked(a.actor, b.actor):
+    partners = a.kind == b.kind == "partnership" and same_parties(
+        parties(a.actor, a.subject, a.kind), parties(b.actor, b.subject, b.kind)
+    )
+    if not _kinds_linked(a.kind, b.kind, 2) or not (partners or actors_linked(a.actor, b.actor)):
         return 0
     timely = compatible_times(a, b) or _announced_then_done(a, b)
     if not timely and not _near_days(a, b):  # the cheap tests first
         return 0
     agreement = subject_agreement(a.subject, b.subject, a.kind if a.kind == b.kind else "")
+    if partners:  # the parties are what a partnership is about
+        agreement = 2 if agreement or not amounts_clash(a.subject, b.subject) else 0
     if agreement == 0 or not _kinds_linked(a.kind, b.kind, agreement):
         return 0
     if not timely and agreement < 2:
@@ -162,16 +170,17 @@ class _Known:
         self._by_root: dict[str, list[int]] = {}
 
     @staticmethod
-    def _roots(actor: str) -> set[str]:
-        return {words[0] for part in actor.split(";") if (words := actor_tokens(part))}
+    def _roots(ev: ExtractedEvent) -> set[str]:
+        names = parties(ev.actor, ev.subject, ev.kind)
+        return {words[0] for name in names if (words := actor_tokens(name))}
 
     def add(self, ev: ExtractedEvent) -> None:
-        for root in self._roots(ev.actor):
+        for root in self._roots(ev):
             self._by_root.setdefault(root, []).append(len(self.mentions))
         self.mentions.append((ev.event_key, ev))
 
     def candidates(self, ev: ExtractedEvent) -> list[int]:
-        return sorted({n for r in self._roots(ev.actor) for n in self._by_root.get(r, ())})
+        return sorted({n for r in self._roots(ev) for n in self._by_root.get(r, ())})
 
 
 def _matches(events: Sequence[ExtractedEvent], known: _Known) -> dict[int, str]:

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.extract.links import actor_tokens
+from desktop.extract.links import actor_tokens, parties
 from desktop.extract.merge import link_candidate_kinds, link_score, make_key
 from desktop.extract.types import ANCHORS, KINDS, PRECISIONS, STATUSES, ExtractedEvent, TimeInterval
 from desktop.sources.document import Document
@@ -82,15 +82,17 @@ def validate(doc: Document, ev: ExtractedEvent) -> None:
         )
 
 
-def _actor_range(actor: str) -> tuple[str, str]:
-    """Bounds of the actor keys that begin with the first word of ``actor``'s name: every
-    name merge.link_score may link to it ("samsung" .. "samsung-electronics") lies inside."""
-    words = actor_tokens(actor.split(";")[0])
-    root = actor_key(words[0]) if words else ""
-    if not root:
-        key = actor_key(actor)
-        return key, key + "\0"
-    return root, root[:-1] + chr(ord(root[-1]) + 1)
+def _actor_ranges(ev: ExtractedEvent) -> set[tuple[str, str]]:
+    """Bounds of the actor keys that begin with the first word of a party's name (the actor,
+    or the other side of a partnership): every actor merge.link_score may link lies inside
+    one ("samsung" .. "samsung-electronics")."""
+    ranges = set()
+    for name in parties(ev.actor, ev.subject, ev.kind):
+        words = actor_tokens(name)
+        root = actor_key(words[0]) if words else ""
+        key = root or actor_key(name)
+        ranges.add((key, key[:-1] + chr(ord(key[-1]) + 1)) if key else (key, key + "\0"))
+    return ranges
 
 
 def find_existing(conn: sqlite3.Connection, ev: ExtractedEvent, taken: set[int]) -> _Facts | None:
@@ -103,16 +105,18 @@ def find_existing(conn: sqlite3.Connection, ev: ExtractedEvent, taken: set[int])
     # Candidates: a kind that may link and an actor key from the same first word (indexed);
     # link_score decides on actor, kind, time and subject.
     kinds = sorted(link_candidate_kinds(ev.kind))
-    lo, hi = _actor_range(ev.actor)
-    rows = conn.execute(
-        _FACTS_SQL + f" WHERE kind IN ({', '.join('?' * len(kinds))})"
-        " AND actor_key >= ? AND actor_key < ? ORDER BY id",
-        (*kinds, lo, hi),
-    )
+    sql = _FACTS_SQL + f" WHERE kind IN ({', '.join('?' * len(kinds))})"
+    sql += " AND actor_key >= ? AND actor_key < ?"
+    rows = {
+        row[0]: row
+        for lo, hi in _actor_ranges(ev)
+        for row in conn.execute(sql, (*kinds, lo, hi))
+        if row[0] not in taken
+    }
     best, best_score = None, 0
-    for row in rows:
-        facts = _facts(row)
-        score = 0 if facts.id in taken else link_score(facts, ev)
+    for ev_id in sorted(rows):
+        facts = _facts(rows[ev_id])
+        score = link_score(facts, ev)
         if score > best_score:
             best, best_score = facts, score
     return best
