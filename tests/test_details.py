@@ -166,3 +166,23 @@ def test_details_pane_shows_count_and_spread_as_plain_text(qtbot):
     assert not pane.spread_label.isHidden()
     pane.show_details(None)
     assert pane.spread_label.isHidden() and pane.articles_label.isHidden()
+
+
+def test_details_pane_scroll_bar_repaints_through_the_style_only_when_it_changes(qtbot):
+    from desktop.widgets.details_pane import DetailsPane
+
+    pane = DetailsPane()
+    qtbot.addWidget(pane)
+    pane.resize(300, 80)  # shorter than its fields: the scroll bar shows
+    pane.show()
+    qtbot.waitExposed(pane)
+    bar = pane.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.isVisible())
+    pane.grab()
+    paints = bar.paints
+    pane.grab()
+    pane.grab()
+    assert bar.paints == paints  # unchanged: blitted from its cache
+    bar.setValue(bar.maximum())
+    pane.grab()
+    assert bar.paints == paints + 1

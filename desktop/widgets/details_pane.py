@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.viewmodel.details import DetailsData, articles_text
+from desktop.widgets.cached_scrollbar import CachedScrollBar
 
 _FIELDS = ("Date", "Resolved", "Status", "Kind", "Actor", "Subject", "Summary", "Tags", "Note")
 HIDDEN_TEXT = "Hidden: marked as not an event"
@@ -76,6 +77,9 @@ class DetailsPane(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # repainted with the window on every timeline frame: blit a cached pixmap (~2 ms less)
+        scroll.setVerticalScrollBar(CachedScrollBar(Qt.Orientation.Vertical))
+        self.scroll_area = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

@@ -150,8 +150,7 @@ class MainWindow(QMainWindow):
         self.table_model.set_records(self.store_model.records)
         self._use_lazy_table()
         self.search_bar.set_actors(self.store_model.lanes)
-        self.search.reset_data()
-        self.timeline_view.fit_all()
+        self.search.reset_data()  # the timeline view fitted all when the columns changed
 
     def _on_store_model_store_changed(self) -> None:
         """Another process wrote to the store: new data, same zoom, selection and search."""
