@@ -267,3 +267,26 @@ def test_store_merges_a_partnership_named_from_the_other_side(tmp_path) -> None:
         for i, (text, ev) in enumerate(zip(texts, events, strict=True)):
             result = store.add_document(Document(text, f"{i}.txt", published=D(2025, 6, 20)), [ev])
         assert (result.events_new, result.events_merged) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "not_expected"),
+    [
+        ("Orbita AI settled a lawsuit brought by U.S. music labels on Monday.", "music", ""),
+        ("Orbita AI settled a lawsuit filed by U.K. broadcasters on Monday.", "broadcasters", ""),
+        (
+            "On Monday, Orbita AI settled a lawsuit with labels in the U.S. The firm will pay.",
+            "",
+            "firm",
+        ),
+    ],
+)
+def test_an_abbreviation_does_not_end_the_subject(
+    sentence: str, expected: str, not_expected: str
+) -> None:
+    from desktop.extract import extract_events
+
+    subjects = " ".join(e.subject for e in extract_events(sentence, D(2025, 6, 12)))
+    assert "lawsuit" in subjects
+    assert expected in subjects
+    assert not not_expected or not_expected not in subjects

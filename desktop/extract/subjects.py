@@ -40,6 +40,16 @@ _VALUATION_BEFORE = re.compile(
 _VALUATION_AFTER = re.compile(r"^\s*(?:pre-money\s+|post-money\s+)?valuation\b", re.I)
 
 
+# dots of "U.S." or "U.K." that end no sentence: inner ones, the last before a lower-case word
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Z]\.)+[A-Z]\.(?=\s+[a-z0-9]|[,;:)]|$)|\b(?:[A-Z]\.)+(?=[A-Z]\.)"
+)
+
+
+def _mask_dots(m: re.Match[str]) -> str:
+    return m.group(0).replace(".", "_")
+
+
 def _round_amount(lex: Lexicon, text: str) -> str:
     """The first amount in ``text`` that is not a valuation, or ""."""
     for m in lex.rx["amount"].finditer(text):
@@ -56,7 +66,7 @@ def _clean_phrase(lex: Lexicon, phrase: str) -> str:
 
 
 def _object_phrase(lex: Lexicon, after: str) -> str:
-    stop = lex.rx["subject_stop"].search(after)
+    stop = lex.rx["subject_stop"].search(_ABBREVIATION.sub(_mask_dots, after))
     phrase = after[: stop.start()] if stop else after
     reference = _REFERENCE.search(phrase)  # "its first open model since GPT-2"
     return _clean_phrase(lex, phrase[: reference.start()] if reference else phrase)
