@@ -132,3 +132,12 @@ def test_bucket_counts_over_many_chunks_match_one_pass(monkeypatch) -> None:
     pos = np.minimum((keep * (37 / 1000.0)).astype(np.int64), 36)
     expected = np.bincount(pos, minlength=37)
     np.testing.assert_array_equal(bucket_counts(values, 0.0, 1000.0, 37), expected)
+
+
+def test_legend_sits_in_the_gutter_beside_the_counts_not_over_them(view: TimelineView) -> None:
+    counts = view.overview.getViewBox().sceneBoundingRect()
+    events, articles = (label.sceneBoundingRect() for label in view.overview.labels)
+    for label in (events, articles):
+        assert label.right() <= counts.left() + 1  # left of the histogram
+        assert counts.top() - 1 <= label.top() and label.bottom() <= counts.bottom() + 1
+    assert events.bottom() <= articles.top()  # events above, articles below

@@ -49,8 +49,15 @@ class OverviewStrip(pg.PlotItem):
         self.addItem(self.articles)
         self.baseline = pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen("#999999"))
         self.addItem(self.baseline)
-        self.label = pg.TextItem("events ▲  articles ▼", color="#666666", anchor=(0, 0))
-        self.label.setParentItem(self.getViewBox())
+        # the legend sits in the blank gutter under the lane names, never over the counts
+        self.labels = (
+            pg.TextItem("events ▲", color="#666666", anchor=(1, 0)),
+            pg.TextItem("articles ▼", color="#666666", anchor=(1, 1)),
+        )
+        for label in self.labels:
+            label.setParentItem(left)
+        left.geometryChanged.connect(self._place_labels)
+        self.getViewBox().geometryChanged.connect(self._place_labels)
         self.region = pg.LinearRegionItem(
             brush=pg.mkBrush(60, 90, 140, 35), pen=pg.mkPen("#333333", width=1.5)
         )
@@ -58,7 +65,7 @@ class OverviewStrip(pg.PlotItem):
         self.addItem(self.region)
         self.region.sigRegionChanged.connect(self._on_region_changed)
         # the counts and labels change with the data only: painted once into a pixmap each
-        for item in (self.events.curve, self.articles.curve, self.baseline, self.label, left):
+        for item in (self.events.curve, self.articles.curve, self.baseline, *self.labels, left):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.span = (0.0, 1.0)
         self._events_key: tuple | None = None
@@ -66,11 +73,23 @@ class OverviewStrip(pg.PlotItem):
         self.event_counts = np.zeros(BUCKETS, dtype=np.int64)
         self.article_counts = np.zeros(BUCKETS, dtype=np.int64)
 
+    def _place_labels(self) -> None:
+        """Right-align the two legend lines in the left gutter, at its top and bottom."""
+        axis = self.getAxis("left")
+        box = self.getViewBox().geometry()  # the counts' extent, in this plot's coordinates
+        top = axis.mapFromParent(box.topLeft()).y()
+        bottom = axis.mapFromParent(box.bottomLeft()).y()
+        right = axis.boundingRect().right() - 4
+        events, articles = self.labels
+        events.setPos(right, top)
+        articles.setPos(right, bottom)
+
     def set_colours(self, ink: QColor, faint: QColor, line: QColor) -> None:
         """Neutral colours from the timeline's palette: window outline, label, baseline."""
         self.region.lines[0].setPen(pg.mkPen(ink, width=1.5))
         self.region.lines[1].setPen(pg.mkPen(ink, width=1.5))
-        self.label.setColor(faint)
+        for label in self.labels:
+            label.setColor(faint)
         self.baseline.setPen(pg.mkPen(line))
 
     def set_data(self, start_s: np.ndarray, dated: np.ndarray, published_s: np.ndarray) -> None:
