@@ -37,6 +37,7 @@ class Actions:
     amount_kinds: dict[str, str]  # lemma -> kind, an event only with a money amount
     results_verbs: frozenset[str]  # with a financial result as object: an event
     results_nouns: re.Pattern[str]
+    object_events: dict[str, re.Pattern[str]]  # lemma -> object that makes it an event
     phrasal_heads: frozenset[str]  # lemmas of the phrasal verbs in ``kinds``
     founding: frozenset[str]  # passives whose subject is the actor ('was founded by')
     subject_heads: frozenset[str]
@@ -126,6 +127,7 @@ def load_actions(path: Path) -> Actions:
         amount_kinds=dict(data["amount_kinds"]),
         results_verbs=frozenset(data["results_verbs"]),
         results_nouns=re.compile(data["results_nouns"]),
+        object_events={k: re.compile(v) for k, v in data["object_events"].items()},
         before_subject=frozenset(data["before_subject"]),
         count_objects=frozenset(data["count_objects"]),
         statistic_objects=re.compile(data["statistic_objects"]),

@@ -42,6 +42,7 @@ __all__ = [
     "trailing_actor",
 ]
 
+_TWIN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .’'-]+(?:/[A-Z][A-Z .’'-]+)+\s*(?:--|—|–|-)\s+")
 _OWNER_ROLE = re.compile(
     rf"(?<![\w’'-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})[’']s\s+{ROLE}"
     r"(?:\s+[A-Z][\w’'-]*){0,3}\s*$"
@@ -182,7 +183,8 @@ def subject_actor(
     ``strict`` (a reporting verb) an unknown name counts only when it looks like an
     organisation."""
     region = _mask_relatives(lex, region)
-    dateline = DATELINE.match(region)  # "BEIJING (Reuters) - …": the agency is no subject
+    # "BEIJING (Reuters) - …", "ABU DHABI/SAO PAULO - …": the agency or places are no subject
+    dateline = DATELINE.match(region) or _TWIN_DATELINE.match(region)
     if dateline:
         region = " " * dateline.end() + region[dateline.end() :]
     names: list[str] | None = None

@@ -40,6 +40,8 @@ _COUNT = re.compile(
 )
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:also|then|later)\s+)?$")
 _SINCE = re.compile(r"\bsince\b", re.I)  # "has lost users since … in January": not dated
+_BY_PREDICATE = "*"  # an object makes the verb an event; its kind comes from the predicate
+_TO_VERB = re.compile(r"[^,;.]{0,40}?\bto\s+([a-z]+)")
 _REPORTING_LIMIT = 60  # a trigger this far into the predicate names the kind
 
 
@@ -305,7 +307,8 @@ def _counts_goods(actions: Actions, verb: _Verb, text: str) -> bool:
 
 def _object_kind(lex: Lexicon, actions: Actions, verb: _Verb, text: str, low: str) -> str:
     """The kind an object gives a verb that is no event alone: a money amount ("raised $45
-    million": funding) or a financial result ("reported a net profit": other)."""
+    million": funding), a financial result ("reported a net profit": other), or an object of
+    ``object_events`` ("agreed to buy", "reached a settlement": kind by the predicate)."""
     lemma = verb.lemma.split()[0]
     if lemma in actions.amount_kinds and lex.rx["amount"].search(text, verb.end, verb.end + 50):
         return actions.amount_kinds[lemma]
@@ -313,13 +316,20 @@ def _object_kind(lex: Lexicon, actions: Actions, verb: _Verb, text: str, low: st
         low, verb.end, verb.end + 60
     ):
         return "other"
+    pattern = actions.object_events.get(lemma)
+    if pattern is not None and pattern.match(low, verb.end):
+        return _BY_PREDICATE
     return ""
 
 
 def _kind(lex: Lexicon, actions: Actions, verb: _Verb, predicate: str) -> str:
-    """The kind a trigger of events.json gives the predicate, else the verb's kind (data)."""
-    if verb.kind:
+    """The kind a trigger of events.json gives the predicate, else the verb's kind (data);
+    for a commitment ("agreed to invest"), the kind of the verb committed to."""
+    if verb.kind and verb.kind != _BY_PREDICATE:
         return verb.kind
+    committed = _TO_VERB.match(predicate, verb.end - verb.start) if verb.kind else None
+    if committed is not None and actions.kinds.get(committed.group(1), "other") != "other":
+        return actions.kinds[committed.group(1)]
     hit = find_trigger(lex, predicate[: _REPORTING_LIMIT + 40])
     if hit is not None and hit.start <= _REPORTING_LIMIT and hit.role != "report":
         return hit.kind

@@ -89,6 +89,7 @@ def _actionable(actions: Actions, candidate: Candidate) -> bool:
     return (
         lemma in actions.amount_kinds
         or lemma in actions.results_verbs
+        or lemma in actions.object_events
         or lemma in actions.phrasal_heads
     )
 

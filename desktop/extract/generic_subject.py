@@ -22,6 +22,7 @@ _PREV_WORD = re.compile(r"(?<!\S)([\w’'-]+)\s+$")
 _BARE_APPOSITIVE = re.compile(r"^(.*?[A-Z][\w.&)-]*),\s+[a-z][^,]{2,100},\s*$", re.S)
 _LAST_WORD = re.compile(r"([\w’'.&-]+\)?)\W*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _PRONOUNS = frozenset(("it", "they", "we"))
 _PERSONAL = frozenset(("he", "she"))
 _STRICT = False
@@ -122,10 +123,19 @@ def clause_actor(
         actor = subject_actor(lex, region, state, index, _STRICT)
     if agent_at >= 0:
         actor = agent_actor(lex, text[agent_at:]) or actor
+    if actor is not None and actor.opinion and _classifier_only(lex, region):
+        actor = Actor(actor.name, actor.how, False)  # "technology investor Acme agreed to …"
     if actor is None or actor.opinion or actor.name in lex.place_names:
         return None
     person = actor.how == "subject" and actor.name not in state.local_orgs
     return None if person and _personal(lex, actor.name) else actor
+
+
+def _classifier_only(lex: Lexicon, region: str) -> bool:
+    """Every opinion role in the subject only classifies the name right after it ("Abu Dhabi
+    technology investor Acme"): the named organisation acts, no commentator speaks."""
+    cues = list(lex.rx["roles.opinion"].finditer(region))
+    return bool(cues) and all(_CAPITAL_NEXT.match(region, m.end()) for m in cues)
 
 
 def _personal(lex: Lexicon, name: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.extract.actor_words import actor_words
 from desktop.extract.cues import has_cue, lowered
 from desktop.extract.docstate import DocState
 from desktop.extract.lexicon import Lexicon
@@ -91,13 +92,14 @@ def _learn_roles(
     """Each person named next to a role: a leader speaks for the nearest organisation, an
     analyst's words are opinion."""
     orgs = tuple(o for o in orgs if o[3] in ACTOR_KINDS)
+    heads = actor_words().org_head_words
     low_text = lowered(text)  # same offsets as text, or None
     for start, end, name in people_in(lex, text):
         before = text[max(0, start - 45) : start]
         after = text[end : end + 90].split(".")[0]
         after = after if after.startswith(",") else ""
-        if name in state.leaders:
-            continue  # a founder ("founded by X, a former researcher at Y") speaks for it
+        if name in state.leaders or name.split()[-1] in heads:
+            continue  # a founder speaks for his firm; "investor Qasr Digital" is no person
         window = before + "\n" + after  # no cue spans the break: after opens with a comma
         low = None
         if low_text is not None:

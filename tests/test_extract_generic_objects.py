@@ -1,0 +1,102 @@
+"""The general event detector, widened: verbs that are events only with a particular object
+(a commitment "agreed to buy", a reached settlement, a declined offer), phrasal verbs of stative
+verbs ("turned down", "put out"), classifier nouns before a name ("technology investor Acme")
+and datelines naming two places. Sentences written for these tests (not taken from any set)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import desktop.extract.pipeline as pipeline
+from desktop.extract import extract_events
+from desktop.extract.types import ExtractedEvent
+
+PUBLISHED = dt.date(2025, 6, 18)
+INTRO = "Brisvale Analytics is a Porto start-up that sells logistics software. "
+
+
+def _events(sentence: str) -> list[ExtractedEvent]:
+    return [e for e in extract_events(INTRO + sentence, PUBLISHED) if e.start >= len(INTRO)]
+
+
+def _detected(sentence: str, monkeypatch: pytest.MonkeyPatch) -> ExtractedEvent:
+    """The one event of ``sentence``, which only the general detector finds."""
+    with monkeypatch.context() as m:
+        m.setattr(pipeline, "generic_events", lambda *a, **k: [])
+        assert _events(sentence) == [], "a trigger already reports it"
+    found = _events(sentence)
+    assert len(found) == 1, [(e.kind, e.evidence) for e in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Brisvale agreed on Monday to license its routing engine to Zentro.", "2025-06-16"),
+        ("Brisvale offered in March to refund its Spanish customers.", "2025-03"),
+        ("Brisvale decided last month to move its servers to Lisbon.", "2025-05"),
+        ("Brisvale voted in April to dissolve its Brazilian unit.", "2025-04"),
+        ("Brisvale reached a settlement with its former landlord in February.", "2025-02"),
+        ("Brisvale had reached a licensing deal with Zentro in January.", "2025-01"),
+        ("Brisvale declined a takeover bid from Zentro last year.", "2024"),
+        ("Brisvale came out of stealth in May.", "2025-05"),
+        ("Brisvale turned down a buyout proposal in March.", "2025-03"),
+    ],
+)
+def test_a_verb_with_the_object_that_makes_it_an_action_is_an_event(
+    sentence: str, date: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    event = _detected(sentence, monkeypatch)
+    assert event.actor == "Brisvale"
+    assert event.interval.date_str() == date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brisvale declined to comment in May.",
+        "Brisvale's revenue declined 4% in the first quarter.",
+        "Brisvale reached 2 million users in April.",
+        "Brisvale offered customers a discount in May.",
+        "Brisvale agreed that the criticism was fair in March.",
+        "Brisvale turned profitable last year.",
+        "Brisvale came second in a ranking of Portuguese start-ups in May.",
+        "Brisvale agreed in March to be bound by the ruling.",
+    ],
+)
+def test_the_same_verbs_without_that_object_are_no_event(sentence: str) -> None:
+    assert _events(sentence) == []
+
+
+def test_a_phrasal_verb_of_a_stative_verb_has_its_own_kind(monkeypatch) -> None:
+    event = _detected("Brisvale put out a routing model for bakeries in May.", monkeypatch)
+    assert (event.actor, event.kind, event.interval.date_str()) == (
+        "Brisvale",
+        "release",
+        "2025-05",
+    )
+
+
+def test_a_commitment_takes_the_kind_of_the_predicate() -> None:
+    found = _events("Brisvale agreed on Monday to invest €4 million in Zentro.")
+    assert [(e.actor, e.kind) for e in found] == [("Brisvale", "funding")]
+    found = _events("Brisvale agreed on Monday to open-source its routing engine.")
+    assert [(e.actor, e.kind) for e in found] == [("Brisvale", "open_source")]
+
+
+@pytest.mark.parametrize("role", ["technology investor", "venture investor", "partner"])
+def test_a_role_noun_that_classifies_a_name_does_not_make_it_an_opinion(role: str) -> None:
+    text = f"Lisbon {role} Norvik Capital agreed on Monday to take a 30% stake in Brisvale."
+    found = _events(text)
+    assert [(e.actor, e.interval.date_str()) for e in found] == [("Norvik Capital", "2025-06-16")]
+
+
+def test_an_analyst_remains_an_opinion() -> None:
+    assert _events("Analysts at Norvik Capital agreed in May that Brisvale moved too fast.") == []
+
+
+def test_a_dateline_of_two_places_is_no_actor() -> None:
+    text = "LISBON/PORTO - Brisvale agreed on Monday to acquire Zentro, a Braga start-up."
+    assert [e.actor for e in _events(text)] == ["Brisvale"]
