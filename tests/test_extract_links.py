@@ -290,3 +290,21 @@ def test_an_abbreviation_does_not_end_the_subject(
     assert "lawsuit" in subjects
     assert expected in subjects
     assert not not_expected or not_expected not in subjects
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agreement"),
+    [
+        ("Qwen 3", "Qwen3 models", 2),
+        ("Jaci-8B", "Jaci 8B", 2),
+        ("Ernie 4.5", "the Ernie chatbot", 2),
+        ("Kite 2", "Orbis 2", 0),  # a shared number is not a shared name
+        ("GPT-4", "GPT-4o", 0),
+        ("Q2 results", "Q3 results", 0),
+        ("Nvidia B200", "H200", 0),
+        ("version 2 of Orbis", "Orbis", 2),
+    ],
+)
+def test_a_name_and_its_number_are_one_word(a: str, b: str, agreement: int) -> None:
+    assert subject_agreement(a, b) == agreement
+    assert subject_agreement(b, a) == agreement

@@ -120,18 +120,31 @@ def amounts_clash(a: str, b: str) -> bool:
     return bool(pairs) and not any(abs(x - y) <= _AMOUNT_TOLERANCE * max(x, y) for x, y in pairs)
 
 
+# a name and its number, however written: "Qwen 3", "Qwen3", "Doyun-3" -> "qwen3", "doyun3"
+_NAME_PART = re.compile(r"[a-z]+")  # "qwen" of "qwen3": the name without its number
+_NAME_NUMBER = re.compile(r"\b([a-z][a-z0-9]*)[\s-]+(\d[a-z0-9.]*)\b")
+
+
+def _join_number(m: re.Match[str]) -> str:
+    return m.group(0) if m.group(1) in _LINK_GENERIC else m.group(1) + m.group(2)
+
+
 @lru_cache(maxsize=65536)
 def _link_words(subject: str, thing: bool) -> frozenset[str]:
     """The content words of a subject for linking (sizes one token, amounts and dates out;
     for a thing's subject, a lone verb form names nothing)."""
     text = _NOT_VERSION.sub(" ", _SIZE.sub(r" \1\2\3 ", subject))
-    return frozenset(_content_words(_VERB_ONLY.sub("", text) if thing else text, _LINK_GENERIC))
+    text = _NAME_NUMBER.sub(_join_number, (_VERB_ONLY.sub("", text) if thing else text).lower())
+    words = _content_words(text, _LINK_GENERIC)
+    names = {m.group(0) for w in words if (m := _NAME_PART.match(w)) and m.end() < len(w)}
+    return frozenset(words | {n for n in names if len(n) > 1 and n not in _LINK_GENERIC})
 
 
 def subject_agreement(a: str, b: str, kind: str = "") -> int:
     """0: the subjects name different things (versions or amounts differ, or no content word
     in common); 1: one of them names nothing in particular ("the deal", "by December");
-    2: they share a content word ("HBM4 chips" and "its HBM4 memory")."""
+    2: they share a content word ("HBM4 chips" and "its HBM4 memory"). A name and its number
+    are one word, so "Kite 2" and "Orbis 2" share none and "Qwen 3" and "Qwen3" agree."""
     if amounts_clash(a, b):
         return 0
     thing = kind in _THING_KINDS
