@@ -4,18 +4,24 @@ Pure functions over anything with ``actor``, ``subject``, ``kind`` and ``interva
 (an ExtractedEvent, or a store row adapted to that shape); ``anchor`` and ``status`` attributes
 are used when present.
 
-Rules (same_event):
-- the same actor (canonical names; "ManusAI (Monica)" equals "ManusAI") and the same kind;
-- overlapping time. A day-precision interval anchored to the publication date means "on or
+Rules (link_score; same_event is link_score > 0):
+- linked actors (links.actors_linked): the words of one name, without legal or generic tails
+  ("Inc", "AI", "Labs") and the parenthesised part, begin the other's ("Samsung" and "Samsung
+  Electronics", "Tupã" and "Tupã AI"); a partnership reported from either side has the same
+  parties (links.same_parties);
+- compatible kinds: equal, kindred (a release and an open-sourcing), or an announcement or
+  "other" occurrence and an event of any kind when both subjects share a name;
+- compatible time. A day-precision interval anchored to the publication date means "on or
   before that day" (the article gives no date of its own), so it is widened to the span from
   1 January of that year to the day: compatible with anything earlier in the same year, never
   with a later date or another year. Unresolved intervals are compatible with anything. A
   reported or planned event also meets the happened one that starts within its interval or up
-  to 120 days after it (talks reported in January, the deal signed in February);
-- compatible subjects: they share a content word (plural "s" ignored), or one of them has no
-  content word (empty or generic, "AI models"); when both name versions ("GPT-4" vs "GPT-5"),
-  the version numbers must agree (amounts and dates are no versions: "$1.1 billion"); a
-  release's or a round's subject that is only a verb form ("released", "put out") is generic.
+  to _FULFILMENT_DAYS after it (talks reported in June, the round closed in December). Day
+  dates up to _SLACK_DAYS apart meet when the subjects share a name;
+- compatible subjects (links.subject_agreement): they share a content word, or one of them
+  names nothing in particular (generic nouns, time words: "the deal", "by December"); version
+  numbers ("GPT-4" vs "GPT-5") and amounts ("$42 million" vs "$10 million") must agree.
+The best-agreeing mention wins: equal kinds and shared names score higher.
 """
 
 from __future__ import annotations
@@ -41,7 +47,6 @@ __all__ = ["assign_keys", "compatible_subjects", "compatible_times", "make_key",
 
 _FULFILMENT_DAYS = 183  # a reported or planned event may take place this long after its report
 _SLACK_DAYS = 3  # day dates of one event in two articles ("Tuesday" resolved differently)
-_FINE = frozenset({"day", "week"})
 _KINDRED = frozenset({frozenset({"release", "open_source"})})  # "launched" vs "open-sourced"
 _ANY_KIND = frozenset({"announcement", "other"})  # may report an event of any kind
 _KEY_SUBJECT = 40  # characters of the subject in a key, cut on a word boundary
@@ -121,10 +126,10 @@ def _announced_then_done(a: EventFacts, b: EventFacts) -> bool:
 
 
 def _near_days(a: EventFacts, b: EventFacts) -> bool:
-    """Two day- or week-precision dates at most _SLACK_DAYS apart: articles resolve
-    "Tuesday" or "last week" a day or two differently."""
+    """Two day-precision dates at most _SLACK_DAYS apart: articles resolve "Tuesday" or
+    "last week" a day or two differently."""
     sa, sb = _span(a), _span(b)
-    if sa is None or sb is None or not {a.interval.precision, b.interval.precision} <= _FINE:
+    if sa is None or sb is None or not a.interval.precision == b.interval.precision == "day":
         return False
     slack = dt.timedelta(days=_SLACK_DAYS)
     return sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
