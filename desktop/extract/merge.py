@@ -215,8 +215,8 @@ def assign_keys(documents: Sequence[Sequence[ExtractedEvent]]) -> list[list[Extr
     known = _Known()
     used: set[str] = set()
     out: list[list[ExtractedEvent]] = []
-    for events in documents:
-        found = _matches(events, known)
+    for n_doc, events in enumerate(documents):
+        found = _matches(events, known) if n_doc else {}
         keyed: list[ExtractedEvent] = []
         for i, ev in enumerate(events):
             key = found.get(i)
@@ -227,7 +227,8 @@ def assign_keys(documents: Sequence[Sequence[ExtractedEvent]]) -> list[list[Extr
                     key, n = f"{base}-{n}", n + 1
                 used.add(key)
             keyed.append(replace(ev, event_key=key))
-        for ev in keyed:
-            known.add(ev)
+        if n_doc < len(documents) - 1:  # the last document's events meet no later one
+            for ev in keyed:
+                known.add(ev)
         out.append(keyed)
     return out
