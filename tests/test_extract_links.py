@@ -308,3 +308,16 @@ def test_an_abbreviation_does_not_end_the_subject(
 def test_a_name_and_its_number_are_one_word(a: str, b: str, agreement: int) -> None:
     assert subject_agreement(a, b) == agreement
     assert subject_agreement(b, a) == agreement
+
+
+def test_two_reports_of_one_rumour_meet_within_a_month() -> None:
+    first = Facts("Aurore AI", "talks to raise", "funding", _day(D(2025, 6, 27)), status="reported")
+    again = Facts("Aurore", "new funding", "funding", _day(D(2025, 7, 20)), status="reported")
+    assert same_event(first, again)
+    autumn = Facts("Aurore", "new funding", "funding", _day(D(2025, 9, 20)), status="reported")
+    assert not same_event(first, autumn)
+    happened = Facts("Aurore", "new funding", "funding", _day(D(2025, 6, 20)))
+    assert not same_event(first, happened)  # a round closed before the talks were reported
+    other_amount = Facts("Aurore", "$50 million", "funding", _day(D(2025, 7, 2)), status="reported")
+    first.subject = "talks to raise $300 million"
+    assert not same_event(first, other_amount)

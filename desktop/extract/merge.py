@@ -16,7 +16,8 @@ Rules (link_score; same_event is link_score > 0):
   1 January of that year to the day: compatible with anything earlier in the same year, never
   with a later date or another year. Unresolved intervals are compatible with anything. A
   reported or planned event also meets the happened one that starts within its interval or up
-  to _FULFILMENT_DAYS after it (talks reported in June, the round closed in December). Day
+  to _FULFILMENT_DAYS after it (talks reported in June, the round closed in December); two
+  reports of one rumour meet up to _REPORT_DAYS apart. Day
   dates up to _SLACK_DAYS apart meet when the subjects share a name;
 - compatible subjects (links.subject_agreement): they share a content word, or one of them
   names nothing in particular (generic nouns, time words: "the deal", "by December"); version
@@ -46,6 +47,7 @@ from desktop.extract.types import KINDS, ExtractedEvent, TimeInterval
 __all__ = ["assign_keys", "compatible_subjects", "compatible_times", "make_key", "same_event"]
 
 _FULFILMENT_DAYS = 183  # a reported or planned event may take place this long after its report
+_REPORT_DAYS = 31  # two reports of one rumour, each dated by its own article
 _SLACK_DAYS = 3  # day dates of one event in two articles ("Tuesday" resolved differently)
 _KINDRED = frozenset({frozenset({"release", "open_source"})})  # "launched" vs "open-sourced"
 _ANY_KIND = frozenset({"announcement", "other"})  # may report an event of any kind
@@ -125,6 +127,18 @@ def _announced_then_done(a: EventFacts, b: EventFacts) -> bool:
     return se[0] <= sd[0] <= se[1] + dt.timedelta(days=_FULFILMENT_DAYS)
 
 
+def _reports_meet(a: EventFacts, b: EventFacts) -> bool:
+    """Two reports of one rumour ("in talks", "exploring a sale", people familiar with the
+    matter) dated by when each article heard of it, up to _REPORT_DAYS apart."""
+    if getattr(a, "status", "") != "reported" or getattr(b, "status", "") != "reported":
+        return False
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return False
+    gap = dt.timedelta(days=_REPORT_DAYS)
+    return sa[0] - gap <= sb[1] and sb[0] - gap <= sa[1]
+
+
 def _near_days(a: EventFacts, b: EventFacts) -> bool:
     """Two day-precision dates at most _SLACK_DAYS apart: articles resolve "Tuesday" or
     "last week" a day or two differently."""
@@ -148,7 +162,7 @@ def link_score(a: EventFacts, b: EventFacts) -> int:
     )
     if not _kinds_linked(a.kind, b.kind, 2) or not (partners or actors_linked(a.actor, b.actor)):
         return 0
-    timely = compatible_times(a, b) or _announced_then_done(a, b)
+    timely = compatible_times(a, b) or _announced_then_done(a, b) or _reports_meet(a, b)
     if not timely and not _near_days(a, b):  # the cheap tests first
         return 0
     agreement = subject_agreement(a.subject, b.subject, a.kind if a.kind == b.kind else "")
