@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as _sre  # to read a pattern's first element
+from re import _parser
 
 from desktop.extract.lexicon import Lexicon, Trigger
 from desktop.extract.lowered import case_sensitive_twin, lowered
@@ -157,11 +159,20 @@ def _acceptable(lex: Lexicon, trig: Trigger, text: str, start: int, end: int) ->
 def admitted_triggers(lex: Lexicon, text: str, low: str | None = None) -> set[int]:
     """Indices of the triggers whose stems start a word of ``text`` (a cheap prefilter);
     ``low`` is ``text.lower()`` when the caller has it."""
-    admitted = set(lex.stemless)
-    if lex.stem_re is not None:
-        for stem in set(lex.stem_re.findall(text.lower() if low is None else low)):
-            admitted |= lex.stem_ids[stem]
-    return admitted
+    return set(_admitted(lex, text, low))
+
+
+def _admitted(lex: Lexicon, text: str, low: str | None) -> tuple[int, ...]:
+    """``admitted_triggers`` in index order."""
+    if lex.stem_re is None:
+        return _ordered(lex, frozenset())
+    return _ordered(lex, frozenset(lex.stem_re.findall(text.lower() if low is None else low)))
+
+
+@lru_cache(maxsize=4096)
+def _ordered(lex: Lexicon, stems: frozenset[str]) -> tuple[int, ...]:
+    """The triggers a set of stems admits, with the stemless ones, sorted (few distinct sets)."""
+    return tuple(sorted(lex.stemless.union(*(lex.stem_ids[s] for s in stems))))
 
 
 @lru_cache(maxsize=8)
@@ -170,17 +181,32 @@ def _twins(lex: Lexicon) -> tuple[re.Pattern[str] | None, ...]:
     return tuple(case_sensitive_twin(t.pattern) for t in lex.triggers)
 
 
+@lru_cache(maxsize=8)
+def _spans_open_with_comma(lex: Lexicon) -> bool:
+    """Whether every relative / appositive span starts at a comma (each pattern opens with a
+    literal comma, in every branch): then a position before the first comma lies in none."""
+    keys = ("relative_clause", "appositive", "participial_appositive")
+    try:
+        return all(_parser.parse(lex.rx[k].pattern)[0] == (_sre.LITERAL, ord(",")) for k in keys)
+    except (re.error, IndexError, TypeError):
+        return False
+
+
 def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit | None:
     """The governing trigger of a clause: the earliest, then by priority, then the longest."""
     low = lowered(text)
-    admitted = admitted_triggers(lex, text, low)
+    admitted = _admitted(lex, text, low)
     if not admitted:
         return None
     twins = _twins(lex)
-    relatives: list[tuple[int, int]] | None = None  # computed on the first match
+    comma_free = 0  # no relative span starts before this position
+    if _spans_open_with_comma(lex):
+        comma = text.find(",")
+        comma_free = comma if comma >= 0 else len(text)
+    relatives: list[tuple[int, int]] | None = None  # computed on the first match that needs it
     best: tuple[bool, int, int, int] | None = None
     hit: Hit | None = None
-    for index in sorted(admitted):
+    for index in admitted:
         trig = lex.triggers[index]
         if roles and trig.role not in roles:
             continue
@@ -190,10 +216,11 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
         for m in twin.finditer(low) if twin is not None else trig.pattern.finditer(text):
             if best is not None and (trig.weak, m.start()) > best[:2]:
                 break  # later matches rank lower still
-            if relatives is None:
-                relatives = relative_spans(lex, text, appositives=True, low=low)
-            if any(a <= m.start() < b for a, b in relatives):
-                continue
+            if m.start() >= comma_free:
+                if relatives is None:
+                    relatives = relative_spans(lex, text, appositives=True, low=low)
+                if any(a <= m.start() < b for a, b in relatives):
+                    continue
             start, end = m.span()
             if not (
                 _satisfied(lex, trig, text, start, end) and _acceptable(lex, trig, text, start, end)
