@@ -1,0 +1,45 @@
+"""The allocator tuning: a window-sized temporary reuses heap pages, a column-sized one still
+goes back to the system when freed (glibc only)."""
+
+from __future__ import annotations
+
+import resource
+import sys
+
+import numpy as np
+import pytest
+
+from desktop.memory import MMAP_THRESHOLD_BYTES, tune_allocator
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="glibc allocator tuning"
+)
+PAGE = 4096
+
+
+def _faults_of_fresh_block(n_bytes: int) -> int:
+    """Minor page faults while filling a block of ``n_bytes`` just after freeing one."""
+    np.ones(n_bytes, dtype=np.uint8)  # allocated, touched, freed
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    block = np.ones(n_bytes, dtype=np.uint8)
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+    del block
+    return faults
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * PAGE
+
+
+def test_window_image_reuses_pages_and_columns_are_returned():
+    if not tune_allocator():
+        pytest.skip("not glibc")
+    image = 1400 * 900 * 4
+    assert image < MMAP_THRESHOLD_BYTES < 8_000_000  # an image below, a 10^6 float64 above
+    assert _faults_of_fresh_block(image) < image // PAGE // 10  # pages reused from the heap
+    before = _rss_bytes()
+    column = np.ones(16_000_000, dtype=np.uint8)
+    assert _rss_bytes() - before > 8_000_000
+    del column
+    assert _rss_bytes() - before < 4_000_000  # its own mapping: given back when freed
