@@ -62,3 +62,16 @@ def test_mention_map_dense_and_sparse_lookups_agree() -> None:
     assert dense.events_of(asked).tolist() == [10, 10, 12]
     assert sparse.events_of(asked * 10**9).tolist() == [10, 10, 12]
     assert dense._dense() is not None and sparse._dense() is None
+
+
+def test_mention_map_of_consecutive_ids_reads_events_without_a_table() -> None:
+    mention_id = np.arange(5, 11, dtype=np.int64)  # 5..10, no gaps
+    event_id = np.array([20, 21, 21, 22, 23, 20], dtype=np.int64)
+    consecutive = MentionMap(mention_id, event_id)
+    table = MentionMap(np.array([0, 5, 6, 7, 8, 9, 10]), np.array([99, *event_id.tolist()]))
+    asked = np.array([10, 4, 5, 11, 7, 0, -1], dtype=np.int64)  # 4, 11, 0 and -1: not its own
+    assert consecutive.events_of(asked).tolist() == [20, 20, 21]
+    assert table.events_of(asked).tolist() == [20, 20, 21, 99]
+    first, lookup = consecutive._dense()
+    assert first == 5 and lookup is event_id  # no table built
+    assert consecutive.events_of(np.arange(5, 11)).tolist() == event_id.tolist()

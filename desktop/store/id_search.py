@@ -30,22 +30,30 @@ class MentionMap:
     event_id: np.ndarray  # int64
     _lookup: list = field(default_factory=list, compare=False, repr=False)
 
-    def _dense(self) -> np.ndarray | None:
-        """event id by mention id (-1: none), when mention ids are dense enough; built once."""
+    def _dense(self) -> tuple[int, np.ndarray] | None:
+        """(first mention id, event id by mention id - first; -1: none) when mention ids are
+        dense enough; built once. Consecutive ids (a store nobody split or deleted mentions
+        in) need no table: ``event_id`` itself is one, and only the first and last mention
+        ids are read (their 8 MB column stays untouched at 10^6 mentions)."""
         if not self._lookup:
-            ids, table = self.mention_id, None
-            if ids.size and int(ids[0]) >= 0 and int(ids[-1]) < 2 * ids.size + 1024:
+            ids, dense = self.mention_id, None
+            if ids.size and int(ids[0]) >= 0 and int(ids[-1]) - int(ids[0]) == ids.size - 1:
+                dense = (int(ids[0]), self.event_id)  # ascending and unique: consecutive
+            elif ids.size and int(ids[0]) >= 0 and int(ids[-1]) < 2 * ids.size + 1024:
                 small = int(self.event_id.max()) < 2**31 if self.event_id.size else True
                 table = np.full(int(ids[-1]) + 1, -1, dtype=np.int32 if small else np.int64)
                 table[ids] = self.event_id
-            self._lookup.append(table)
+                dense = (0, table)
+            self._lookup.append(dense)
         return self._lookup[0]
 
     def events_of(self, mention_ids: np.ndarray) -> np.ndarray:
         dense = self._dense()
-        if dense is not None:  # mention ids 1..n with few gaps: one gather
-            ok = (mention_ids >= 0) & (mention_ids < dense.size)
-            found = dense[mention_ids[ok]] if not ok.all() else dense[mention_ids]
+        if dense is not None:  # mention ids with few gaps: one gather
+            first, table = dense
+            at = mention_ids - first if first else mention_ids
+            ok = (at >= 0) & (at < table.size)
+            found = table[at] if ok.all() else table[at[ok]]
             return found[found >= 0]
         pos = np.searchsorted(self.mention_id, mention_ids)
         pos = np.minimum(pos, max(self.mention_id.size - 1, 0))
