@@ -87,3 +87,21 @@ def test_admitted_triggers_are_a_set_in_any_order() -> None:
     assert admitted == set(triggers._admitted(lex, text, text.lower()))
     assert list(triggers._admitted(lex, text, None)) == sorted(admitted)
     assert admitted  # 'released', 'launched', 'raised' stems
+
+
+def test_clause_times_resolves_future_only_where_a_plan_cue_governs() -> None:
+    import datetime as dt
+
+    from desktop.extract.mentions import clause_times, times_in
+
+    lex = default_lexicon()
+    published = dt.date(2025, 3, 25)
+    plan = "Acme will release the model in January."
+    cue = plan.index("will")
+    (t,) = clause_times(lex, plan, 0, published, cue)
+    assert t.interval.start.year == 2026  # the next January
+    reported = "Acme announced in January that it will release the model."
+    (r,) = clause_times(lex, reported, 0, published, reported.index("will"))
+    assert r.interval.start.year == 2025  # January of the report, in the past
+    assert clause_times(lex, "Acme will release the model.", 0, published, 5) == []
+    assert clause_times(lex, plan, 0, published, None) == times_in(plan, 0, published, False)

@@ -71,16 +71,21 @@ def clause_times(
     governs the event, except for an expression attached to a past reporting verb ("the media
     published in January that X is negotiating", "…, Bloomberg reported on Tuesday")."""
     past = times_in(text, base, published, False)
-    if cue is None:
+    if cue is None or not past:
         return past
-    future = {t.start: t for t in times_in(text, base, published, True)}
+    future: dict[int, TimeExpression] | None = None  # resolved on first need (one more scan)
     out = []
     for t in past:
         a, b = t.start - base, t.end - base
         between = text[b:cue] if b <= cue else ""
         reported = lex.rx["past_report_verbs"].search(text[max(0, a - 25) : a] + " " + between)
         dateline = lex.rx["dateline_after"].match(text, b)  # "Feb 4 (Reuters) - OpenAI will"
-        out.append(t if reported or dateline else future.get(t.start, t))
+        if reported or dateline:
+            out.append(t)
+            continue
+        if future is None:
+            future = {f.start: f for f in times_in(text, base, published, True)}
+        out.append(future.get(t.start, t))
     return out
 
 
