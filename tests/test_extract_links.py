@@ -4,7 +4,7 @@ reporting one event, and the guards that keep different events apart."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -321,3 +321,26 @@ def test_two_reports_of_one_rumour_meet_within_a_month() -> None:
     other_amount = Facts("Aurore", "$50 million", "funding", _day(D(2025, 7, 2)), status="reported")
     first.subject = "talks to raise $300 million"
     assert not same_event(first, other_amount)
+
+
+def test_store_gives_a_stored_event_to_the_best_agreeing_mention_of_a_document(tmp_path) -> None:
+    april = _month(2025, 4)
+    first = "Alibaba open-sourced Qwen3 on 29 April."
+    later = "Alibaba released Qwen3 in April. Alibaba open-sourced Qwen3 in April."
+    release, open_source = later.split(". ")
+    with EventStore.create_or_open(tmp_path / "s.db") as store:
+        day = _day(D(2025, 4, 29))
+        stored = _stored(first, "Alibaba", "Qwen3", "open_source", day)
+        store.add_document(Document(first, "a.txt", published=D(2025, 5, 2)), [stored])
+        evs = [
+            _stored(release, "Alibaba", "Qwen3", "release", april),
+            replace(
+                _stored(open_source, "Alibaba", "Qwen3", "open_source", april),
+                start=len(release) + 2,
+                end=len(later),
+            ),
+        ]
+        result = store.add_document(Document(later, "b.txt", published=D(2025, 5, 9)), evs)
+        assert (result.events_new, result.events_merged) == (1, 1)
+        kinds = {e.kind: e.n_mentions for e in store.list_events()}
+        assert kinds == {"open_source": 2, "release": 1}

@@ -95,31 +95,57 @@ def _actor_ranges(ev: ExtractedEvent) -> set[tuple[str, str]]:
     return ranges
 
 
-def find_existing(conn: sqlite3.Connection, ev: ExtractedEvent, taken: set[int]) -> _Facts | None:
-    """The stored event ``ev`` reports (not one in ``taken``), or None: the merge rule
-    (desktop.extract.merge.link_score; the best-agreeing candidate, the oldest of equals)."""
+_KEY_BONUS = 10  # the stored event under the mention's own key (from extract) comes first
+
+
+def _scored(conn: sqlite3.Connection, ev: ExtractedEvent) -> list[tuple[int, _Facts]]:
+    """The stored events ``ev`` may report, with their merge.link_score (above 0)."""
+    rows: dict[int, tuple] = {}
     if ev.event_key:
-        row = conn.execute(_FACTS_SQL + " WHERE key = ?", (ev.event_key,)).fetchone()
-        if row is not None and row[0] not in taken and link_score(_facts(row), ev) > 0:
-            return _facts(row)
+        for row in conn.execute(_FACTS_SQL + " WHERE key = ?", (ev.event_key,)):
+            rows[row[0]] = row
     # Candidates: a kind that may link and an actor key from the same first word (indexed);
     # link_score decides on actor, kind, time and subject.
     kinds = sorted(link_candidate_kinds(ev.kind))
     sql = _FACTS_SQL + f" WHERE kind IN ({', '.join('?' * len(kinds))})"
     sql += " AND actor_key >= ? AND actor_key < ?"
-    rows = {
-        row[0]: row
-        for lo, hi in _actor_ranges(ev)
-        for row in conn.execute(sql, (*kinds, lo, hi))
-        if row[0] not in taken
-    }
-    best, best_score = None, 0
-    for ev_id in sorted(rows):
-        facts = _facts(rows[ev_id])
-        score = link_score(facts, ev)
-        if score > best_score:
-            best, best_score = facts, score
-    return best
+    for lo, hi in _actor_ranges(ev):
+        for row in conn.execute(sql, (*kinds, lo, hi)):
+            rows[row[0]] = row
+    scored = []
+    for row in rows.values():
+        facts = _facts(row)
+        if (score := link_score(facts, ev)) > 0:
+            scored.append((score + _KEY_BONUS * (facts.key == ev.event_key), facts))
+    return scored
+
+
+def match_existing(
+    conn: sqlite3.Connection, events: Sequence[ExtractedEvent], taken: set[int] | None = None
+) -> dict[int, _Facts]:
+    """Which of ``events`` (by index) report a stored event (not one in ``taken``): the merge
+    rule, as in desktop.extract.merge.assign_keys: the best-agreeing pairs first, the oldest
+    stored event of equals, each event and each stored event used once."""
+    taken = taken or set()
+    pairs = [
+        (-score, i, facts.id, facts)
+        for i, ev in enumerate(events)
+        for score, facts in _scored(conn, ev)
+        if facts.id not in taken
+    ]
+    pairs.sort(key=lambda p: p[:3])
+    found: dict[int, _Facts] = {}
+    used: set[int] = set()
+    for _, i, ev_id, facts in pairs:
+        if i not in found and ev_id not in used:
+            found[i] = facts
+            used.add(ev_id)
+    return found
+
+
+def find_existing(conn: sqlite3.Connection, ev: ExtractedEvent, taken: set[int]) -> _Facts | None:
+    """The stored event ``ev`` reports (not one in ``taken``), or None (match_existing)."""
+    return match_existing(conn, [ev], taken).get(0)
 
 
 def _free_key(conn: sqlite3.Connection, ev: ExtractedEvent) -> str:
@@ -243,10 +269,10 @@ def add_document(
         _insert_document(conn, doc, now)
     else:
         events = complete_document(conn, doc, events, now)
-    taken: set[int] = set()
+    matches = match_existing(conn, events)
     new = merged = 0
-    for ev in events:
-        existing = find_existing(conn, ev, taken)
+    for i, ev in enumerate(events):
+        existing = matches.get(i)
         if existing is None:  # a new event already holds its only mention's values
             event_id, new = insert_event(conn, ev, now), new + 1
             insert_mention(conn, event_id, doc_id, ev)
@@ -254,7 +280,6 @@ def add_document(
             event_id, merged = existing.id, merged + 1
             insert_mention(conn, event_id, doc_id, ev)
             reconcile(conn, event_id)
-        taken.add(event_id)
         conn.execute("INSERT OR IGNORE INTO actors (name) VALUES (?)", (ev.actor,))
     return AddResult(doc_id, doc.file_name, True, new, merged, len(events))
 
