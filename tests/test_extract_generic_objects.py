@@ -100,3 +100,84 @@ def test_an_analyst_remains_an_opinion() -> None:
 def test_a_dateline_of_two_places_is_no_actor() -> None:
     text = "LISBON/PORTO - Brisvale agreed on Monday to acquire Zentro, a Braga start-up."
     assert [e.actor for e in _events(text)] == ["Brisvale"]
+
+
+# --- subjects that name no organisation ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "date"),
+    [
+        (
+            "A €40 million loan to Brisvale was approved on Monday by Norvik Bank.",
+            "Norvik Bank",
+            "2025-06-16",
+        ),
+        (
+            "The merger of two Porto hauliers was rejected in May by Zentro Group.",
+            "Zentro Group",
+            "2025-05",
+        ),
+    ],
+)
+def test_a_passive_with_a_named_agent_needs_no_organisation_subject(
+    sentence: str, actor: str, date: str
+) -> None:
+    found = _events(sentence)
+    assert [(e.actor, e.interval.date_str()) for e in found] == [(actor, date)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A €40 million loan to Brisvale was approved on Monday by regulators.",
+        "A €40 million loan to Brisvale was approved on Monday.",
+    ],
+)
+def test_a_passive_without_a_named_agent_or_subject_is_no_event(sentence: str) -> None:
+    assert _events(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "date"),
+    [
+        (
+            "Its routing assistant, first promised for March, is now slated for Q4 2025.",
+            "release",
+            "2025-10",
+        ),
+        (
+            "The new Braga depot is expected to open in the first half of 2026.",
+            "other",
+            "2026-01",
+        ),
+        (
+            "The first product, a planner for bakeries, is set to go live in September.",
+            "release",
+            "2025-09",
+        ),
+        ("The company's open weights are due in August.", "open_source", "2025-08"),
+    ],
+)
+def test_a_scheduled_thing_is_a_plan_of_the_organisation_in_reach(
+    sentence: str, kind: str, date: str
+) -> None:
+    found = _events("Brisvale opened a Lisbon office in May. " + sentence)
+    assert [(e.actor, e.kind, e.status) for e in found[1:]] == [("Brisvale", kind, "planned")]
+    assert found[1].interval.date_str() == date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prices are expected to rise in the first half of 2026.",
+        "The market is expected to double by 2027.",
+        "Revenue is due to recover in 2026.",
+        "Analysts are expected to revise their forecasts in July.",
+        "A decision is due in August.",
+        "The ruling is expected in September.",
+    ],
+)
+def test_a_forecast_or_an_indefinite_subject_is_no_scheduled_thing(sentence: str) -> None:
+    found = _events("Brisvale opened a Lisbon office in May. " + sentence)
+    assert [e.evidence for e in found[1:]] == []

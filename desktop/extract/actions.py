@@ -12,6 +12,7 @@ from pathlib import Path
 
 _ED_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*ed(?![\w’'-])")
 _CUE_WORDS = frozenset(("will", "would", "to"))
+_SCHEDULE_WORDS = frozenset(("due", "slated", "scheduled", "pencilled", "penciled", "timed"))
 _CUE_LITERALS = (
     " to ",
     "will ",
@@ -38,6 +39,10 @@ class Actions:
     results_verbs: frozenset[str]  # with a financial result as object: an event
     results_nouns: re.Pattern[str]
     object_events: dict[str, re.Pattern[str]]  # lemma -> object that makes it an event
+    scheduled_determiners: frozenset[str]  # open a scheduled thing ("The first product …")
+    forecast_nouns: frozenset[str]  # heads of a forecast's subject ("Prices are expected to")
+    schedule_predicate: re.Pattern[str]  # "is due in", "are slated for": group 1 the word
+    scheduled_kinds: tuple[tuple[str, re.Pattern[str]], ...]  # kind by the subject's words
     phrasal_heads: frozenset[str]  # lemmas of the phrasal verbs in ``kinds``
     founding: frozenset[str]  # passives whose subject is the actor ('was founded by')
     subject_heads: frozenset[str]
@@ -88,6 +93,9 @@ def verb_candidates(
         out.extend((m.start(), m.start(), m.end(), word, False) for m in _exact(word).finditer(low))
     if not words.isdisjoint(_CUE_WORDS) or "’ll " in low or "'ll " in low:
         out.extend(_planned(low, actions))
+    if not words.isdisjoint(_SCHEDULE_WORDS):  # "is due in July", "are slated for Q1"
+        found = actions.schedule_predicate.finditer(low)
+        out.extend((m.start(), m.start(1), m.end(1), m.group(1), True) for m in found)
     return sorted(out)
 
 
@@ -128,6 +136,10 @@ def load_actions(path: Path) -> Actions:
         results_verbs=frozenset(data["results_verbs"]),
         results_nouns=re.compile(data["results_nouns"]),
         object_events={k: re.compile(v) for k, v in data["object_events"].items()},
+        scheduled_determiners=frozenset(data["scheduled_determiners"]),
+        forecast_nouns=frozenset(data["forecast_nouns"]),
+        schedule_predicate=re.compile(data["schedule_predicates"]),
+        scheduled_kinds=tuple((k, re.compile(rx)) for k, rx in data["scheduled_kinds"]),
         before_subject=frozenset(data["before_subject"]),
         count_objects=frozenset(data["count_objects"]),
         statistic_objects=re.compile(data["statistic_objects"]),

@@ -19,7 +19,15 @@ from desktop.extract.actions import Actions, default_actions, known, past_lemmas
 from desktop.extract.actors import Actor, DocState
 from desktop.extract.clause_checks import is_forecast, reporting_period
 from desktop.extract.generic_gate import announces, gate, is_lead, time_hint
-from desktop.extract.generic_subject import blank, clause_actor, subject_ends
+from desktop.extract.generic_subject import (
+    blank,
+    clause_actor,
+    passive_agent,
+    scheduled_kind,
+    scheduled_owner,
+    scheduled_subject,
+    subject_ends,
+)
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.lowered import lowered
 from desktop.extract.mentions import Mention, clause_times, make_mention, nearest_time
@@ -164,7 +172,15 @@ def _main_verb(
         if not by_object and _excluded(actions, verb.lemma) and reported_at < 0 and lo == 0:
             reported_at = verb.group  # "Acme said …": the speaker, for "it" further on
         region = blank(text, lo, verb.group, masked)
-        if _passed_over(actions, verb, scans.plans_only) or not subject_ends(actions, region):
+        if _passed_over(actions, verb, scans.plans_only):
+            lo = verb.end
+            continue
+        if not subject_ends(actions, region):
+            base = max([0, *(e for e in resets if e <= verb.group)])
+            regions = (region, blank(text, base, verb.group, masked))
+            unnamed = _unnamed_subject(lex, actions, text, verb, regions, state, index)
+            if unnamed is not None:
+                return None if unnamed[1] is None else (unnamed[0], lo, unnamed[1])
             lo = verb.end  # a new subject may follow ("Acme said Beta opened …")
             continue
         if reported_at > 0 and lex.rx["roles.opinion"].search(text, 0, reported_at):
@@ -174,6 +190,32 @@ def _main_verb(
             lex, text, region, verb.end if passive else -1, reported_at, state, index
         )
         return None if actor is None else (verb, lo, actor)
+    return None
+
+
+def _unnamed_subject(
+    lex: Lexicon,
+    actions: Actions,
+    text: str,
+    verb: _Verb,
+    regions: tuple[str, str],
+    state: DocState,
+    index: int,
+) -> tuple[_Verb, Actor | None] | None:
+    """A verb whose subject names no organisation that is still an event: a passive with a
+    named agent ("A loan to Beta was approved on Monday by Acme"), or the plan of a scheduled
+    thing ("Its plant will open", "The company's robot, first promised for June, is now due
+    in May") with its owner (None: no owner). None: not such a verb."""
+    agent = passive_agent(lex, text, verb.end) if verb.passive else None
+    if agent is not None:
+        return verb, agent
+    if not verb.planned:
+        return None
+    for region in regions:
+        if scheduled_subject(actions, region):
+            kind = verb.kind or scheduled_kind(actions, region.lower())
+            owner = scheduled_owner(lex, text, region, state, index)
+            return replace(verb, kind=kind), owner
     return None
 
 
@@ -289,7 +331,12 @@ def _time(
     adverbial = lex.rx["report_adverbial"].match(text, lo) if verb.planned else None
     lo = adverbial.end() if adverbial else lo  # "said on Monday it would …": the report's time
     times = clause_times(lex, text, clause.start, published, cue)
-    times = [t for t in times if not reporting_period(lex, text, t.start - clause.start)]
+    times = [  # "slated for Q1 2026": the schedule's own time, no reporting period
+        t
+        for t in times
+        if t.start - clause.start - verb.end <= len(" for ")
+        or not reporting_period(lex, text, t.start - clause.start)
+    ]
     skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
     skip += [(clause.start + m.start(), clause.end) for m in _SINCE.finditer(text, verb.end)]
     return nearest_time(

@@ -9,7 +9,7 @@ import re
 
 from desktop.extract.actions import Actions, default_actions, known, past_lemmas, verb_candidates
 from desktop.extract.actors import DocState
-from desktop.extract.generic_subject import after_subject
+from desktop.extract.generic_subject import after_subject, agent_follows
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.mentions import Mention
 from desktop.extract.sentences import Span
@@ -53,7 +53,13 @@ def gate(
         return None
     actions = default_actions()
     candidates = verb_candidates(low, actions, words)
-    if not any(after_subject(actions, text, c[0]) and _actionable(actions, c) for c in candidates):
+    # a plan or a passive with a named agent may follow any subject ("The new depot is expected
+    # to open", "A loan to Beta was approved by Acme"): the clause decides
+    if not any(
+        (c[4] or after_subject(actions, text, c[0]) or agent_follows(text, c[2]))
+        and _actionable(actions, c)
+        for c in candidates
+    ):
         return None  # only reporting, stative or measurement verbs, or no subject before
     return None if lex.rx["background"].search(text) else (low, candidates)
 

@@ -22,6 +22,17 @@ _PREV_WORD = re.compile(r"(?<!\S)([\w’'-]+)\s+$")
 _BARE_APPOSITIVE = re.compile(r"^(.*?[A-Z][\w.&)-]*),\s+[a-z][^,]{2,100},\s*$", re.S)
 _LAST_WORD = re.compile(r"([\w’'.&-]+\)?)\W*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_AGENT = re.compile(
+    r"\s+(?:(?:on|in|at|last|this|earlier|late|early)\s+[\w-]+(?:\s+\d{4})?,?\s+)?by\s+"
+)
+_SCHEDULED_WORDS = 10
+_TIME_NAMES = frozenset(
+    (
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday",
+    )
+)  # fmt: skip
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _PRONOUNS = frozenset(("it", "they", "we"))
 _PERSONAL = frozenset(("he", "she"))
@@ -82,7 +93,12 @@ def _ends_subject(actions: Actions, region: str) -> bool:
     if word.endswith(")") or word.lower() in actions.subject_heads:
         return True
     named = any(c.isupper() for c in word)  # "Acme", "xAI", "eBay"
-    if not named or _POSSESSIVE.search(word) or len(core.split()) > 12:
+    if (
+        not named
+        or word.rstrip(".,") in _TIME_NAMES
+        or _POSSESSIVE.search(word)
+        or len(core.split()) > 12
+    ):
         return False
     return not _object_before(actions, core[: _NAME_RUN.search(core).start()])
 
@@ -129,6 +145,56 @@ def clause_actor(
         return None
     person = actor.how == "subject" and actor.name not in state.local_orgs
     return None if person and _personal(lex, actor.name) else actor
+
+
+def agent_follows(text: str, at: int) -> bool:
+    """A cheap look: a capitalised "by" agent follows the verb ending at ``at``."""
+    by = _AGENT.match(text, at)
+    return by is not None and text[by.end() : by.end() + 1].isupper()
+
+
+def passive_agent(lex: Lexicon, text: str, at: int) -> Actor | None:
+    """The named agent of a passive whose subject is no organisation ("A loan to Beta was
+    approved on Monday by Acme"), a time adverbial aside; None without a named agent."""
+    by = _AGENT.match(text, at)
+    if by is None:
+        return None
+    actor = agent_actor(lex, text[by.end() - 3 :])
+    return None if actor is None or actor.name in lex.place_names else actor
+
+
+def scheduled_subject(actions: Actions, region: str) -> bool:
+    """A definite noun phrase naming a thing, not an organisation or a forecast's quantity
+    ("The first product", "Its new plant", "The company's assistant"), before a plan."""
+    words = region.split(",")[0].split()  # an appositive aside ("The plant, a …,")
+    if not words or len(words) > _SCHEDULED_WORDS:
+        return False
+    first, last = words[0].lower(), words[-1].rstrip(",")
+    opens = first in actions.scheduled_determiners or _POSSESSIVE.search(first) is not None
+    return (
+        opens
+        and last.isalpha()
+        and last.islower()
+        and last not in actions.forecast_nouns
+        and last not in _PRONOUNS
+    )
+
+
+def scheduled_kind(actions: Actions, low_region: str) -> str:
+    """The kind the scheduled thing gives its event ("Open weights …": open_source, "The
+    first product …": release), or '' (the predicate decides)."""
+    return next((k for k, rx in actions.scheduled_kinds if rx.search(low_region)), "")
+
+
+def scheduled_owner(
+    lex: Lexicon, text: str, region: str, state: DocState, index: int
+) -> Actor | None:
+    """Whose scheduled thing it is: the owner the subject names ("Acme's robot", "Its
+    plant"), else the organisation in reach."""
+    actor = clause_actor(lex, text, region, -1, -1, state, index)
+    if actor is not None:
+        return actor
+    return Actor(state.antecedent(index), "anaphor") if state.antecedent(index) else None
 
 
 def _classifier_only(lex: Lexicon, region: str) -> bool:
