@@ -203,10 +203,11 @@ def test_scale_text_says_what_darkest_means_briefly() -> None:
     assert len(scale_text(123456.0)) <= 48  # leaves the centred date context its room
 
 
-def test_day_grid_of_a_masked_index_equals_exact_mass() -> None:
+@pytest.mark.parametrize("share", [0.3, 0.85])  # weighs the kept; full grid minus the rest
+def test_day_grid_of_a_masked_index_equals_exact_mass(share: float) -> None:
     start, end, _, rows = _events(3000, 17, n_rows=7)
     dated = np.isfinite(start)
-    keep = np.random.default_rng(5).random(start.size) < 0.3
+    keep = np.random.default_rng(5).random(start.size) < share
     index = density.build_index(start, end, dated, rows, 7).masked(keep)
     grid = DayGrid(index)
     assert grid.usable

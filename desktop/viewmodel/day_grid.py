@@ -79,20 +79,19 @@ class DayGrid:
 
     def _build(self) -> tuple[np.ndarray, np.ndarray]:
         ix, width = self.index, self.n_days + 1
-        if ix.parent is not None and ix.keep is not None:
-            first, last, weight, slot = day_cells(ix.parent, self.n_days)
-            weight = weight * ix.keep[ix.parent.span_start_of]  # filtered out: no weight
-        else:
+        if ix.parent is None or ix.keep is None:
             first, last, weight, slot = day_cells(ix, self.n_days)
-        n_slots = int(slot.max()) + 1 if slot.size else 0
-        diff = np.bincount(first, weights=weight, minlength=n_slots * width)
-        diff -= np.bincount(last, weights=weight, minlength=n_slots * width)
-        per_day = np.cumsum(diff.reshape(n_slots, width), axis=1)
-        np.maximum(per_day, 0.0, out=per_day)  # rounding noise where a row's mass ends
-        grid = np.empty((n_slots, width))
-        grid[:, 0] = 0.0
-        np.cumsum(per_day[:, :-1], axis=1, out=grid[:, 1:])
-        return slot, grid
+            return slot, _cumulative(first, last, weight, slot, width)
+        first, last, weight, slot = day_cells(ix.parent, self.n_days)
+        kept = ix.keep[ix.parent.span_start_of]
+        if np.count_nonzero(kept) * 2 < kept.size:  # few kept: weigh only them
+            return slot, _cumulative(first, last, weight * kept, slot, width)
+        # most kept (a broad search): the grids are linear in the intervals, so the full
+        # index's (cached) grids minus those of the few filtered out (bincounts over the
+        # filtered-out intervals only, not every interval)
+        _, full = DayGrid(ix.parent).grids()
+        out = np.flatnonzero(~kept)
+        return slot, full - _cumulative(first[out], last[out], weight[out], slot, width)
 
     def mass(self, rows: np.ndarray, edges: np.ndarray) -> np.ndarray:
         """Same result as ``column_mass(index, rows, edges)`` (when ``usable``)."""
@@ -106,3 +105,19 @@ class DayGrid:
             cumulative = g[day] + frac * (g[nxt] - g[day])
             out[k] = np.maximum(np.diff(cumulative), 0.0)
         return out
+
+
+def _cumulative(
+    first: np.ndarray, last: np.ndarray, weight: np.ndarray, slot: np.ndarray, width: int
+) -> np.ndarray:
+    """Per slot, the mass before each midnight of the intervals [first cell, last cell) each
+    weighing ``weight`` per day: a difference array (two ``bincount``), summed twice."""
+    n_slots = int(slot.max()) + 1 if slot.size else 0
+    diff = np.bincount(first, weights=weight, minlength=n_slots * width)
+    diff -= np.bincount(last, weights=weight, minlength=n_slots * width)
+    per_day = np.cumsum(diff.reshape(n_slots, width), axis=1)
+    np.maximum(per_day, 0.0, out=per_day)  # rounding noise where a row's mass ends
+    grid = np.empty((n_slots, width))
+    grid[:, 0] = 0.0
+    np.cumsum(per_day[:, :-1], axis=1, out=grid[:, 1:])
+    return grid
