@@ -181,3 +181,45 @@ def test_a_scheduled_thing_is_a_plan_of_the_organisation_in_reach(
 def test_a_forecast_or_an_indefinite_subject_is_no_scheduled_thing(sentence: str) -> None:
     found = _events("Brisvale opened a Lisbon office in May. " + sentence)
     assert [e.evidence for e in found[1:]] == []
+
+
+# --- a plan reported by its own organisation: the plan and the announcement -------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brisvale said it intends to open a depot in Braga by the end of the year.",
+        "Ferraz said Brisvale plans to relocate its warehouse in the second half of the year.",
+        "Brisvale has said that it will shut its Spanish unit in March 2026.",
+    ],
+)
+def test_a_plan_its_organisation_reports_is_also_an_announcement(sentence: str) -> None:
+    text = "Brisvale was founded in 2019 by Ferraz, a former logistics manager. " + sentence
+    found = [e for e in _events(text) if e.status != "happened" or e.kind == "announcement"]
+    kinds = sorted((e.actor, e.kind, e.status) for e in found if "founded" not in e.evidence)
+    assert len(kinds) == 2, kinds
+    assert kinds[0][1:] == ("announcement", "happened")
+    assert kinds[1][2] == "planned"
+    assert {k[0] for k in kinds} == {"Brisvale"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts said Brisvale plans to open a depot in Braga by the end of the year.",
+        "Zentro said Brisvale intends to open a depot in Braga by the end of the year.",
+    ],
+)
+def test_a_plan_reported_by_someone_else_is_no_announcement(sentence: str) -> None:
+    found = _events("Zentro Group sells pallets. " + sentence)
+    assert [e for e in found if e.kind == "announcement"] == []
+
+
+def test_a_founder_named_by_surname_speaks_for_the_company() -> None:
+    text = (
+        "Brisvale was founded in 2019 by Ferraz, a former logistics manager. "
+        "Ferraz said Brisvale intends to open a depot in Braga by the end of the year."
+    )
+    said = [e for e in _events(text) if e.kind == "announcement"]
+    assert [(e.actor, e.interval.date_str()) for e in said] == [("Brisvale", "2025-06-18")]

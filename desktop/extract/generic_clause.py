@@ -19,6 +19,7 @@ from desktop.extract.actions import Actions, default_actions, known, past_lemmas
 from desktop.extract.actors import Actor, DocState
 from desktop.extract.clause_checks import is_forecast, reporting_period
 from desktop.extract.generic_gate import announces, gate, is_lead, time_hint
+from desktop.extract.generic_report import plan_announcement
 from desktop.extract.generic_subject import (
     blank,
     clause_actor,
@@ -127,6 +128,9 @@ def _clause_events(
     if first is None and hi < len(text):  # "bought X and merged it with Y in 2024": shared
         first = _mention(lex, actions, clause, index, verb, (lo, len(text)), actor, published)
     out = [first] if first is not None else []
+    if first is not None and verb.planned and not scans.plans_only:  # "X said it will …"
+        said = plan_announcement(lex, clause, first, lo, actor, state, published)
+        out.extend([said] if said is not None else [])
     if second is not None:
         other, at = second
         then = _mention(lex, actions, clause, index, other, (at, len(text)), actor, published)

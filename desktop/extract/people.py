@@ -23,6 +23,7 @@ _FOLD = str.maketrans(
 )
 _ACCENTED = re.compile(f"[{re.escape(_FOLD_FROM)}]")
 _FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
+_SURNAME_AFTER = re.compile(r"\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=\s*(?:,|\.|$|\s+and\b))")
 _FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\b[^.;]{0,40}?\bby\b")
 ROLE = (
     r"(?:co-?founder|founder|chief\s+executive|ceo|president|chair(?:man|woman|person)?"
@@ -141,6 +142,9 @@ def _learn_founders(
     for start, _end, name in people_in(lex, text[m.end() : m.end() + 160]):
         if start < 120:
             state.learn(name, org)
+    surname = _SURNAME_AFTER.match(text, m.end())  # "founded in 2021 by Okafor, a former …"
+    if surname is not None and not lex.orgs.fullmatch(surname.group(1)):
+        state.learn(surname.group(1), org)
 
 
 def _role_org(lex: Lexicon, window: str, state: DocState) -> str:
