@@ -33,6 +33,7 @@ class DocState:
     opinion: set[str] = field(default_factory=set)  # people quoted as analysts/experts
     local_orgs: set[str] = field(default_factory=set)  # "London-based Synthesia", "Upstage, a …"
     aliases: dict[str, str] = field(default_factory=dict)  # "PIF" -> "Public Investment Fund"
+    lead: int | None = None  # index of the article's lead sentence, once found
 
     def learn(self, person: str, org: str) -> None:
         """``person`` speaks for ``org``; later mentions may use the surname alone."""

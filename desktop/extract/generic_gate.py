@@ -30,7 +30,6 @@ _PERIOD_WORDS = frozenset(
         "weeks", "quarter", "half", "spring", "summer", "autumn", "winter", "weekend",
     )
 )  # fmt: skip
-_LEAD_ATTR = "_generic_lead_index"
 _LEAD_WITHIN = 5  # sentences (title, date line, byline before the lead)
 _LEAD_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!][\"'”’)]*$")
@@ -73,16 +72,14 @@ def is_lead(state: DocState, index: int, text: str) -> bool:
     """Whether the sentence is the article's lead: the first sentence among the first few that
     ends like a sentence and is long enough (titles, bylines and datelines are not). The index
     found is kept on the document's state."""
-    lead = getattr(state, _LEAD_ATTR, None)
     if (
-        lead is None
+        state.lead is None
         and index <= _LEAD_WITHIN
         and len(text.split()) >= _LEAD_WORDS
         and _SENTENCE_END.search(text)
     ):
-        lead = index
-        setattr(state, _LEAD_ATTR, lead)
-    return lead == index
+        state.lead = index
+    return state.lead == index
 
 
 def _actionable(actions: Actions, candidate: Candidate) -> bool:
