@@ -223,3 +223,37 @@ def test_a_founder_named_by_surname_speaks_for_the_company() -> None:
     )
     said = [e for e in _events(text) if e.kind == "announcement"]
     assert [(e.actor, e.interval.date_str()) for e in said] == [("Brisvale", "2025-06-18")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "date"),
+    [
+        (
+            "Two former bankers founded Quillon Pay, a Faro start-up, in March.",
+            "Quillon Pay",
+            "2025-03",
+        ),
+        (
+            "Engineers from a Lisbon telecoms group formed Tervo Labs last year.",
+            "Tervo Labs",
+            "2024",
+        ),
+    ],
+)
+def test_a_founding_by_people_is_an_event_of_the_organisation_founded(
+    sentence: str, actor: str, date: str
+) -> None:
+    found = _events(sentence)
+    assert [(e.actor, e.interval.date_str()) for e in found] == [(actor, date)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two former bankers founded the company in March.",
+        "Two former bankers founded Lisbon's first fintech club in March.",
+        "Two former bankers founded Maria Costa's favourite café in March.",
+    ],
+)
+def test_a_founding_without_a_named_organisation_object_is_no_event(sentence: str) -> None:
+    assert _events(sentence) == []

@@ -21,8 +21,10 @@ from desktop.extract.clause_checks import is_forecast, reporting_period
 from desktop.extract.generic_gate import announces, gate, is_lead, time_hint
 from desktop.extract.generic_report import plan_announcement
 from desktop.extract.generic_subject import (
+    FOUNDING_VERBS,
     blank,
     clause_actor,
+    founded_org,
     passive_agent,
     scheduled_kind,
     scheduled_owner,
@@ -193,6 +195,8 @@ def _main_verb(
         actor = clause_actor(
             lex, text, region, verb.end if passive else -1, reported_at, state, index
         )
+        if actor is None and not verb.passive and verb.lemma in FOUNDING_VERBS:
+            actor = founded_org(lex, text, verb.end)  # "Two engineers founded Acme in 2021"
         return None if actor is None else (verb, lo, actor)
     return None
 
@@ -211,6 +215,8 @@ def _unnamed_subject(
     thing ("Its plant will open", "The company's robot, first promised for June, is now due
     in May") with its owner (None: no owner). None: not such a verb."""
     agent = passive_agent(lex, text, verb.end) if verb.passive else None
+    if agent is None and not verb.passive and verb.lemma in FOUNDING_VERBS:
+        agent = founded_org(lex, text, verb.end)  # "Former bankers founded Acme in May"
     if agent is not None:
         return verb, agent
     if not verb.planned:

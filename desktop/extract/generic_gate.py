@@ -52,10 +52,11 @@ def gate(
         return None
     actions = default_actions()
     candidates = verb_candidates(low, actions, words)
-    # a plan or a passive with a named agent may follow any subject ("The new depot is expected
-    # to open", "A loan to Beta was approved by Acme"): the clause decides
+    # a plan, a passive with a named agent or a founding of a named organisation may follow any
+    # subject ("The new depot is expected to open", "A loan to Beta was approved by Acme",
+    # "Two engineers founded Acme"): the clause decides
     if not any(
-        (c[4] or after_subject(actions, text, c[0]) or agent_follows(text, c[2]))
+        (c[4] or after_subject(actions, text, c[0]) or agent_follows(text, c[2], c[3]))
         and _actionable(actions, c)
         for c in candidates
     ):

@@ -33,6 +33,9 @@ _TIME_NAMES = frozenset(
         "Friday", "Saturday", "Sunday",
     )
 )  # fmt: skip
+FOUNDING_VERBS = frozenset(("found", "co-found", "establish", "form", "set up", "incorporate"))
+_FOUNDED_FORMS = frozenset(("founded", "co-founded", "established", "formed", "incorporated"))
+_OBJECT_NAME = re.compile(r"\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?=[\s,.;]|$)")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _PRONOUNS = frozenset(("it", "they", "we"))
 _PERSONAL = frozenset(("he", "she"))
@@ -147,10 +150,29 @@ def clause_actor(
     return None if person and _personal(lex, actor.name) else actor
 
 
-def agent_follows(text: str, at: int) -> bool:
-    """A cheap look: a capitalised "by" agent follows the verb ending at ``at``."""
+def agent_follows(text: str, at: int, word: str) -> bool:
+    """A cheap look: a capitalised "by" agent follows the verb ``word`` ending at ``at``, or a
+    capitalised object a founding verb ("founded Acme")."""
+    if word in _FOUNDED_FORMS:
+        return _OBJECT_NAME.match(text, at) is not None
     by = _AGENT.match(text, at)
     return by is not None and text[by.end() : by.end() + 1].isupper()
+
+
+def founded_org(lex: Lexicon, text: str, at: int) -> Actor | None:
+    """The organisation a founding verb's object names when its subject is none ("Two former
+    bankers founded Acme Pay, a Lisbon start-up, in May"): a known one or a capitalised name
+    that is no person's or place's."""
+    named = _OBJECT_NAME.match(text, at)
+    if named is None:
+        return None
+    name = named.group(1)
+    picked = agent_actor(lex, "by " + name)
+    if picked is not None:
+        return Actor(picked.name, "subject")
+    if name in lex.place_names or _personal(lex, name) or name.split()[0] in lex.given_names:
+        return None
+    return Actor(name, "subject")
 
 
 def passive_agent(lex: Lexicon, text: str, at: int) -> Actor | None:
