@@ -257,3 +257,49 @@ def test_a_founding_by_people_is_an_event_of_the_organisation_founded(
 )
 def test_a_founding_without_a_named_organisation_object_is_no_event(sentence: str) -> None:
     assert _events(sentence) == []
+
+
+# --- nominal events with a dated reduced relative ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "kind", "date"),
+    [
+        (
+            "Growth came from a three-year deal with a Lisbon retailer signed in April.",
+            "Brisvale",
+            "partnership",
+            "2025-04",
+        ),
+        (
+            "Results benefited from a €10 million loan from a state bank agreed last month.",
+            "Brisvale",
+            "funding",
+            "2025-05",
+        ),
+        (
+            "Investors point to a complaint filed in March by Zentro Group.",
+            "Zentro Group",
+            "other",
+            "2025-03",
+        ),
+    ],
+)
+def test_a_deal_noun_with_a_dated_participle_is_an_event(
+    sentence: str, actor: str, kind: str, date: str
+) -> None:
+    found = _events("Brisvale opened a Lisbon office in May. " + sentence)[1:]
+    assert [(e.actor, e.kind, e.interval.date_str()) for e in found] == [(actor, kind, date)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Growth came from a three-year deal with a Lisbon retailer.",
+        "A deal signed by the two governments is pending.",
+        "Investors point to a complaint filed in March by a group of rival hauliers.",
+        "The agreement signed ceremonially is a formality.",
+    ],
+)
+def test_no_nominal_event_without_its_own_time_or_with_an_unnamed_agent(sentence: str) -> None:
+    assert _events("Brisvale opened a Lisbon office in May. " + sentence)[1:] == []

@@ -19,6 +19,7 @@ from desktop.extract.actions import Actions, default_actions, known, past_lemmas
 from desktop.extract.actors import Actor, DocState
 from desktop.extract.clause_checks import is_forecast, reporting_period
 from desktop.extract.generic_gate import announces, gate, is_lead, time_hint
+from desktop.extract.generic_nominal import nominal_events
 from desktop.extract.generic_report import plan_announcement
 from desktop.extract.generic_subject import (
     FOUNDING_VERBS,
@@ -78,8 +79,26 @@ def generic_events(
     """Events of the sentence's clauses that no other rule reported (``found``)."""
     lead = is_lead(state, index, sentence.text)
     gated = gate(lex, sentence, found, lead)
-    if gated is None:
-        return []
+    out = (
+        []
+        if gated is None
+        else _gated_events(lex, sentence, index, state, published, found, gated, lead)
+    )
+    if out or any(m.start < sentence.end and sentence.start < m.end for m in found):
+        return out
+    return nominal_events(lex, sentence, index, state, published)  # "a deal signed in May"
+
+
+def _gated_events(
+    lex: Lexicon,
+    sentence: Span,
+    index: int,
+    state: DocState,
+    published: dt.date | None,
+    found: list[Mention],
+    gated: tuple[str, list[tuple[int, int, int, str, bool]]],
+    lead: bool,
+) -> list[Mention]:
     low, candidates = gated
     out = []
     for clause in split_clauses(sentence):
