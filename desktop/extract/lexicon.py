@@ -13,7 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 _IC = re.IGNORECASE
-_STEM_WORD = re.compile(r"[a-z]+")
+_STEM_KEY = re.compile(r"[a-z]+(?:[- ]?[a-z]+)*\$?")
+_WORD_END = "$"
+_END_MARK = "\uffff"  # stands for "$" in the trie, sorted last: longer stems are tried first
 
 
 @dataclass(frozen=True)
@@ -96,12 +98,12 @@ def _merge_orgs(shipped: dict, user: dict | None) -> tuple[list[dict], dict[str,
 def _index_stems(
     triggers: tuple[Trigger, ...],
 ) -> tuple[dict[str, tuple[tuple[str, frozenset[int]], ...]], frozenset[int]]:
-    """Stems are word prefixes ("releas" admits "released"); only a stem's first word is
-    indexed ("joint venture" -> "joint")."""
+    """Stems are word prefixes ("releas" admits "released"), literal up to a "$" that ends a
+    word ("bill$": "bill", not "billion") and across spaces and hyphens ("open sourc")."""
     owners: dict[str, set[int]] = {}
     for i, trig in enumerate(triggers):
         for stem in trig.stems:
-            owners.setdefault(_STEM_WORD.findall(stem)[0], set()).add(i)
+            owners.setdefault(_STEM_KEY.match(stem).group(0), set()).add(i)
     index: dict[str, list[tuple[str, frozenset[int]]]] = {}
     for stem, ids in owners.items():
         index.setdefault(stem[:3], []).append((stem, frozenset(ids)))
@@ -112,14 +114,27 @@ def _index_stems(
 def _stem_scanner(
     stem_index: dict[str, tuple[tuple[str, frozenset[int]], ...]],
 ) -> tuple[re.Pattern[str] | None, dict[str, frozenset[int]]]:
+    """One pass finds, at every word start, the longest stem there (a lookahead: a stem that
+    spans words does not hide one that starts inside it)."""
     owners = {stem: ids for entries in stem_index.values() for stem, ids in entries}
     if not owners:
         return None, {}
+    found = {stem.rstrip(_WORD_END) for stem in owners}  # what the scan returns
     ids = {
-        stem: frozenset().union(*(i for s, i in owners.items() if stem.startswith(s)))
-        for stem in owners
+        text: frozenset().union(*(i for s, i in owners.items() if _starts_with(text, s)))
+        for text in found
     }
-    return re.compile(rf"(?<![a-z])(?:{_trie(sorted(owners))})"), ids
+    words = sorted(s.replace(_WORD_END, _END_MARK) for s in owners)
+    trie = _trie(words).replace(re.escape(_END_MARK), "(?![a-z])")
+    return re.compile(rf"(?<![a-z])(?=({trie}))"), ids
+
+
+def _starts_with(text: str, stem: str) -> bool:
+    """Whether a stem scan that found ``text`` at a word start found ``stem`` there too."""
+    if not stem.endswith(_WORD_END):
+        return text.startswith(stem)
+    word = stem[: -len(_WORD_END)]
+    return text.startswith(word) and not text[len(word) : len(word) + 1].isalpha()
 
 
 def _trie(words: list[str]) -> str:
