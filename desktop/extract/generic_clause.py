@@ -32,11 +32,12 @@ from desktop.extract.generic_subject import (
     scheduled_subject,
     subject_ends,
 )
+from desktop.extract.generic_verbs import Verb, counts_goods, object_kind, verb_kind
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.lowered import lowered
 from desktop.extract.mentions import Mention, clause_times, make_mention, nearest_time
 from desktop.extract.sentences import Span, split_clauses
-from desktop.extract.triggers import Hit, find_trigger, is_negated, relative_spans
+from desktop.extract.triggers import Hit, is_negated, relative_spans
 from desktop.extract.types import TimeExpression
 
 _NEXT = re.compile(r"\s+([a-z]+)")
@@ -45,27 +46,8 @@ _AUX_BEFORE = re.compile(
     r"|then|first|recently)\s+)?$"
 )
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|says|does|did|that|which|who)\b")
-_COUNT = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:about\s+|nearly\s+|more\s+than\s+|over\s+|some\s+)?(?:[$€£¥]?\d[\d,.]*"
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\b)",
-    re.I,
-)
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:also|then|later)\s+)?$")
 _SINCE = re.compile(r"\bsince\b", re.I)  # "has lost users since … in January": not dated
-_BY_PREDICATE = "*"  # an object makes the verb an event; its kind comes from the predicate
-_TO_VERB = re.compile(r"[^,;.]{0,40}?\bto\s+([a-z]+)")
-_REPORTING_LIMIT = 60  # a trigger this far into the predicate names the kind
-
-
-@dataclass(frozen=True)
-class _Verb:
-    group: int  # start of the verb group (auxiliary or plan cue)
-    start: int  # the verb itself
-    end: int
-    lemma: str  # lemma, or "lemma particle" for a phrasal verb
-    planned: bool
-    passive: bool
-    kind: str = ""  # set by the verb's object ("raised $5m": funding)
 
 
 def generic_events(
@@ -160,8 +142,8 @@ def _clause_events(
 
 
 def _coordinated(
-    actions: Actions, text: str, verb: _Verb, verbs: list[_Verb], plans_only: bool
-) -> tuple[_Verb, int] | None:
+    actions: Actions, text: str, verb: Verb, verbs: list[Verb], plans_only: bool
+) -> tuple[Verb, int] | None:
     """A later action verb joined to the main one by "and" (its own predicate), and where the
     coordination starts."""
     for other in verbs:
@@ -179,11 +161,11 @@ def _main_verb(
     text: str,
     low: str,
     masked: list[tuple[int, int]],
-    verbs: list[_Verb],
+    verbs: list[Verb],
     scans: _Scans,
     state: DocState,
     index: int,
-) -> tuple[_Verb, int, Actor] | None:
+) -> tuple[Verb, int, Actor] | None:
     """The first action verb whose subject is an organisation, where its subject starts, and
     the actor."""
     lo, reported_at = 0, -1
@@ -192,7 +174,7 @@ def _main_verb(
     ]
     for verb in verbs:
         lo = max([lo, *(e for e in resets if e <= verb.group)])
-        by_object = _object_kind(lex, actions, verb, text, low)
+        by_object = object_kind(lex, actions, verb, text, low)
         verb = replace(verb, kind=by_object) if by_object else verb
         if not by_object and _excluded(actions, verb.lemma) and reported_at < 0 and lo == 0:
             reported_at = verb.group  # "Acme said …": the speaker, for "it" further on
@@ -224,11 +206,11 @@ def _unnamed_subject(
     lex: Lexicon,
     actions: Actions,
     text: str,
-    verb: _Verb,
+    verb: Verb,
     regions: tuple[str, str],
     state: DocState,
     index: int,
-) -> tuple[_Verb, Actor | None] | None:
+) -> tuple[Verb, Actor | None] | None:
     """A verb whose subject names no organisation that is still an event: a passive with a
     named agent ("A loan to Beta was approved on Monday by Acme"), or the plan of a scheduled
     thing ("Its plant will open", "The company's robot, first promised for June, is now due
@@ -254,7 +236,7 @@ def _excluded(actions: Actions, lemma: str) -> bool:
     )
 
 
-def _passed_over(actions: Actions, verb: _Verb, plans_only: bool) -> bool:
+def _passed_over(actions: Actions, verb: Verb, plans_only: bool) -> bool:
     """A verb that is no event of its own: excluded (reporting, stative, measurement), not a
     plan where only a plan may be added, or a passive of an unlisted verb."""
     if not verb.kind and _excluded(actions, verb.lemma):
@@ -271,7 +253,7 @@ def _verbs(
     low: str,
     masked: list[tuple[int, int]],
     candidates: list[tuple[int, int, int, str, bool]],
-) -> list[_Verb]:
+) -> list[Verb]:
     """Finite action-verb candidates of the clause, in order (outside relative clauses and
     appositives, lower-case in the text, not inside a quotation)."""
     out = []
@@ -285,7 +267,7 @@ def _verbs(
         lemma = _lemma(actions, lemmas, nxt.group(1) if nxt else "")
         aux = None if planned else _AUX_BEFORE.search(low, max(0, start - 30), start)
         passive = aux is not None and aux.group("aux") not in ("has", "have", "had")
-        out.append(_Verb(aux.start() if aux else group, start, end, lemma, planned, passive))
+        out.append(Verb(aux.start() if aux else group, start, end, lemma, planned, passive))
     return out
 
 
@@ -309,7 +291,7 @@ def _mention(
     actions: Actions,
     clause: Span,
     index: int,
-    verb: _Verb,
+    verb: Verb,
     bounds: tuple[int, int],
     actor: Actor,
     published: dt.date | None,
@@ -319,7 +301,9 @@ def _mention(
     lo = bounds[0]
     if _not_an_event(lex, actions, text, verb, lo):
         return None
-    hit = Hit(_kind(lex, actions, verb, text[verb.start :]), "action", "", verb.start, verb.end, "")
+    hit = Hit(
+        verb_kind(lex, actions, verb, text[verb.start :]), "action", "", verb.start, verb.end, ""
+    )
     hit = Hit(hit.kind, "action", "", verb.start, verb.end, text[verb.start : verb.end])
     if is_negated(lex, text, hit):
         return None
@@ -335,7 +319,7 @@ def _mention(
     return mention
 
 
-def _not_an_event(lex: Lexicon, actions: Actions, text: str, verb: _Verb, lo: int) -> bool:
+def _not_an_event(lex: Lexicon, actions: Actions, text: str, verb: Verb, lo: int) -> bool:
     """The not-event classes of events.json (share moves, ongoing states, background, usage
     statistics, speculation), counts of goods, conditional plans; comparisons and benchmark
     claims are verbs excluded by the action lexicon ("outperformed", "topped")."""
@@ -345,13 +329,13 @@ def _not_an_event(lex: Lexicon, actions: Actions, text: str, verb: _Verb, lo: in
         or lex.rx["background_inline"].search(text, 0, verb.start)
         or lex.rx["usage_statistic"].search(text, lo)
         or lex.rx["speculation"].search(text, lo, verb.start)
-        or _counts_goods(actions, verb, text)
+        or counts_goods(actions, verb, text)
         or (verb.planned and lex.rx["conditional"].search(text, verb.end))
     )
 
 
 def _time(
-    lex: Lexicon, clause: Span, verb: _Verb, bounds: tuple[int, int], published: dt.date | None
+    lex: Lexicon, clause: Span, verb: Verb, bounds: tuple[int, int], published: dt.date | None
 ) -> TimeExpression | None:
     """The clause's time expression nearest the verb, after the subject (not a reporting
     period, not inside a relative clause, not after "since"); a plan's, not its report's."""
@@ -371,43 +355,3 @@ def _time(
     return nearest_time(
         times, clause.start + lo, clause.start + hi, clause.start + verb.start, skip
     )
-
-
-def _counts_goods(actions: Actions, verb: _Verb, text: str) -> bool:
-    """ "ordered 500 batteries", "sold two million phones": a purchase or a sales figure."""
-    if verb.lemma.split()[0] not in actions.count_objects:
-        return False
-    after = text[verb.end : verb.end + 40]
-    return bool(_COUNT.match(after) or actions.statistic_objects.match(after.lower()))
-
-
-def _object_kind(lex: Lexicon, actions: Actions, verb: _Verb, text: str, low: str) -> str:
-    """The kind an object gives a verb that is no event alone: a money amount ("raised $45
-    million": funding), a financial result ("reported a net profit": other), or an object of
-    ``object_events`` ("agreed to buy", "reached a settlement": kind by the predicate)."""
-    lemma = verb.lemma.split()[0]
-    if lemma in actions.amount_kinds and lex.rx["amount"].search(text, verb.end, verb.end + 50):
-        return actions.amount_kinds[lemma]
-    if lemma in actions.results_verbs and actions.results_nouns.search(
-        low, verb.end, verb.end + 60
-    ):
-        return "other"
-    pattern = actions.object_events.get(lemma)
-    if pattern is not None and pattern.match(low, verb.end):
-        return _BY_PREDICATE
-    return ""
-
-
-def _kind(lex: Lexicon, actions: Actions, verb: _Verb, predicate: str) -> str:
-    """The kind a trigger of events.json gives the predicate, else the verb's kind (data);
-    for a commitment ("agreed to invest"), the kind of the verb committed to."""
-    if verb.kind and verb.kind != _BY_PREDICATE:
-        return verb.kind
-    committed = _TO_VERB.match(predicate, verb.end - verb.start) if verb.kind else None
-    if committed is not None and actions.kinds.get(committed.group(1), "other") != "other":
-        return actions.kinds[committed.group(1)]
-    hit = find_trigger(lex, predicate[: _REPORTING_LIMIT + 40])
-    if hit is not None and hit.start <= _REPORTING_LIMIT and hit.role != "report":
-        return hit.kind
-    kind = actions.kinds.get(verb.lemma) or actions.kinds.get(verb.lemma.split()[0])
-    return kind or "other"
