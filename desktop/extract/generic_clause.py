@@ -19,7 +19,7 @@ from desktop.extract.actions import Actions, default_actions, known, past_lemmas
 from desktop.extract.actors import Actor, DocState
 from desktop.extract.clause_checks import is_forecast, reporting_period
 from desktop.extract.generic_gate import announces, gate, is_lead, time_hint
-from desktop.extract.generic_nominal import nominal_events
+from desktop.extract.generic_nominal import nominal_events, owned_event
 from desktop.extract.generic_report import plan_announcement
 from desktop.extract.generic_subject import (
     FOUNDING_VERBS,
@@ -66,6 +66,8 @@ def generic_events(
         if gated is None
         else _gated_events(lex, sentence, index, state, published, found, gated, lead)
     )
+    owned = owned_event(lex, sentence, index, state, published, [*found, *out])
+    out.extend([owned] if owned is not None else [])  # "Acme's deal with Beta, signed in May"
     if out or any(m.start < sentence.end and sentence.start < m.end for m in found):
         return out
     return nominal_events(lex, sentence, index, state, published)  # "a deal signed in May"

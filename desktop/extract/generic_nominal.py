@@ -1,7 +1,10 @@
-"""Nominal events with a reduced relative: a deal noun followed by the past participle that
-concludes it and its own time ("a $400 million deal with an insurer signed in August", "a
-complaint filed in June by a group of cloud providers"). The actor is the participle's named
-agent, else the organisation in reach. Runs only on sentences where no rule found an event.
+"""Nominal events with their own time: a deal noun followed by the past participle that
+concludes it ("a $400 million deal with an insurer signed in August", "a complaint filed in
+June by a group of cloud providers"): the actor is the participle's named agent, else the
+organisation in reach; or an organisation's possessive event noun ("Acme's agreement with
+Beta, signed in May", "Acme's pledge in August of $5 million", "Acme's $9 million Series A, in
+March"): the owner acts. The first runs only on sentences where no rule found an event, the
+second wherever no event found covers the possessive.
 """
 
 from __future__ import annotations
@@ -9,10 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from desktop.extract.actor_words import actor_words
 from desktop.extract.actors import Actor, DocState
 from desktop.extract.generic_subject import passive_agent
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.mentions import Mention, clause_times, make_mention, nearest_time
+from desktop.extract.orgmentions import org_mentions
+from desktop.extract.orgnames import canonical
 from desktop.extract.sentences import Span
 from desktop.extract.triggers import Hit
 
@@ -27,6 +33,9 @@ _KINDS = {
     "partnership": "partnership",
     "loan": "funding",
     "investment": "funding",
+    "round": "funding",
+    "series": "funding",
+    "pledge": "announcement",
 }
 _NOMINAL = re.compile(
     r"\b(?P<noun>deal|agreement|contract|partnership|settlement|complaint|lawsuit|loan"
@@ -34,6 +43,25 @@ _NOMINAL = re.compile(
     r"|against)\s+[^,;.]{0,60}?)?\s+(?P<verb>signed|struck|agreed|reached|filed|completed"
     r"|closed|sealed)\s+(?=(?:in|on|last|earlier|this)\b)"
 )
+
+
+_OWNED_NOUNS = frozenset(
+    (
+        "deal", "agreement", "contract", "partnership", "settlement", "pledge", "loan",
+        "investment", "acquisition", "merger", "takeover", "round", "series", "rule", "ruling",
+        "decision", "publication", "order", "deals", "agreements", "contracts", "orders",
+    )
+)  # fmt: skip
+_OWNED = re.compile(
+    r"(?P<owner>\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of))*?)['’]s\s+(?:[\w$.-]+\s+){0,3}?"
+    r"(?P<noun>deal|agreement|contract|partnership|settlement|pledge|loan|investment|acquisition"
+    r"|merger|takeover|round|[Ss]eries\s+[A-E]|rule|ruling|decision|publication|order)s?\b"
+    r"(?:\s+(?:with|between|for|from|to|of|worth|against)"  # a short phrase, no clause in it
+    r"(?:\s+(?!(?:that|which|who|and|but)\b)[\w$.&-]+){1,6}?)?,?\s+"
+    r"(?:(?P<verb>signed|struck|agreed|reached|filed|completed|closed|sealed|published|issued"
+    r"|adopted|announced|made|placed|awarded)\s+)?(?=(?:in|on|last|earlier|this)\b)",
+)
+_OWNED_TIME = 3  # characters: the time opens right where the noun phrase (or participle) ends
 
 
 def nominal_events(
@@ -66,6 +94,59 @@ def nominal_events(
     mention = make_mention(lex, sentence, index, hit, len(text), actor, time)
     mention.confidence -= 0.1  # a general rule, not a trigger of the lexicon
     return [mention]
+
+
+def owned_event(
+    lex: Lexicon,
+    sentence: Span,
+    index: int,
+    state: DocState,
+    published: dt.date | None,
+    taken: list[Mention],
+) -> Mention | None:
+    """An organisation's possessive event noun with its own time right after it (or after its
+    concluding participle): "Acme's agreement with Beta, signed in May", "Acme's pledge in
+    August", "the ministry's rule published on Jan. 20"; not inside an event found already
+    (``taken``)."""
+    text = sentence.text
+    if ("'s " not in text and "’s " not in text) or _OWNED_NOUNS.isdisjoint(
+        w.strip(",").lower() for w in text.split()
+    ):
+        return None  # a cheap test first
+    for m in _OWNED.finditer(text):
+        at = sentence.start + m.start()
+        if any(t.start <= at < t.end for t in taken):
+            continue
+        actor = _owner(lex, m.group("owner"), state)
+        if actor is None:
+            continue
+        at = sentence.start + m.end()
+        times = clause_times(lex, text, sentence.start, published, None)
+        time = nearest_time(times, at, at + 40, at)
+        if time is None or time.start - at > _OWNED_TIME:
+            continue
+        noun = m.group("noun").lower().split()[0]
+        verb = m.group("verb")
+        hit_at = (m.start("verb"), m.end("verb")) if verb else (m.start("noun"), m.end("noun"))
+        hit = Hit(_KINDS.get(noun, "other"), "action", "", *hit_at, text[hit_at[0] : hit_at[1]])
+        mention = make_mention(lex, sentence, index, hit, len(text), actor, time)
+        mention.confidence -= 0.1  # a general rule, not a trigger of the lexicon
+        return mention
+    return None
+
+
+def _owner(lex: Lexicon, words: str, state: DocState) -> Actor | None:
+    """The organisation a possessive names: a known name ending it, a name the document
+    introduced, or a name that looks like an organisation's ("The US Commerce Department's");
+    not a person's or a place's."""
+    orgs = [o for o in org_mentions(lex, words) if o[1] == len(words)]
+    if orgs:
+        return Actor(orgs[-1][2], "gazetteer")
+    name = words.split(" ", 1)[1] if words.split()[0] in ("The", "the") and " " in words else words
+    name = canonical(name, state.local_orgs)
+    if name in state.local_orgs or name.split()[-1] in actor_words().org_head_words:
+        return Actor(name, "subject")
+    return None
 
 
 def _in_reach(state: DocState, index: int) -> Actor | None:

@@ -1,0 +1,81 @@
+"""Round 6: an organisation's possessive event noun with its own time ("Acme's agreement with
+Beta, signed in May"): an event of the owner. Sentences written for these tests (not taken
+from any set), in several domains."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.extract import extract_events
+from desktop.extract.types import ExtractedEvent
+
+PUBLISHED = dt.date(2025, 3, 12)
+INTRO = "Korvale Robotics is a Lisbon start-up that builds warehouse arms. "
+
+
+def _events(sentence: str) -> list[ExtractedEvent]:
+    """The events of ``sentence`` placed after an introduction of a company."""
+    return [e for e in extract_events(INTRO + sentence, PUBLISHED) if e.start >= len(INTRO)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "kind", "date"),
+    [
+        (
+            "Regulators point to Korvale's licensing agreement with a hospital chain, signed in "
+            "May 2024, as a template.",
+            "Korvale Robotics",
+            "partnership",
+            "2024-05",
+        ),
+        (
+            "Toyota's supply deal with Panasonic, signed last week, covers battery cells.",
+            "Toyota",
+            "partnership",
+            "2025-03-03",
+        ),
+        (
+            "Analysts still cite the Hanover Savings Bank's $2 billion settlement with US "
+            "prosecutors in December 2012 as the benchmark.",
+            "Hanover Savings Bank",
+            "other",
+            "2012-12",
+        ),
+        (
+            "Microsoft's pledge in January of $80 million for training teachers drew praise.",
+            "Microsoft",
+            "announcement",
+            "2025-01",
+        ),
+    ],
+)
+def test_possessive_event_noun_with_its_own_time(
+    sentence: str, actor: str, kind: str, date: str
+) -> None:
+    found = _events(sentence)
+    assert [(e.actor, e.kind) for e in found] == [(actor, kind)]
+    assert found[0].interval.start.isoformat().startswith(date)
+    assert found[0].status == "happened"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the owner is a place, not an organisation
+        "Brazil's trade deal with Mexico, signed in May, cut tariffs on cars.",
+        # no time of its own right after the noun phrase
+        "Toyota's supply deal with Panasonic is worth about $300 million a year.",
+        # a quantity, not an event noun
+        "HSBC's revenue in December rose 4% on the year.",
+        # the owner is a person, not an organisation
+        "Maria Lopez's agreement with the club, signed in May, runs until 2027.",
+        # a time further away belongs to another clause
+        "Toyota's agreement with Panasonic gave it rights to the vaccine that it sold in 2021 "
+        "for the first time in Japan.",
+    ],
+)
+def test_possessive_event_noun_not_an_event(sentence: str) -> None:
+    found = _events(sentence)
+    assert found == [], [(e.actor, e.kind, e.evidence) for e in found]
