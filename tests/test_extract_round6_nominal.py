@@ -79,3 +79,39 @@ def test_possessive_event_noun_with_its_own_time(
 def test_possessive_event_noun_not_an_event(sentence: str) -> None:
     found = _events(sentence)
     assert found == [], [(e.actor, e.kind, e.evidence) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "date"),
+    [
+        ("Its $12 million Series A, in June 2023, was led by a Dutch fund.", "funding", "2023-06"),
+        ("Its supply agreement with a Spanish carmaker, signed in January, runs to 2028.",
+         "partnership", "2025-01"),
+        ("Its settlement with a former distributor last October ended the dispute.", "other",
+         "2024-10"),
+        ("Their loan from a state bank in February paid for the new factory.", "funding",
+         "2025-02"),
+    ],
+)  # fmt: skip
+def test_sentence_opening_possessive_pronoun_is_the_company_in_reach(
+    sentence: str, kind: str, date: str
+) -> None:
+    found = _events(sentence)
+    assert [(e.actor, e.kind) for e in found] == [("Korvale Robotics", kind)]
+    assert found[0].interval.start.isoformat().startswith(date)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "its" inside the clause belongs to the clause's own subject, not the company in reach
+        "Hospitals praised its contract in March.",
+        # the phrase after the noun is no time
+        "Its agreement with the union in principle covers overtime.",
+        # an ongoing state, no dated occurrence
+        "Its deal with the port is worth $4 million a year.",
+    ],
+)
+def test_possessive_pronoun_not_an_event(sentence: str) -> None:
+    found = _events(sentence)
+    assert found == [], [(e.actor, e.kind, e.evidence) for e in found]

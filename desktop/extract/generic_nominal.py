@@ -53,7 +53,8 @@ _OWNED_NOUNS = frozenset(
     )
 )  # fmt: skip
 _OWNED = re.compile(
-    r"(?P<owner>\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of))*?)['’]s\s+(?:[\w$.-]+\s+){0,3}?"
+    r"(?:(?P<owner>\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of))*?)['’]s|^(?P<its>Its|Their))"
+    r"\s+(?:[\w$.-]+\s+){0,3}?"
     r"(?P<noun>deal|agreement|contract|partnership|settlement|pledge|loan|investment|acquisition"
     r"|merger|takeover|round|[Ss]eries\s+[A-E]|rule|ruling|decision|publication|order)s?\b"
     r"(?:\s+(?:with|between|for|from|to|of|worth|against)"  # a short phrase, no clause in it
@@ -106,18 +107,20 @@ def owned_event(
 ) -> Mention | None:
     """An organisation's possessive event noun with its own time right after it (or after its
     concluding participle): "Acme's agreement with Beta, signed in May", "Acme's pledge in
-    August", "the ministry's rule published on Jan. 20"; not inside an event found already
-    (``taken``)."""
+    August", "the ministry's rule published on Jan. 20", "Its Series A, in March" opening
+    the sentence (the organisation in reach); not inside an event found already (``taken``)."""
     text = sentence.text
-    if ("'s " not in text and "’s " not in text) or _OWNED_NOUNS.isdisjoint(
-        w.strip(",").lower() for w in text.split()
-    ):
+    if not (
+        "'s " in text or "’s " in text or text.startswith(("Its ", "Their "))
+    ) or _OWNED_NOUNS.isdisjoint(w.strip(",").lower() for w in text.split()):
         return None  # a cheap test first
     for m in _OWNED.finditer(text):
         at = sentence.start + m.start()
         if any(t.start <= at < t.end for t in taken):
             continue
-        actor = _owner(lex, m.group("owner"), state)
+        actor = (
+            _owner(lex, m.group("owner"), state) if m.group("owner") else _in_reach(state, index)
+        )
         if actor is None:
             continue
         at = sentence.start + m.end()
