@@ -10,12 +10,14 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -39,6 +41,7 @@ class EventTableModel(QAbstractTableModel):
         self._hidden: frozenset[int] = frozenset()
         self._sort_keys: dict[int, list[Any]] = {}
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self._ids: np.ndarray | None = None
 
     def set_marks(self, starred: Iterable[int], hidden: Iterable[int] = ()) -> None:
         """Curation marks in the Marks column: "★" for starred events, "hidden" for events
@@ -78,12 +81,19 @@ class EventTableModel(QAbstractTableModel):
         new_indexes = [self.index(new_row[i.row()], i.column()) for i in old_indexes]
         self._records = [self._records[i] for i in new_order]
         self._row_of = {r.id: row for row, r in enumerate(self._records)}
+        self._ids = None
         self._sort_keys = {c: [k[i] for i in new_order] for c, k in self._sort_keys.items()}
         self.changePersistentIndexList(old_indexes, new_indexes)
         self.layoutChanged.emit()
 
     def id_at(self, row: int) -> int:
         return int(self._records[row].id)
+
+    def row_ids(self) -> np.ndarray:
+        """Every row's event id, in row order (cached until the data or the order changes)."""
+        if self._ids is None:
+            self._ids = np.fromiter((r.id for r in self._records), np.int64, len(self._records))
+        return self._ids
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -96,6 +106,7 @@ class EventTableModel(QAbstractTableModel):
             self._records = [self._records[i] for i in order]
             self._sort_keys = {}
         self._row_of = {r.id: row for row, r in enumerate(self._records)}
+        self._ids = None
         self.endResetModel()
 
     def row_of(self, event_id: int) -> int | None:
@@ -115,15 +126,19 @@ class EventTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        record = self._records[index.row()]
-        if index.column() == STAR_COLUMN:
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """``data`` of the cell at (row, column) without a model index (the proxy's path)."""
+        record = self._records[row]
+        if column == STAR_COLUMN:
             return self._star(record.id, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(record, index.column())
+            return _display(record, column)
         if role == Qt.ItemDataRole.ToolTipRole:  # tooltips guess rich text: escape, always
-            return "<qt>" + html.escape(_display(record, index.column())) + "</qt>"
+            return "<qt>" + html.escape(_display(record, column)) + "</qt>"
         if role == SORT_ROLE:
-            return _sort_key(record, index.column())
+            return _sort_key(record, column)
         if role == ID_ROLE:
             return record.id
         return None
@@ -166,40 +181,181 @@ def _sort_key(record: Any, column: int) -> Any:
     return _display(record, column).casefold()
 
 
-class EventFilterProxy(QSortFilterProxyModel):
-    """Sorts by the source's SORT_ROLE and hides events outside the visible set."""
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
+
+
+class EventFilterProxy(QAbstractProxyModel):
+    """The source's rows (in the source's order: it sorts) whose event is in the visible set.
+
+    The mapping is a numpy array of source rows, recomputed with ``np.isin`` over the source's
+    ids when the visible set, the data or the order changes: a search result costs no Python
+    call per row and never re-sorts (QSortFilterProxyModel would call ``filterAcceptsRow`` in
+    Python once per row, ~40 ms at 10^4 events). An unchanged mapping emits nothing, so the
+    table keeps its paint cache.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._visible: set[int] | None = None
-        self.setSortRole(SORT_ROLE)
+        self._visible: np.ndarray | None = None  # sorted ids shown; None: all
+        self._rows = np.zeros(0, dtype=np.int64)  # proxy row -> source row (ascending)
+        self._row_list: list[int] = []  # the same as a list (indexed once per cell and role)
+        self._cell = None  # the source's EventTableModel.cell, if it is one
+        self._connections: list = []
+        self._moving: list[tuple[QPersistentModelIndex, QPersistentModelIndex]] = []
 
+    # -- the visible set and the mapping -------------------------------------------------------
     def set_visible_ids(self, ids: Iterable[int] | None) -> None:
         """Show only these events (None: all)."""
-        if hasattr(self, "endFilterChange"):  # Qt >= 6.10; invalidateFilter is deprecated
-            self.beginFilterChange()
-            self._visible = None if ids is None else {int(i) for i in ids}
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if ids is None:
+            self._visible = None
         else:
-            self._visible = None if ids is None else {int(i) for i in ids}
-            self.invalidateFilter()
+            array = ids if isinstance(ids, np.ndarray) else np.fromiter(ids, dtype=np.int64)
+            self._visible = np.unique(np.asarray(array, dtype=np.int64))
+        rows = self._mapping()
+        if np.array_equal(rows, self._rows):
+            return
+        self.beginResetModel()
+        self._set_rows(rows)
+        self.endResetModel()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if self._visible is None:
-            return True
+    def _source_ids(self) -> np.ndarray:
         source = self.sourceModel()
+        if source is None:
+            return np.zeros(0, dtype=np.int64)
         if isinstance(source, EventTableModel):
-            return source.id_at(source_row) in self._visible
-        return source.index(source_row, 0, source_parent).data(ID_ROLE) in self._visible
+            return source.row_ids()
+        n = source.rowCount()
+        return np.array([source.index(r, 0).data(ID_ROLE) for r in range(n)], dtype=np.int64)
+
+    def _set_rows(self, rows: np.ndarray) -> None:
+        self._rows, self._row_list = rows, rows.tolist()
+
+    def _mapping(self) -> np.ndarray:
+        ids = self._source_ids()
+        if self._visible is None:
+            return np.arange(ids.size, dtype=np.int64)
+        return np.flatnonzero(np.isin(ids, self._visible, assume_unique=False))
+
+    def setSourceModel(self, source: QAbstractItemModel | None) -> None:
+        self.beginResetModel()
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self._connections = []
+        super().setSourceModel(source)
+        self._cell = source.cell if isinstance(source, EventTableModel) else None
+        if source is not None:
+            self._connections = [
+                (source.modelAboutToBeReset, self.beginResetModel),
+                (source.modelReset, self._on_source_reset),
+                (source.layoutAboutToBeChanged, self._on_source_layout_about_to_change),
+                (source.layoutChanged, self._on_source_layout_changed),
+                (source.dataChanged, self._on_source_data_changed),
+                (source.headerDataChanged, self.headerDataChanged),
+            ]
+            for signal, slot in self._connections:
+                signal.connect(slot)
+        self._set_rows(self._mapping())
+        self.endResetModel()
+
+    def _on_source_reset(self) -> None:
+        self._set_rows(self._mapping())
+        self.endResetModel()
+
+    def _on_source_layout_about_to_change(self, *_args) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._moving = [
+            (index, QPersistentModelIndex(self.mapToSource(index)))
+            for index in self.persistentIndexList()
+        ]
+
+    def _on_source_layout_changed(self, *_args) -> None:
+        self._set_rows(self._mapping())
+        moving, self._moving = self._moving, []
+        old = [index for index, _ in moving]
+        source_model = self.sourceModel()
+        new = [
+            self.mapFromSource(source_model.index(source.row(), source.column()))
+            for _, source in moving
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _on_source_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles=()) -> None:
+        if self._rows.size:
+            first = int(np.searchsorted(self._rows, top.row()))
+            last = int(np.searchsorted(self._rows, bottom.row(), side="right")) - 1
+            if first <= last:
+                left, right = self.index(first, top.column()), self.index(last, bottom.column())
+                self.dataChanged.emit(left, right, list(roles))
+
+    # -- QAbstractProxyModel -------------------------------------------------------------------
+    def mapToSource(self, index: _Index) -> QModelIndex:
+        row = index.row()
+        if not index.isValid() or not 0 <= row < self._rows.size:
+            return QModelIndex()
+        source = self.sourceModel()
+        return (
+            QModelIndex() if source is None else source.index(int(self._rows[row]), index.column())
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The source's data, mapped in one Python call (not mapToSource, then data)."""
+        cell = self._cell
+        if cell is not None:
+            row = index.row()
+            return cell(self._row_list[row], index.column(), role) if row >= 0 else None
+        return self.sourceModel().data(self.mapToSource(index), role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def mapFromSource(self, index: _Index) -> QModelIndex:
+        if not index.isValid():
+            return QModelIndex()
+        k = int(np.searchsorted(self._rows, index.row()))
+        if k < self._rows.size and self._rows[k] == index.row():
+            return self.index(k, index.column())
+        return QModelIndex()
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not 0 <= row < self._rows.size:
+            return QModelIndex()
+        if not 0 <= column < self.columnCount():
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, *_args) -> QModelIndex:
+        return QModelIndex()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else int(self._rows.size)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        source = self.sourceModel()
+        return 0 if parent.isValid() or source is None else source.columnCount()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        source = self.sourceModel()
+        if orientation == Qt.Orientation.Horizontal and source is not None:
+            return source.headerData(section, orientation, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting happens in the source model (one Python sort over cached keys); the proxy
         keeps the source's order and only filters."""
         source = self.sourceModel()
-        if isinstance(source, EventTableModel):
+        if source is not None:
             source.sort(column, order)
-        else:
-            super().sort(column, order)
 
     def proxy_row_of(self, event_id: int) -> int | None:
         source = self.sourceModel()
