@@ -120,21 +120,21 @@ def _stem_scanner(
     if not owners:
         return None, {}
     found = {stem.rstrip(_WORD_END) for stem in owners}  # what the scan returns
-    ids = {
-        text: frozenset().union(*(i for s, i in owners.items() if _starts_with(text, s)))
-        for text in found
-    }
+    ids = {text: _admitted_by(text, owners) for text in found}
     words = sorted(s.replace(_WORD_END, _END_MARK) for s in owners)
     trie = _trie(words).replace(re.escape(_END_MARK), "(?![a-z])")
     return re.compile(rf"(?<![a-z])(?=({trie}))"), ids
 
 
-def _starts_with(text: str, stem: str) -> bool:
-    """Whether a stem scan that found ``text`` at a word start found ``stem`` there too."""
-    if not stem.endswith(_WORD_END):
-        return text.startswith(stem)
-    word = stem[: -len(_WORD_END)]
-    return text.startswith(word) and not text[len(word) : len(word) + 1].isalpha()
+def _admitted_by(text: str, owners: dict[str, frozenset[int]]) -> frozenset[int]:
+    """The triggers of every stem that a scan finding ``text`` at a word start found there too:
+    its prefixes, those marked "$" only where a word ends."""
+    ids: set[int] = set()
+    for k in range(1, len(text) + 1):
+        ids.update(owners.get(text[:k], ()))
+        if k == len(text) or not text[k].isalpha():
+            ids.update(owners.get(text[:k] + _WORD_END, ()))
+    return frozenset(ids)
 
 
 def _trie(words: list[str]) -> str:
