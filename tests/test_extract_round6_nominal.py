@@ -115,3 +115,21 @@ def test_sentence_opening_possessive_pronoun_is_the_company_in_reach(
 def test_possessive_pronoun_not_an_event(sentence: str) -> None:
     found = _events(sentence)
     assert found == [], [(e.actor, e.kind, e.evidence) for e in found]
+
+
+def test_a_date_before_a_duration_is_no_usage_statistic() -> None:
+    found = _events("The new tariff will take effect on March 30, giving importers a month.")
+    assert [(e.kind, e.status) for e in found] == [("other", "planned")]
+    assert found[0].interval.start.isoformat() == "2025-03-30"
+    assert _events("Its app now handles 20,000 orders a day, up from 5,000 in 2023.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Bureau of Industry and Security published a rule on Tuesday that limits exports.",
+        "The U.S. Commerce Department fined a chip distributor $3 million on Monday.",
+    ],
+)
+def test_the_export_regulator_is_one_organisation(sentence: str) -> None:
+    assert [e.actor for e in _events(sentence)] == ["US Commerce Department"]
