@@ -63,3 +63,29 @@ def test_axis_paints_labels_and_grid(qtbot, view) -> None:
             if abs(c.red() - ink.red()) + abs(c.green() - ink.green()) < 60:
                 found += 1
     assert found > 40  # label glyphs were drawn under the axis line
+
+
+def test_context_label_follows_a_pan_as_plain_centred_text(qtbot, view) -> None:
+    axis = view.date_axis
+    start = day_s("2025-03-16")
+    view.set_visible_range(start + 3600, start + 10 * 3600)
+    view.plot_widget.grab()
+    assert "16 Mar 2025" in axis.label.toPlainText()
+    view.set_visible_range(start + 86400 + 3600, start + 86400 + 10 * 3600)  # a day later
+    view.plot_widget.grab()
+    assert "17 Mar 2025" in axis.context and "17 Mar 2025" in axis.label.toPlainText()
+    assert axis.labelText == axis.context  # a later style change rebuilds the same text
+    middle = axis.label.x() + axis.label.boundingRect().width() / 2
+    assert abs(middle - axis.size().width() / 2) <= 1.0
+
+
+def test_level_pens_are_shared_until_the_background_changes(qtbot, view) -> None:
+    from PySide6.QtGui import QColor
+
+    axis = view.date_axis
+    first = axis.level_pen(0, 120)
+    assert axis.level_pen(0, 120) is first
+    assert axis.level_pen(1, 60) is not first
+    axis.set_grid_background(QColor("#102030"))
+    other = axis.level_pen(0, 120)
+    assert other is not first

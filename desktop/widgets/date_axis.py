@@ -19,13 +19,25 @@ class DateAxis(pg.AxisItem):
         super().__init__(orientation, **kwargs)
         self._units: dict[float, tuple[ta.TickUnit, bool]] = {}
         self._context = ""
+        self._widths: dict[str, float] = {}  # label text -> width in the tick font
+        self._widths_font = ""
+        self._metrics = QFontMetricsF(self.font())
         self.enableAutoSIPrefix(False)
         # our levels are built not to overlap: never let pyqtgraph drop the minor labels
         self.setStyle(textFillLimits=[(0, 2.0)], maxTextLevel=1)
 
     def _measure(self, text: str) -> float:
+        """Width of ``text`` in the tick font (cached: the same labels are measured on every
+        range change while choosing the tick levels)."""
         font = self.style.get("tickFont") or self.font()
-        return QFontMetricsF(font).horizontalAdvance(text)
+        key = font.toString()
+        if key != self._widths_font or len(self._widths) > 4000:
+            self._widths, self._widths_font = {}, key
+            self._metrics = QFontMetricsF(font)
+        width = self._widths.get(text)
+        if width is None:
+            width = self._widths[text] = self._metrics.horizontalAdvance(text)
+        return width
 
     def tickValues(self, minVal: float, maxVal: float, size: float):
         major, minor = ta.choose_levels(minVal, maxVal, size, self._measure)
@@ -42,10 +54,20 @@ class DateAxis(pg.AxisItem):
         return [ta.tick_label(v, unit, is_major) for v in values]
 
     def _update_context(self, context: str) -> None:
+        """The axis label: set as rich text once (pyqtgraph's ``setLabel`` lays the axis out
+        again), then as plain text, re-centred, when the context changes while panning."""
         text = f"{context}  (UTC)" if context else "UTC"
-        if text != self._context:
-            self._context = text
+        if text == self._context:
+            return
+        self._context = text
+        if not self.label.isVisible() or not self.labelText:
             self.setLabel(text)
+            return
+        self.labelText = text  # pyqtgraph rebuilds the label from it on a style change
+        self.label.setDefaultTextColor(self.textPen().color())
+        self.label.setPlainText(text)
+        width = self.label.boundingRect().width()
+        self.label.setX(int(self.size().width() / 2.0 - width / 2.0))
 
     @property
     def context(self) -> str:

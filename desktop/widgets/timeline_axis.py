@@ -65,6 +65,7 @@ class TimelineDateAxis(DateAxis):
         self._texts: dict[str, tuple[QStaticText, float, float]] = {}
         self._text_font = ""
         self._grid_background: QColor | None = None
+        self._pens: dict[tuple, QPen] = {}  # (tick pen colour, level alpha, background) -> pen
 
     def set_grid_background(self, colour: QColor | None) -> None:
         """Draw grid lines opaque, pre-mixed with ``colour`` (the view's background): the same
@@ -74,8 +75,27 @@ class TimelineDateAxis(DateAxis):
         self.update()
 
     def level_pen(self, level: int, alpha: int) -> QPen:
-        """The tick pen of a level at pyqtgraph's opacity (opaque over a known background)."""
-        pen = QPen(self.tickPen())
+        """The tick pen of a level at pyqtgraph's opacity (opaque over a known background);
+        cached: the same few pens serve every frame."""
+        tick = self.tickPen()
+        background = self._grid_background
+        key = (
+            tick.color().rgba(),
+            tick.widthF(),
+            tick.style(),
+            alpha,
+            self.grid is not False,
+            None if background is None else background.rgba(),
+        )
+        pen = self._pens.get(key)
+        if pen is None:
+            if len(self._pens) > 256:
+                self._pens.clear()
+            pen = self._pens[key] = self._make_pen(tick, alpha)
+        return pen
+
+    def _make_pen(self, tick: QPen, alpha: int) -> QPen:
+        pen = QPen(tick)
         colour = QColor(pen.color())
         alpha = int(alpha * colour.alphaF())
         background = self._grid_background
