@@ -133,3 +133,34 @@ def test_a_date_before_a_duration_is_no_usage_statistic() -> None:
 )
 def test_the_export_regulator_is_one_organisation(sentence: str) -> None:
     assert [e.actor for e in _events(sentence)] == ["US Commerce Department"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Toyota began mass shipments of its solid-state battery to Nissan on Tuesday.",
+         "happened"),
+        ("Korvale will start deliveries of the new arm to hospitals in March.", "planned"),
+        ("Vodafone intends to begin commercial 6G service in Madrid next spring.", "planned"),
+        ("Korvale started sales of its arm in Germany in May.", "happened"),
+    ],
+)  # fmt: skip
+def test_starting_the_supply_of_a_product_is_a_release(sentence: str, status: str) -> None:
+    assert [(e.kind, e.status) for e in _events(sentence)] == [("release", status)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Korvale began operations at its Porto plant in May.",
+        "Korvale began talks with Siemens about a sale of its robotics unit in May.",
+        "Korvale began mass production of the arm in May.",  # production: no release yet
+    ],
+)
+def test_starting_something_else_keeps_its_kind(sentence: str) -> None:
+    assert [e.kind for e in _events(sentence)] == ["other"]
+
+
+def test_a_contract_from_a_customer_is_no_alliance() -> None:
+    found = _events("Thales Group's contract from the French army last month covers 40 radars.")
+    assert [(e.actor, e.kind) for e in found] == [("Thales Group", "other")]

@@ -50,6 +50,7 @@ class Actions:
     plan_cue: re.Pattern[str]  # matches (lower-cased text) right before a planned verb
     irregular_words: frozenset[str]  # one-word irregular forms
     cue_words: frozenset[str]  # words right before the "to" of a plan cue ("plans to")
+    supply_start: re.Pattern[str] | None = None  # "began mass shipments": kind release
 
 
 def past_lemmas(word: str, actions: Actions) -> tuple[str, ...]:
@@ -148,6 +149,7 @@ def load_actions(path: Path) -> Actions:
         plan_cue=re.compile(data["plan_cues"] + "$"),
         irregular_words=frozenset(w for w in data["irregular"] if " " not in w),
         cue_words=frozenset(data["plan_cue_words"]),
+        supply_start=re.compile(data["supply_start"]),
     )
 
 

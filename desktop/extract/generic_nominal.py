@@ -62,6 +62,7 @@ _OWNED = re.compile(
     r"(?:(?P<verb>signed|struck|agreed|reached|filed|completed|closed|sealed|published|issued"
     r"|adopted|announced|made|placed|awarded)\s+)?(?=(?:in|on|last|earlier|this)\b)",
 )
+_SUPPLY = ("contract", "order")  # "Acme's contract from the army": a customer's order, no alliance
 _OWNED_TIME = 3  # characters: the time opens right where the noun phrase (or participle) ends
 
 
@@ -131,7 +132,8 @@ def owned_event(
         noun = m.group("noun").lower().split()[0]
         verb = m.group("verb")
         hit_at = (m.start("verb"), m.end("verb")) if verb else (m.start("noun"), m.end("noun"))
-        hit = Hit(_KINDS.get(noun, "other"), "action", "", *hit_at, text[hit_at[0] : hit_at[1]])
+        kind = "other" if noun in _SUPPLY else _KINDS.get(noun, "other")
+        hit = Hit(kind, "action", "", *hit_at, text[hit_at[0] : hit_at[1]])
         mention = make_mention(lex, sentence, index, hit, len(text), actor, time)
         mention.confidence -= 0.1  # a general rule, not a trigger of the lexicon
         return mention

@@ -72,3 +72,15 @@ def verb_kind(lex: Lexicon, actions: Actions, verb: Verb, predicate: str) -> str
         return hit.kind
     kind = actions.kinds.get(verb.lemma) or actions.kinds.get(verb.lemma.split()[0])
     return kind or "other"
+
+
+_STARTS = ("begin", "began", "begun", "start", "commenc")
+
+
+def supply_kind(actions: Actions, low: str, lo: int, hi: int) -> str:
+    """'release' when the lower-cased span [lo, hi) starts the supply of a product to customers
+    ("began mass shipments of", "plans to start deliveries"), else ''."""
+    rx = actions.supply_start
+    if rx is None or not any(s in low[lo:hi] for s in _STARTS):
+        return ""  # a cheap test first
+    return "release" if rx.search(low, lo, hi) else ""

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from desktop.extract.actions import default_actions
 from desktop.extract.actors import (
     DocState,
     first_actor_org,
@@ -16,6 +17,7 @@ from desktop.extract.actors import (
 from desktop.extract.consolidate import consolidate, to_event
 from desktop.extract.events import Mention, analyse_clause, times_in
 from desktop.extract.generic_clause import generic_events
+from desktop.extract.generic_verbs import supply_kind
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgnames import canonical
 from desktop.extract.participials import participial_events
@@ -147,6 +149,11 @@ def _sentence_mentions(
             if not any(r.start < m.end and m.start < r.end for r in relative)
         )
     found.extend(generic_events(lex, sent, index, state, published, found))
+    low = sent.text.lower()
+    for m in found:  # "began mass shipments of X": the product reaches the market
+        if m.kind == "other":
+            m.kind = supply_kind(default_actions(), low, m.start - sent.start, m.end - sent.start)
+            m.kind = m.kind or "other"
     return found
 
 
