@@ -141,12 +141,12 @@ class LodLayer:
         brushes = np.empty(unique_keys.size, dtype=object)
         for k, key_value in enumerate(unique_keys.tolist()):
             pens[k], brushes[k] = self.style(*split_key(key_value))
-        self.scatter.setData(
-            x=self.anchor_x(shown),
-            y=m.rows[shown] + GLYPH_DY,
-            symbol=SYMBOLS[m.kind[shown]],
-            pen=pens[inverse],
-            brush=brushes[inverse],
+        set_points(
+            self.scatter,
+            (self.anchor_x(shown), m.rows[shown] + GLYPH_DY),
+            SYMBOLS[m.kind[shown]],
+            pens[inverse],
+            brushes[inverse],
         )
         bars = shown[m.is_bar[shown]]
         styles = {int(k): self.bar_style(*split_key(int(k))) for k in unique_keys.tolist()}
@@ -187,6 +187,28 @@ class LodLayer:
             return None
         point = self.scatter.data[int(hits[0])]
         return point["pen"], point["brush"]
+
+
+def set_points(
+    scatter: pg.ScatterPlotItem,
+    xy: tuple[np.ndarray, np.ndarray],
+    symbols: np.ndarray,
+    pens: np.ndarray,
+    brushes: np.ndarray,
+) -> None:
+    """``scatter.setData(x, y, symbol, pen, brush)`` for object arrays of shared pens and
+    brushes, at a third of the cost: pyqtgraph converts per-point pens through a Python list
+    (numpy then inspects every QPen, ~3 ms per 2000 points) and looks each point up in its
+    symbol atlas once with the default style before the real one. Here the points are set
+    without the atlas, the object arrays are copied into the point records as they are, and
+    the atlas is consulted once."""
+    scatter.setData(x=xy[0], y=xy[1], symbol=symbols, useCache=False)
+    data = scatter.data
+    data["pen"] = pens
+    data["brush"] = brushes
+    data["sourceRect"] = 0
+    scatter.opts["useCache"] = True
+    scatter.updateSpots(data)
 
 
 def style_keys(rows: np.ndarray, status: np.ndarray, hidden: np.ndarray) -> np.ndarray:
