@@ -164,3 +164,31 @@ def test_starting_something_else_keeps_its_kind(sentence: str) -> None:
 def test_a_contract_from_a_customer_is_no_alliance() -> None:
     found = _events("Thales Group's contract from the French army last month covers 40 radars.")
     assert [(e.actor, e.kind) for e in found] == [("Thales Group", "other")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Korvale announced the round on Tuesday.", "funding"),
+        ("Korvale announced on Monday a $15 million financing led by a Danish pension fund.",
+         "funding"),
+        ("Toyota and Korvale announced on Monday a multi-year partnership to build arms.",
+         "partnership"),
+        ("Korvale announced a joint venture with a Saudi bank on Friday.", "partnership"),
+    ],
+)  # fmt: skip
+def test_an_announced_event_has_the_kind_of_its_noun(sentence: str, kind: str) -> None:
+    assert [e.kind for e in _events(sentence)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Korvale announced on Monday a new arm for hospitals.",
+        "Korvale announced on Monday that its partner in Spain would build a second plant.",
+        "Korvale announced a hiring freeze on Friday after the round failed.",
+    ],
+)
+def test_an_announcement_of_something_else_stays_an_announcement(sentence: str) -> None:
+    assert "announcement" in [e.kind for e in _events(sentence)]
+    assert not {"funding", "partnership"} & {e.kind for e in _events(sentence)}

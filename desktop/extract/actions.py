@@ -51,6 +51,7 @@ class Actions:
     irregular_words: frozenset[str]  # one-word irregular forms
     cue_words: frozenset[str]  # words right before the "to" of a plan cue ("plans to")
     supply_start: re.Pattern[str] | None = None  # "began mass shipments": kind release
+    announced_objects: tuple[tuple[str, re.Pattern[str]], ...] = ()  # "announced the round"
 
 
 def past_lemmas(word: str, actions: Actions) -> tuple[str, ...]:
@@ -150,6 +151,7 @@ def load_actions(path: Path) -> Actions:
         irregular_words=frozenset(w for w in data["irregular"] if " " not in w),
         cue_words=frozenset(data["plan_cue_words"]),
         supply_start=re.compile(data["supply_start"]),
+        announced_objects=tuple((k, re.compile(rx)) for k, rx in data["announced_objects"]),
     )
 
 

@@ -84,3 +84,10 @@ def supply_kind(actions: Actions, low: str, lo: int, hi: int) -> str:
     if rx is None or not any(s in low[lo:hi] for s in _STARTS):
         return ""  # a cheap test first
     return "release" if rx.search(low, lo, hi) else ""
+
+
+def announced_kind(actions: Actions, low: str, at: int) -> str:
+    """The kind of the event an announcement names as its object, the lower-cased text from
+    ``at`` (right after the announcing verb): "the round" (funding), "a partnership"; or ''."""
+    after = low[at : at + 80]
+    return next((k for k, rx in actions.announced_objects if rx.match(after)), "")

@@ -17,7 +17,7 @@ from desktop.extract.actors import (
 from desktop.extract.consolidate import consolidate, to_event
 from desktop.extract.events import Mention, analyse_clause, times_in
 from desktop.extract.generic_clause import generic_events
-from desktop.extract.generic_verbs import supply_kind
+from desktop.extract.generic_verbs import announced_kind, supply_kind
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgnames import canonical
 from desktop.extract.participials import participial_events
@@ -149,12 +149,22 @@ def _sentence_mentions(
             if not any(r.start < m.end and m.start < r.end for r in relative)
         )
     found.extend(generic_events(lex, sent, index, state, published, found))
-    low = sent.text.lower()
-    for m in found:  # "began mass shipments of X": the product reaches the market
-        if m.kind == "other":
-            m.kind = supply_kind(default_actions(), low, m.start - sent.start, m.end - sent.start)
-            m.kind = m.kind or "other"
+    _refine_kinds(sent, found)
     return found
+
+
+def _refine_kinds(sent: Span, found: list[Mention]) -> None:
+    """Kinds the object of the verb decides: "began mass shipments of X" (release), "announced
+    the round" (funding), "announced on Monday a partnership" (partnership)."""
+    actions, low = default_actions(), sent.text.lower()
+    for m in found:
+        lo, hi = m.start - sent.start, m.end - sent.start
+        if m.kind == "other":
+            m.kind = supply_kind(actions, low, lo, hi) or "other"
+        elif m.kind == "announcement" and m.status == "happened" and m.trigger:
+            at = low.find(m.trigger.lower(), max(lo, 0), hi)
+            kind = announced_kind(actions, low, at + len(m.trigger)) if at >= 0 else ""
+            m.kind = kind or m.kind
 
 
 def extract_document(text: str, published: dt.date | None, lex: Lexicon) -> list[ExtractedEvent]:
