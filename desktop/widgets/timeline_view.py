@@ -233,6 +233,7 @@ class TimelineView(QWidget):
         """The data or the filter changed: redraw everything for the current range."""
         self._drawn_mask_version = self.model.mask_version
         self.lod.invalidate()
+        self.labels.forget_texts()
         self._tray_rows = None
         self._update_frame()
 
