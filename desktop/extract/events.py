@@ -59,6 +59,7 @@ _UNNAMED_SPOKESPERSON = re.compile(
 )
 _HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+since\b", re.I)
 _RELATIVE_CUT = re.compile(r"\b(?:that|which|who)\b")
+_WISH = re.compile(r"\b(?:wanted|wants|hoped|hopes|prefers|preferred|would\s+like)\b")
 
 
 def _object_follows(lex: Lexicon, text: str, hit: Hit, at: int) -> bool:
@@ -108,6 +109,13 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
     if lex.rx["position_content"].match(content):
         return hit  # "said Humain would not try to compete …": a position, a statement
     return replace(hit, kind="announcement") if is_self_content(lex, content, actor.name) else hit
+
+
+def _leader_wish(lex: Lexicon, text: str, hit: Hit, actor: Actor, content: str) -> bool:
+    """A leader's account of what the organisation wants at an identifiable occasion ("Its
+    chief executive told reporters on Monday that the company wanted developers to own the
+    model"): the organisation's strategy, a statement, unlike a reaction to others."""
+    return bool(_WISH.search(content)) and _leader_position(lex, text, hit, actor, content)
 
 
 def _leader_position(lex: Lexicon, text: str, hit: Hit, actor: Actor, content: str) -> bool:
@@ -194,9 +202,11 @@ def analyse_clause(
         adding = lex.rx["adding_that"].search(text, hit.end)
         at = adding.start() if adding else len(text)  # '"…," the CEO said': the quote
     elif hit.role == "report":
-        if lex.rx["reactive_content"].match(text, at):
+        reactive = lex.rx["reactive_content"].match(text, at)
+        wish = reactive is not None and _leader_wish(lex, text, hit, actor, reactive.group())
+        if reactive and not wish:
             return []  # "…, said it would appeal the decision": a reaction, not its own event
-        resolved = _resolve_report(lex, text, hit, actor, at)
+        resolved = hit if wish else _resolve_report(lex, text, hit, actor, at)
         if resolved is None:
             return []
         hit, at = resolved, len(text) if resolved.role in ("action", "object") else at
