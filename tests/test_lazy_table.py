@@ -95,3 +95,24 @@ def test_inactive_table_is_empty(table) -> None:
     model.set_active(False)
     assert model.rowCount() == 0
     assert model.proxy_row_of(10) is None
+
+
+def test_a_mask_change_refetches_only_records_not_seen_and_new_data_refetches_all(
+    table, monkeypatch
+) -> None:
+    model, timeline, fetch = table
+    monkeypatch.setattr(ltm, "PAGE", 4)
+    model.set_active(True)
+    column(model, 4)
+    fetch.calls.clear()
+    kept = [int(i) for i in timeline.ids[:5]]
+    timeline.set_mask_from_ids(kept)  # a search result: every row's record was seen
+    titles = column(model, 4)
+    assert fetch.calls == []
+    assert titles == [timeline.titles[i] for i in column(model, 0, ID_ROLE)]
+    timeline.refresh_data(timeline.columns, timeline.titles)  # the store changed: refetch
+    column(model, 4)
+    assert sum(len(c) for c in fetch.calls) == timeline.total_count
+    fetch.titles[int(timeline.ids[0])] = "renamed"
+    timeline.refresh_data(timeline.columns, timeline.titles)
+    assert "renamed" in column(model, 4)

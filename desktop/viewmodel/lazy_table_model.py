@@ -6,7 +6,8 @@ table model never holds one Python object per event. Its rows are positions into
 numpy (one permutation per sort column, cached; a mask change only filters it). Date, actor,
 kind, status and sources sort from the arrays; title and marks cannot (they sort by date).
 Cells that need the record (date text, title) fetch it by id, a page of rows at a time, and
-keep at most a few pages.
+keep the records of at most a few pages' worth of events, by id: a search result or a new sort
+order refetches only the events not shown recently.
 
 Same interface as the small-store table (``EventFilterProxy`` over ``EventTableModel``) as far
 as ``EventTableView`` uses it: ``ID_ROLE`` and ``proxy_row_of``. QtCore only; cells are plain
@@ -47,7 +48,10 @@ class LazyEventTableModel(QAbstractTableModel):
         self._perms: dict[int, np.ndarray] = {}  # sort column -> permutation of all events
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         self._order = np.zeros(0, dtype=_POS)  # row -> timeline index
-        self._pages: OrderedDict[int, dict[int, Any]] = OrderedDict()
+        # event id -> record (None: the store has none), least recently used first; kept across
+        # mask changes and sorts (a search result mostly shows events shown before), dropped
+        # with the data
+        self._records: OrderedDict[int, Any] = OrderedDict()
         self._active = False
         timeline.columns_changed.connect(self._on_timeline_columns_changed)
         timeline.mask_changed.connect(self._on_timeline_mask_changed)
@@ -57,11 +61,11 @@ class LazyEventTableModel(QAbstractTableModel):
         """Follow the timeline (True) or stay empty (False: the small-store table is in use)."""
         self._active = active
         self._perms = {}
+        self._records = OrderedDict()
         self._reorder()
 
     def _reorder(self) -> None:
         self.beginResetModel()
-        self._pages = OrderedDict()
         m = self.timeline
         if not self._active or m.columns is None or m.total_count == 0:
             self._order = np.zeros(0, dtype=_POS)
@@ -123,16 +127,22 @@ class LazyEventTableModel(QAbstractTableModel):
         return int(self.timeline.ids[self._order[row]])
 
     def _record(self, row: int) -> Any:
+        """The record of the event on ``row``; a miss fetches the records of its page's rows
+        not cached yet in one call."""
+        event_id = self.event_id(row)
+        records = self._records
+        if event_id in records:
+            records.move_to_end(event_id)
+            return records[event_id]
         page = row // PAGE
-        records = self._pages.get(page)
-        if records is None:
-            idx = self._order[page * PAGE : (page + 1) * PAGE]
-            records = self._pages[page] = dict(self._fetch(self.timeline.ids[idx].tolist()))
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return records.get(self.event_id(row))
+        ids = self.timeline.ids[self._order[page * PAGE : (page + 1) * PAGE]].tolist()
+        missing = [i for i in ids if i not in records]
+        fetched = self._fetch(missing)
+        for i in missing:
+            records[i] = fetched.get(i)
+        while len(records) > MAX_PAGES * PAGE:
+            records.popitem(last=False)
+        return records.get(event_id)
 
     # -- QAbstractTableModel -------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -181,6 +191,7 @@ class LazyEventTableModel(QAbstractTableModel):
     # -- slots ---------------------------------------------------------------------------------
     def _on_timeline_columns_changed(self) -> None:
         self._perms = {}
+        self._records = OrderedDict()
         if self._active:
             self._reorder()
 
