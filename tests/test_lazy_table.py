@@ -116,3 +116,17 @@ def test_a_mask_change_refetches_only_records_not_seen_and_new_data_refetches_al
     fetch.titles[int(timeline.ids[0])] = "renamed"
     timeline.refresh_data(timeline.columns, timeline.titles)
     assert "renamed" in column(model, 4)
+
+
+def test_date_order_under_a_mask_both_ways(table) -> None:
+    model, timeline, _ = table
+    keep = [int(i) for i in timeline.ids[::2]]
+    timeline.set_mask_from_ids(keep)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    up = column(model, 0, ID_ROLE)
+    assert sorted(up) == sorted(keep)
+    starts = [timeline.start_s[timeline.index_of(i)] for i in up]
+    dated = [s for s in starts if s == s]  # undated (NaN) rows last
+    assert dated == sorted(dated) and starts[: len(dated)] == dated
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert column(model, 0, ID_ROLE) == up[::-1]

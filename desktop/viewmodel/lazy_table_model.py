@@ -46,6 +46,7 @@ class LazyEventTableModel(QAbstractTableModel):
         self.timeline = timeline
         self._fetch = fetch
         self._perms: dict[int, np.ndarray] = {}  # sort column -> permutation of all events
+        self._identity: np.ndarray | None = None  # the permutation when the arrays are in order
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         self._order = np.zeros(0, dtype=_POS)  # row -> timeline index
         # event id -> record (None: the store has none), least recently used first; kept across
@@ -60,7 +61,7 @@ class LazyEventTableModel(QAbstractTableModel):
     def set_active(self, active: bool) -> None:
         """Follow the timeline (True) or stay empty (False: the small-store table is in use)."""
         self._active = active
-        self._perms = {}
+        self._perms, self._identity = {}, None
         self._records = OrderedDict()
         self._reorder()
 
@@ -72,16 +73,23 @@ class LazyEventTableModel(QAbstractTableModel):
         else:
             column, order = self._sort
             perm = self._permutation(column)
-            if order == Qt.SortOrder.DescendingOrder:
-                perm = perm[::-1]
             everything = m.visible_count == m.total_count
-            self._order = perm if everything else perm[m.mask[perm]]
+            if everything:
+                shown = perm
+            elif perm is self._identity:  # the arrays' own order: no gather through perm
+                shown = perm[m.mask]
+            else:
+                shown = perm[m.mask[perm]]
+            descending = order == Qt.SortOrder.DescendingOrder
+            self._order = shown[::-1] if descending else shown
         self.endResetModel()
 
     def _permutation(self, column: int) -> np.ndarray:
         perm = self._perms.get(column)
         if perm is None and column not in (1, 2, 3, 5) and _time_sorted(self.timeline):
-            perm = self._perms[column] = np.arange(self.timeline.total_count, dtype=_POS)
+            if self._identity is None or self._identity.size != self.timeline.total_count:
+                self._identity = np.arange(self.timeline.total_count, dtype=_POS)
+            perm = self._perms[column] = self._identity
         if perm is None:
             m = self.timeline
             date = np.where(m.dated, m.start_s, np.inf)  # undated last
@@ -191,6 +199,7 @@ class LazyEventTableModel(QAbstractTableModel):
     # -- slots ---------------------------------------------------------------------------------
     def _on_timeline_columns_changed(self) -> None:
         self._perms = {}
+        self._identity = None
         self._records = OrderedDict()
         if self._active:
             self._reorder()
