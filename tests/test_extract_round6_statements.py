@@ -51,3 +51,34 @@ def test_a_leaders_account_of_the_organisations_wish_is_a_statement(sentence: st
 def test_other_wishes_and_reactions_are_no_event(sentence: str) -> None:
     found = _events(sentence)
     assert found == [], [(e.actor, e.kind, e.evidence) for e in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On a call with analysts after the results, chief executive Ana Ribeiro said the company "
+        "would price more contracts on outcomes.",
+        "In a letter to investors, chief executive Ana Ribeiro said on Monday that the company "
+        "would stop selling arms to car plants.",
+        "Speaking to shareholders on Friday, chief executive Ana Ribeiro said the company would "
+        "open a plant in Brazil next year.",
+        "Chief executive Ana Ribeiro said on the earnings call that the company would hire 200 "
+        "engineers.",
+    ],
+)
+def test_an_audience_of_analysts_or_investors_is_not_the_speaker(sentence: str) -> None:
+    found = _events(sentence)
+    assert found and all(e.actor == "Korvale Robotics" for e in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts at Jefferies said on Monday that Korvale would price more contracts on outcomes.",
+        "In a note to clients on Monday, analysts at Jefferies said Korvale would raise prices.",
+        "Jefferies analyst Ana Ribeiro said on Monday that Korvale would raise prices.",
+    ],
+)
+def test_analysts_speaking_are_still_opinion(sentence: str) -> None:
+    found = _events(sentence)
+    assert found == [], [(e.actor, e.kind, e.evidence) for e in found]

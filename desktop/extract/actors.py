@@ -9,7 +9,7 @@ import itertools
 import re
 
 from desktop.extract.actor_words import actor_words, only_descriptive
-from desktop.extract.cues import has_cue, lowered
+from desktop.extract.cues import has_cue, lowered, opinion_role
 from desktop.extract.docstate import Actor, DocState
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgmentions import (
@@ -189,7 +189,7 @@ def subject_actor(
         region = " " * dateline.end() + region[dateline.end() :]
     names: list[str] | None = None
     low = lowered(region)
-    opinion = has_cue(lex, "roles.opinion", region, low)
+    opinion = has_cue(lex, "roles.opinion", region, low) and opinion_role(lex, region)
     if not opinion and any(p in region for p in state.opinion):  # a cheap test first
         names = _names(lex, region)
         opinion = any(n in state.opinion for n in names)

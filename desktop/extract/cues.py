@@ -24,3 +24,20 @@ def has_cue(lex: Lexicon, key: str, text: str, low: str | None = None) -> bool:
     if twin is not None and low is not None:
         return twin.search(low) is not None
     return lex.rx[key].search(text) is not None
+
+
+_ADDRESSEES = re.compile(
+    r"\b(?:with|to|for|told|among|before|from)\s+(?:(?:the|its|their|our|some|several|[\w-]+)"
+    r"\s+)?$",
+    re.I,
+)  # "a call with analysts", "a letter to its investors": an audience, not a speaker
+
+
+def opinion_role(lex: Lexicon, text: str, start: int = 0) -> bool:
+    """An opinion role ("analysts", "investors") in ``text`` from ``start`` that is not the
+    object of a preposition ("On a call with analysts, Acme's chief executive said …", "In a
+    letter to investors, …"): one that may be the speaker."""
+    return any(
+        _ADDRESSEES.search(text, max(0, m.start() - 40), m.start()) is None
+        for m in lex.rx["roles.opinion"].finditer(text, start)
+    )

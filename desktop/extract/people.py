@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from desktop.extract.actor_words import actor_words
-from desktop.extract.cues import has_cue, lowered
+from desktop.extract.cues import has_cue, lowered, opinion_role
 from desktop.extract.docstate import DocState
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgmentions import ACTOR_KINDS, OrgMention, local_org, whole
@@ -105,7 +105,10 @@ def _learn_roles(
         low = None
         if low_text is not None:
             low = low_text[max(0, start - 45) : start] + "\n" + low_text[end : end + len(after)]
-        if has_cue(lex, "roles.opinion", window, low):
+        wide = text[max(0, start - 85) : start] + "\n" + after  # the preposition before a cue
+        if has_cue(lex, "roles.opinion", window, low) and opinion_role(
+            lex, wide, len(wide) - len(window)
+        ):
             state.mark_opinion(name)
             continue
         if name in lex.people or not has_cue(lex, "roles.leader", window, low):
