@@ -82,3 +82,15 @@ def test_an_audience_of_analysts_or_investors_is_not_the_speaker(sentence: str) 
 def test_analysts_speaking_are_still_opinion(sentence: str) -> None:
     found = _events(sentence)
     assert found == [], [(e.actor, e.kind, e.evidence) for e in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Elsewhere, Toyota opened a battery plant in Ohio in May.",
+        "Similarly, Toyota opened a battery plant in Ohio in May.",
+        "Separately, Toyota opened a battery plant in Ohio in May.",
+    ],
+)
+def test_a_sentence_adverb_is_no_actor(sentence: str) -> None:
+    assert [e.actor for e in _events(sentence)] == ["Toyota"]
