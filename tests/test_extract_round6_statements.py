@@ -94,3 +94,16 @@ def test_analysts_speaking_are_still_opinion(sentence: str) -> None:
 )
 def test_a_sentence_adverb_is_no_actor(sentence: str) -> None:
     assert [e.actor for e in _events(sentence)] == ["Toyota"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Toyota has neither confirmed nor denied the report on Monday.",
+        "The bank neither announced nor ruled out a sale on Tuesday.",
+        "Korvale has neither released the arm nor said when it will in 2025.",
+    ],
+)
+def test_neither_nor_negates(sentence: str) -> None:
+    found = _events(sentence)
+    assert found == [], [(e.actor, e.kind, e.evidence) for e in found]
