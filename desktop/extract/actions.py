@@ -52,6 +52,9 @@ class Actions:
     cue_words: frozenset[str]  # words right before the "to" of a plan cue ("plans to")
     supply_start: re.Pattern[str] | None = None  # "began mass shipments": kind release
     announced_objects: tuple[tuple[str, re.Pattern[str]], ...] = ()  # "announced the round"
+    progressive: dict[str, str] | None = None  # "is negotiating" -> kind, when reported
+    report_cues: re.Pattern[str] | None = None  # "reportedly", "according to people familiar"
+    progressive_not: re.Pattern[str] | None = None  # "is raising prices": no funding
 
 
 def past_lemmas(word: str, actions: Actions) -> tuple[str, ...]:
@@ -152,6 +155,9 @@ def load_actions(path: Path) -> Actions:
         cue_words=frozenset(data["plan_cue_words"]),
         supply_start=re.compile(data["supply_start"]),
         announced_objects=tuple((k, re.compile(rx)) for k, rx in data["announced_objects"]),
+        progressive=dict(data["progressive"]),
+        report_cues=re.compile(data["report_cues"]),
+        progressive_not=re.compile(data["progressive_objects_not"]),
     )
 
 

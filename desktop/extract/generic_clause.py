@@ -21,6 +21,7 @@ from desktop.extract.clause_checks import is_forecast, reporting_period
 from desktop.extract.generic_gate import announces, gate, is_lead, time_hint
 from desktop.extract.generic_nominal import nominal_events, owned_event
 from desktop.extract.generic_report import plan_announcement
+from desktop.extract.generic_reported import reported_progress
 from desktop.extract.generic_subject import (
     FOUNDING_VERBS,
     blank,
@@ -70,6 +71,9 @@ def generic_events(
     out.extend([owned] if owned is not None else [])  # "Acme's deal with Beta, signed in May"
     if out or any(m.start < sentence.end and sentence.start < m.end for m in found):
         return out
+    reported = reported_progress(lex, default_actions(), sentence, index, state, published)
+    if reported is not None:  # "Acme is reportedly negotiating with Beta"
+        return [reported]
     return nominal_events(lex, sentence, index, state, published)  # "a deal signed in May"
 
 
