@@ -32,11 +32,13 @@ def reported_progress(
 ) -> Mention | None:
     """The sentence's reported action in progress, if any."""
     text = sentence.text
-    if actions.progressive is None or actions.report_cues is None or "ing" not in text:
+    if actions.progressive is None or actions.report_cues is None:
         return None
-    low = text.lower()
-    if not (" is " in low or " are " in low) or actions.report_cues.search(low) is None:
+    if not (" is " in text or " are " in text) or "ing" not in text:
         return None  # a cheap test first
+    low = text.lower()
+    if actions.report_cues.search(low) is None:
+        return None
     for form, kind in actions.progressive.items():
         at = low.find(f" {form}")
         if at < 0 or not low.startswith((" ", ",", "."), at + 1 + len(form)):
