@@ -89,3 +89,26 @@ def test_unknown_suffix_is_refused(widget, tmp_path):
 def test_file_without_provenance_reads_none(widget, tmp_path):
     out = export_widget(widget, tmp_path / "plain.png")
     assert read_provenance(out) is None
+
+
+def test_svg_draws_scatter_glyphs_as_shapes_not_atlas_images(qtbot, tmp_path):
+    import pyqtgraph as pg
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(300, 200)
+    scatter = pg.ScatterPlotItem(x=[0, 1, 2], y=[0, 1, 0], symbol=["o", "t", "s"], size=12)
+    plot.addItem(scatter)
+    plot.show()
+    qtbot.waitExposed(plot)
+
+    def images_in_svg(name: str) -> int:
+        path = tmp_path / name
+        export_widget(plot, path)
+        return path.read_text(encoding="utf-8").count("<image")
+
+    few = images_in_svg("few.svg")
+    scatter.setData(x=list(range(40)), y=[i % 5 for i in range(40)], symbol="t", size=12)
+    many = images_in_svg("many.svg")
+    assert many == few  # the pixmap atlas would add one embedded image per glyph
+    assert scatter.opts["useCache"] is True  # the on-screen fast path is restored

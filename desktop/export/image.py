@@ -4,18 +4,23 @@
 - SVG: ``QSvgGenerator`` with ``setResolution(logicalDpiX())`` (pyqtgraph's own SVG exporter
   mis-renders with current Qt); provenance in a ``<metadata>`` element.
 - PDF: ``QPdfWriter`` one page the size of the widget; provenance as XMP metadata and title.
+
+Vector exports draw scatter glyphs as shapes: pyqtgraph normally blits them from a pixmap
+atlas with ``drawPixmapFragments``, which QSvgGenerator writes as the whole atlas per glyph.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, QMarginsF, QPoint, QRect, QSizeF
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from desktop.export.provenance import (
     PROVENANCE_KEY,
@@ -89,6 +94,28 @@ def _paint(widget: QWidget, painter: QPainter) -> None:
     QWidget.render(widget, painter, QPoint(0, 0))
 
 
+@contextlib.contextmanager
+def vector_symbols(widget: QWidget) -> Iterator[int]:
+    """While open, every scatter in ``widget`` paints its glyphs as shapes; yields how many."""
+    views = widget.findChildren(QGraphicsView)
+    if isinstance(widget, QGraphicsView):
+        views.append(widget)
+    scatters = [
+        item
+        for view in views
+        if view.scene() is not None
+        for item in view.scene().items()
+        if isinstance(item, pg.ScatterPlotItem) and item.opts.get("useCache", False)
+    ]
+    for item in scatters:
+        item.opts["useCache"] = False
+    try:
+        yield len(scatters)
+    finally:
+        for item in scatters:
+            item.opts["useCache"] = True
+
+
 def copy_to_clipboard(widget: QWidget, scale: float = 1.0) -> QImage:
     """Put a picture of the widget on the clipboard; returns it."""
     image = render_image(widget, scale)
@@ -109,7 +136,8 @@ def _export_svg(widget: QWidget, path: Path, provenance: Mapping[str, Any] | Non
     if not painter.begin(generator):
         raise ExportError(f"could not write {path}")
     try:
-        _paint(widget, painter)
+        with vector_symbols(widget):
+            _paint(widget, painter)
     finally:
         painter.end()
     if provenance is not None:
@@ -151,7 +179,8 @@ def _export_pdf(widget: QWidget, path: Path, provenance: Mapping[str, Any] | Non
         page = writer.pageLayout().paintRectPixels(dpi)
         factor = min(page.width() / max(1, size.width()), page.height() / max(1, size.height()))
         painter.scale(factor, factor)
-        _paint(widget, painter)
+        with vector_symbols(widget):
+            _paint(widget, painter)
     finally:
         painter.end()
 
