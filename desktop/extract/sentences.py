@@ -104,7 +104,9 @@ _STARTERS = frozenset(
     ]
 )
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?(?:[A-Z0-9]|[a-z]{1,2}[A-Z]))|\n+")
+# "[.!?][.!?]*" rather than "[.!?]+" (same matches): every branch then opens with a character
+# set, which lets the scan skip to the next candidate character (several times faster).
+_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"“‘(\[]?(?:[A-Z0-9]|[a-z]{1,2}[A-Z]))|\n\n*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘(\[]?([A-Za-z]+)")
