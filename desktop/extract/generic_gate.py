@@ -15,7 +15,11 @@ from desktop.extract.mentions import Mention
 from desktop.extract.sentences import Span
 
 Candidate = tuple[int, int, int, str, bool]  # (group start, start, end, word, planned)
-_YEARISH = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b[QH][1-4]\b")
+# a year ("2024", no digit either side), a quarter or a half ("Q3", "H1"): each alternative opens
+# with a literal and asserts what precedes it after it, so a search skips to those characters
+_YEARISH = re.compile(
+    r"1(?<!\d1)[89]\d\d(?!\d)|2(?<!\d2)0\d\d(?!\d)|Q(?<!\wQ)[1-4]\b|H(?<!\wH)[1-4]\b"
+)
 _NAMED_TIMES = frozenset(
     (
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
