@@ -37,12 +37,14 @@ def reported_progress(
     if not (" is " in text or " are " in text) or "ing" not in text:
         return None  # a cheap test first
     low = text.lower()
-    if actions.report_cues.search(low) is None:
-        return None
-    for form, kind in actions.progressive.items():
-        at = low.find(f" {form}")
-        if at < 0 or not low.startswith((" ", ",", "."), at + 1 + len(form)):
-            continue
+    forms = [
+        (form, kind, at)
+        for form, kind in actions.progressive.items()
+        if (at := _at(low, form)) >= 0
+    ]
+    if not forms or actions.report_cues.search(low) is None:
+        return None  # the few verb forms before the cue pattern: far cheaper
+    for form, kind, at in forms:
         be = _BE.search(low, 0, at + 1)
         not_object = actions.progressive_not
         if be is None or (not_object and not_object.match(low, at + 1 + len(form))):
@@ -61,3 +63,9 @@ def reported_progress(
         mention.confidence -= 0.1  # a general rule, not a trigger of the lexicon
         return mention
     return None
+
+
+def _at(low: str, form: str) -> int:
+    """Where `` form`` first occurs in ``low`` as the whole verb form, else -1."""
+    at = low.find(f" {form}")
+    return at if at >= 0 and low.startswith((" ", ",", "."), at + 1 + len(form)) else -1
