@@ -36,6 +36,7 @@ from desktop.extract.sentences import Span
 from desktop.extract.triggers import (
     Hit,
     content_start,
+    cue_at,
     find_trigger,
     is_negated,
     is_self_content,
@@ -184,9 +185,9 @@ def analyse_clause(
     hit = _governing_trigger(lex, text, published)
     if hit is None:
         return quoted_strategy(lex, clause, index, state)
-    if lex.rx["not_event_sentence"].search(text):
+    if cue_at(lex, "not_event_sentence", text) >= 0:
         return []
-    if hit.role == "report" and lex.rx["usage_statistic"].search(text, hit.end):
+    if hit.role == "report" and cue_at(lex, "usage_statistic", text, hit.end) >= 0:
         return []  # "…, says it has 1.5 million users"
     if hit.role == "report" and media_speaker(lex, text[: hit.start]):
         return _media_report(lex, clause, sentence, index, state, published, hit)
@@ -317,8 +318,8 @@ def _stands_without_time(lex: Lexicon, sentence: str, clause: str, hit: Hit) -> 
     ongoing state, not a trigger that needs a date such as a founding or a nominal debut)."""
     if hit.needs == "time":
         return False
-    if lex.rx["background"].search(sentence):
+    if cue_at(lex, "background", sentence) >= 0:
         return False
-    if lex.rx["background_inline"].search(clause[: hit.start]):
+    if cue_at(lex, "background_inline", clause, 0, hit.start) >= 0:
         return False
-    return not lex.rx["ongoing"].search(clause)
+    return cue_at(lex, "ongoing", clause) < 0

@@ -24,7 +24,7 @@ from desktop.extract.participials import participial_events
 from desktop.extract.relatives import relative_events
 from desktop.extract.sentences import Span, split_clauses, split_sentences
 from desktop.extract.timex import refine
-from desktop.extract.triggers import find_trigger
+from desktop.extract.triggers import cue_at, find_trigger
 from desktop.extract.types import ExtractedEvent
 
 # When a continuation sentence adds to an event, the stronger kind wins.
@@ -100,15 +100,15 @@ def _continues_nominally(
 ) -> bool:
     """ "It is expected that this debut will take place at the end of June." refines the previous
     sentence's event instead of being a new one."""
-    nominal = lex.rx["continuation.nominal"].search(sent.text)
-    if nominal is None:
+    nominal = cue_at(lex, "continuation.nominal", sent.text)
+    if nominal < 0:
         return False
     if any(kind in ("company", "lab") for *_x, kind in org_mentions(lex, sent.text)):
         return False
     own = find_trigger(lex, sent.text)
     if own is not None and own.needs == "antecedent":
         return False  # "The deal is expected to close in the third quarter": its own event
-    if own is not None and own.start < nominal.start():
+    if own is not None and own.start < nominal:
         return False  # "Altman said ... that the launch was delayed": a sentence of its own
     planned = prev.status == "planned" or bool(lex.rx["status.planned"].search(sent.text))
     times = [

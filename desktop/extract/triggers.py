@@ -91,6 +91,17 @@ def _scan(lex: Lexicon, key: str, text: str, low: str | None) -> Iterator[re.Mat
     return twin.finditer(low) if twin is not None else lex.rx[key].finditer(text)
 
 
+def cue_at(lex: Lexicon, key: str, text: str, pos: int = 0, endpos: int | None = None) -> int:
+    """Where ``lex.rx[key]`` first matches in ``text`` between ``pos`` and ``endpos`` (-1: it
+    does not), scanned over the lower-cased text with the pattern's case-sensitive twin when
+    that is equivalent: several times faster than a case-insensitive scan."""
+    end = len(text) if endpos is None else endpos
+    twin = _cue_twins(lex)[key]
+    low = lowered(text) if twin is not None else None
+    m = twin.search(low, pos, end) if low is not None else lex.rx[key].search(text, pos, end)
+    return -1 if m is None else m.start()
+
+
 def _is_clause(phrase: str) -> bool:
     """ ", the open model will be released by …,": a finite verb before any relative pronoun
     makes a clause, not an appositive noun phrase."""
@@ -257,7 +268,7 @@ def is_self_content(lex: Lexicon, content: str, actor: str) -> bool:
 def is_negated(lex: Lexicon, text: str, hit: Hit) -> bool:
     """Negated ("has not released") or conditional ("if OpenAI releases") triggers."""
     before = text[max(0, hit.start - 40) : hit.start]
-    return bool(lex.rx["negation"].search(before) or lex.rx["conditional"].search(before))
+    return cue_at(lex, "negation", before) >= 0 or cue_at(lex, "conditional", before) >= 0
 
 
 def planned_cue(lex: Lexicon, text: str, hit: Hit) -> int | None:
@@ -265,11 +276,10 @@ def planned_cue(lex: Lexicon, text: str, hit: Hit) -> int | None:
     open-source"), or None."""
     if hit.role not in ("action", "event", "founding"):
         return None
-    lo = max(0, hit.start - _PLANNED_WINDOW)
-    m = lex.rx["status.planned"].search(text, lo, hit.end)
-    if m is None and "planned_object" in lex.rx:  # "expects the first part of X to go live"
-        m = lex.rx["planned_object"].search(text, max(0, hit.start - _OBJECT_WINDOW), hit.start)
-    return m.start() if m else None
+    at = cue_at(lex, "status.planned", text, max(0, hit.start - _PLANNED_WINDOW), hit.end)
+    if at < 0 and "planned_object" in lex.rx:  # "expects the first part of X to go live"
+        at = cue_at(lex, "planned_object", text, max(0, hit.start - _OBJECT_WINDOW), hit.start)
+    return at if at >= 0 else None
 
 
 def is_planned(lex: Lexicon, text: str, hit: Hit) -> bool:
@@ -278,10 +288,10 @@ def is_planned(lex: Lexicon, text: str, hit: Hit) -> bool:
 
 def status_of(lex: Lexicon, text: str, hit: Hit, content_at: int) -> str:
     """planned | reported | happened for the event the trigger reports."""
-    main = text[:content_at] if hit.role in ("report", "plan", "commit") else text
-    if lex.rx["status.reported"].search(main):
+    main = content_at if hit.role in ("report", "plan", "commit") else len(text)
+    if cue_at(lex, "status.reported", text, 0, main) >= 0:
         return "reported"
-    if lex.rx["status.hedge_before_trigger"].search(text[: hit.start]):
+    if cue_at(lex, "status.hedge_before_trigger", text, 0, hit.start) >= 0:
         return "reported"
     return "planned" if is_planned(lex, text, hit) else "happened"
 
