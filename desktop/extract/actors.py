@@ -26,7 +26,7 @@ from desktop.extract.orgnames import (
     fronted_subject,
     iter_subject_names,
 )
-from desktop.extract.people import ROLE, fold_accents, learn_people, people_in
+from desktop.extract.people import ROLE, fold_accents, known_people, learn_people, people_in
 
 __all__ = [
     "Actor",
@@ -90,7 +90,7 @@ def _may_name_people(lex: Lexicon, region: str, state: DocState) -> bool:
     """A cheap test before _names: a known person or leader occurs in ``region`` at all."""
     if any(person in region for person in state.leaders):
         return True
-    return lex.people_re is not None and lex.people_re.search(region) is not None
+    return next(known_people(lex, region), None) is not None
 
 
 def _names(lex: Lexicon, region: str) -> list[str]:

@@ -5,6 +5,8 @@ experts whose words are opinion."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from desktop.extract.actor_words import actor_words
 from desktop.extract.cues import has_cue, lowered, opinion_role
@@ -30,10 +32,34 @@ ROLE = (
     r"|cto|cfo|head)"
 )
 _ROLE_WORD = re.compile(ROLE)  # on lower-cased text: a cheap test before the name patterns
+# the lookbehind after the capital (not before it): a search skips to capitals
 _SURNAME_ROLE = re.compile(
-    rf"(?<![\w’'-])([A-Z][\w’'-]+),\s+(?:([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})[’']s|its)"
+    rf"([A-Z](?<![\w’'-][A-Z])[\w’'-]+),\s+(?:([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})[’']s|its)"
     rf"\s+{ROLE}\b"
 )
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=8)
+def _people_scan(lex: Lexicon) -> re.Pattern[str] | None:
+    """``lex.people_re`` without its leading lookbehind (``known_people`` checks it): the
+    names longest first, so a search skips to their first letters and tries the same name."""
+    names = sorted({n for n in lex.people if n}, key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, names))})(?!\\w)") if names else None
+
+
+def known_people(lex: Lexicon, text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``lex.people_re.finditer(text)`` (known people's names), found faster."""
+    scan = _people_scan(lex)
+    at = 0
+    while scan is not None and (m := scan.search(text, at)) is not None:
+        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
+            at = m.start() + 1  # inside a word: the next position
+            continue
+        yield m
+        at = m.end()
 
 
 def fold_accents(text: str) -> str:
@@ -45,9 +71,8 @@ def people_in(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the people named in ``text``: known ones, then name shapes (read
     on accent-folded text, so "Clément Delangue" has the shape of a name)."""
     found: dict[int, tuple[int, int, str]] = {}
-    if lex.people_re is not None:
-        for m in lex.people_re.finditer(text):
-            found[m.start()] = (m.start(), m.end(), m.group(0))
+    for m in known_people(lex, text):
+        found[m.start()] = (m.start(), m.end(), m.group(0))
     folded = fold_accents(text)
     for m in lex.rx["person"].finditer(folded):
         start, end = m.start(), m.end()
@@ -70,9 +95,8 @@ def learn_people(
 ) -> None:
     """Record the roles the sentence gives to people ("Alibaba Group Chairperson Joe Tsai",
     "Wei Sun, principal analyst at Counterpoint Research"); ``orgs`` = org_mentions(text)."""
-    if lex.people_re is not None:
-        for m in lex.people_re.finditer(text):
-            state.learn(m.group(0), lex.people[m.group(0)])
+    for m in known_people(lex, text):
+        state.learn(m.group(0), lex.people[m.group(0)])
     if "ounded" in text:
         _learn_founders(lex, text, state, index, orgs)
     low = text.lower()
