@@ -66,9 +66,11 @@ def _verb_matches(lex: Lexicon, text: str) -> list[re.Match[str]]:
     low = lowered(text)
     if low is None:
         return list(verbs[0].finditer(text))
-    if verbs[2] is not None and not verbs[2].search(low):
+    first = verbs[2].search(low) if verbs[2] is not None else None
+    if verbs[2] is not None and first is None:
         return []
-    return list(verbs[1].finditer(low))
+    # every match opens with one of the scanner's words: none before the first of them
+    return list(verbs[1].finditer(low, first.start() if first is not None else 0))
 
 
 def _named_org(lex: Lexicon, text: str, state: DocState | None, last: bool = False) -> str:
