@@ -57,3 +57,35 @@ def test_sentence_end_pattern_keeps_its_matches() -> None:
     text = 'He left... Then "Yes!?" she said.\n\n\nIt rose 4.5%. iPhone sales fell?! (No.) OK'
     assert [m.span() for m in _END.finditer(text)] == [m.span() for m in plus.finditer(text)]
     assert len(list(_END.finditer(text))) >= 5
+
+
+def test_split_clauses_fast_paths_match_the_general_split() -> None:
+    from desktop.extract.sentences import _CLAUSE_BREAK, Span, _trimmed, split_clauses
+
+    def general(sentence: Span) -> list[Span]:  # the split without any fast path
+        parts, start, text = [], 0, sentence.text
+        for m in _CLAUSE_BREAK.finditer(text):
+            parts.append(_trimmed(text, start, m.start()))
+            start = m.end()
+            for word in ("while ", "whereas "):
+                start += len(word) if text[start:].startswith(word) else 0
+        parts.append(_trimmed(text, start, len(text)))
+        return [Span(p.start + sentence.start, p.end + sentence.start, p.text) for p in parts if p]
+
+    texts = [
+        "Acme launched X.",
+        "  Acme launched X. ",
+        "Acme rose; Beta fell.",
+        " a, while b ",
+        "  ",
+    ]
+    for text in texts:
+        sentence = Span(40, 40 + len(text), text)
+        first = split_clauses(sentence)
+        assert first == general(sentence), text
+        first.append(sentence)  # the caller's list is its own
+        assert split_clauses(sentence) == general(sentence), text
+    assert split_clauses(Span(0, 21, "Acme rose; Beta fell.")) == [
+        Span(0, 9, "Acme rose"),
+        Span(11, 21, "Beta fell."),
+    ]

@@ -168,9 +168,24 @@ def split_sentences(text: str, base: int = 0) -> list[Span]:
 
 def split_clauses(sentence: Span) -> list[Span]:
     """Coordinated main clauses of a sentence (split at ``;`` and ``, while`` / ``, whereas``)."""
+    global _last_split
+    last = _last_split  # the pipeline and the generic detector split each sentence in turn
+    if last[0] is sentence:
+        return list(last[1])
+    clauses = _split_clauses(sentence)
+    _last_split = (sentence, tuple(clauses))
+    return clauses
+
+
+_last_split: tuple[Span | None, tuple[Span, ...]] = (None, ())
+
+
+def _split_clauses(sentence: Span) -> list[Span]:
+    text = sentence.text
+    if not _CLAUSE_BREAK.search(text):
+        return _unbroken(sentence)
     parts: list[Span] = []
     start = 0
-    text = sentence.text
     for m in _CLAUSE_BREAK.finditer(text):
         span = _trimmed(text, start, m.start())
         if span:
@@ -184,3 +199,12 @@ def split_clauses(sentence: Span) -> list[Span]:
     if span:
         parts.append(span)
     return [Span(p.start + sentence.start, p.end + sentence.start, p.text) for p in parts]
+
+
+def _unbroken(sentence: Span) -> list[Span]:
+    """A sentence without a clause break: itself, trimmed (as the general path would)."""
+    text = sentence.text
+    if text and not text[0].isspace() and not text[-1].isspace():
+        return [sentence]
+    span = _trimmed(text, 0, len(text))
+    return [Span(span.start + sentence.start, span.end + sentence.start, span.text)] if span else []
