@@ -28,6 +28,20 @@ _NAMED_TIMES = frozenset(
         "Friday", "Saturday", "Sunday",
     )
 )  # fmt: skip
+
+
+def _token_scan(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole token of text split at spaces, commas, periods and hyphens.
+    Each alternative opens with its first letter and asserts the token start after it, so a
+    search skips to those letters (capitals: few in a sentence)."""
+    rests: dict[str, list[str]] = {}
+    for w in sorted(words):
+        rests.setdefault(re.escape(w[0]), []).append(re.escape(w[1:]))
+    body = "|".join(f"{c}(?<![^\\s,.-]{c})(?:{'|'.join(r)})" for c, r in rests.items())
+    return re.compile(f"(?:{body})(?![^\\s,.-])")
+
+
+_NAMED_TIME = _token_scan(_NAMED_TIMES)
 _PERIOD_WORDS = frozenset(
     (
         "yesterday", "today", "tomorrow", "ago", "year", "years", "month", "months", "week",
@@ -51,9 +65,9 @@ def gate(
         return None  # one clause, already an event
     text = sentence.text
     low = text.lower()
-    words = low.split()
     if len(low) != len(text) or text.endswith("?") or not (lead or time_hint(text, low)):
         return None
+    words = low.split()
     actions = default_actions()
     candidates = verb_candidates(low, actions, words)
     # a plan, a passive with a named agent or a founding of a named organisation may follow any
@@ -107,7 +121,6 @@ def time_hint(text: str, low: str) -> bool:
     ago"): a time expression may be there (a cheap test before any clause work)."""
     if _YEARISH.search(text):
         return True
-    words = text.replace(",", " ").replace(".", " ").replace("-", " ").split()  # "mid-July"
-    if not _NAMED_TIMES.isdisjoint(words):
+    if _NAMED_TIME.search(text):  # "in July", "mid-July", "on Monday,"
         return True
     return not _PERIOD_WORDS.isdisjoint(low.replace(",", " ").replace(".", " ").split())
