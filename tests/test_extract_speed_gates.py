@@ -9,6 +9,7 @@ import pytest
 from desktop.extract.generic_gate import _NAMED_TIMES, _PERIOD_WORDS, time_hint
 from desktop.extract.lexicon import default_lexicon
 from desktop.extract.lowered import lowered
+from desktop.extract.orgmentions import _suffix_words, org_mentions
 from desktop.extract.participials import _verb_matches, _verbs
 from desktop.extract.people import _SURNAME_ROLE, ROLE, known_people
 
@@ -94,3 +95,22 @@ def test_participle_matches_start_at_the_first_verb_word() -> None:
         plain = [(m.span(), m.lastgroup) for m in verbs[1].finditer(low)]
         assert [(m.span(), m.lastgroup) for m in _verb_matches(lex, text)] == plain
     assert _verb_matches(lex, texts[0])  # the tests above compare something
+
+
+def test_suffix_scan_finds_what_the_word_tests_find() -> None:
+    lex = default_lexicon()
+    scan = _suffix_words(lex)
+    assert scan is not None
+    texts = [
+        "Acme Robotics Inc. said",
+        "the plc board",
+        "A Technologies unit",
+        "nothing of the kind here",
+        "ALLCAPS CORP",
+        "",
+    ]
+    texts += [f"x{w}y" for w in lex.org_suffix_words]
+    for text in texts:
+        found = any(w in text for w in lex.org_suffix_words)
+        assert (scan.search(text) is not None) == found, text
+    assert org_mentions(lex, "Shares of Acme Robotics Inc. rose")  # the gate lets it through

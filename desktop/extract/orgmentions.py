@@ -56,7 +56,8 @@ def org_mentions(lex: Lexicon, text: str) -> tuple[OrgMention, ...]:
             known = any(a < m.end() and start < b for a, b, *_r in out)  # the gazetteer's
             if words and not known:
                 out.append((start, m.end(), f"{' '.join(words)} government", "company"))
-    if not any(word in text for word in lex.org_suffix_words):
+    suffixes = _suffix_words(lex)
+    if suffixes is None or suffixes.search(text) is None:
         return tuple(sorted(out))
     demonyms = actor_words().demonyms
     for m in lex.rx["org_suffix"].finditer(text):
@@ -76,6 +77,14 @@ def org_mentions(lex: Lexicon, text: str) -> tuple[OrgMention, ...]:
         canonical = lex.rx["org_suffix_drop"].sub("", " ".join(words)).strip(" ,.")
         out.append((start, m.end(), canonical, "company"))
     return tuple(sorted(out))
+
+
+@lru_cache(maxsize=8)
+def _suffix_words(lex: Lexicon) -> re.Pattern[str] | None:
+    """Any company suffix word as a substring (one occurs in every org_suffix match): one scan
+    that skips to their first letters, mostly capitals, instead of a test per word."""
+    words = sorted(lex.org_suffix_words)  # an empty word matches anywhere, as `"" in text`
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
