@@ -156,6 +156,8 @@ def _sentence_mentions(
 def _refine_kinds(sent: Span, found: list[Mention]) -> None:
     """Kinds the object of the verb decides: "began mass shipments of X" (release), "announced
     the round" (funding), "announced on Monday a partnership" (partnership)."""
+    if not found:
+        return
     actions, low = default_actions(), sent.text.lower()
     for m in found:
         lo, hi = m.start - sent.start, m.end - sent.start
