@@ -19,6 +19,7 @@ from desktop.extract.actors import Actor, DocState, org_mentions
 from desktop.extract.lexicon import Lexicon, word_scanner
 from desktop.extract.lowered import case_sensitive_twin, lowered
 from desktop.extract.mentions import Mention, make_mention, times_in
+from desktop.extract.names import product_names
 from desktop.extract.orgnames import canonical
 from desktop.extract.sentences import Span
 from desktop.extract.triggers import Hit
@@ -34,6 +35,7 @@ _TIME_NEXT = re.compile(
     r"|[A-Z][a-z]{2,8}\.?\s+\d)",
 )
 _TIME_WINDOW = 60
+_HEAD_WINDOW = 60  # how far before the participle its noun phrase's product name may start
 _FIRST_WORD = re.compile(r"[a-z][a-z-]*(?=\\s|$)")
 _PRONOUN = re.compile(r"^(?:it|they)$", re.I)
 _NOUN_PHRASE = re.compile(r"\b(?:the|an?|its|their)\s+[^,;]{0,60}$", re.I)
@@ -199,6 +201,9 @@ def _mention(
     hit = Hit(kind, "action", "", verb.start() - lo, verb.end() - lo, verb.group(0))
     span = Span(clause.start + lo, clause.start + hi, text[lo:hi])
     mention = make_mention(lex, span, index, hit, len(span.text), Actor(actor, "agent"), time)
+    if mention.subject == hit.text:  # nothing after the verb: "R1, released in May," is about R1
+        named = product_names(lex, text[max(0, lead.start() - _HEAD_WINDOW) : lead.start()])
+        mention.subject = named[-1] if named else mention.subject
     mention.kind = kind
     mention.status = "happened"
     return mention
