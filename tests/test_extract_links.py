@@ -4,7 +4,7 @@ reporting one event, and the guards that keep different events apart."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 
@@ -14,26 +14,12 @@ from desktop.extract.types import ExtractedEvent, TimeInterval
 from desktop.sources.document import Document
 from desktop.store import EventStore
 
+try:
+    from tests.test_merge import Facts, _day, _month
+except ImportError:  # run from inside tests/
+    from test_merge import Facts, _day, _month
+
 D = dt.date
-
-
-@dataclass
-class Facts:
-    actor: str
-    subject: str
-    kind: str
-    interval: TimeInterval
-    anchor: str = "explicit"
-    status: str = "happened"
-
-
-def _day(d: dt.date) -> TimeInterval:
-    return TimeInterval(d, d, "day")
-
-
-def _month(y: int, m: int) -> TimeInterval:
-    end = (D(y, m + 1, 1) - dt.timedelta(days=1)) if m < 12 else D(y, 12, 31)
-    return TimeInterval(D(y, m, 1), end, "month")
 
 
 @pytest.mark.parametrize(

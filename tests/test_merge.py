@@ -24,6 +24,7 @@ class Facts:
     kind: str
     interval: TimeInterval
     anchor: str = "explicit"
+    status: str = "happened"
 
 
 def _month(y: int, m: int) -> TimeInterval:
