@@ -169,13 +169,29 @@ def _alternation(names: list[str]) -> str:
     return _trie(sorted({n for n in names if n}))
 
 
+def guarded_alternation(names: list[str], behind: str) -> str:
+    """``(?<!behind)(?:names)`` with the guard after each first letter (same matches): a pattern
+    that opens with a letter lets the regex engine skip ahead to those letters."""
+    tree: dict = {}
+    for w in sorted({n for n in names if n}):
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    branches = [
+        f"{re.escape(ch)}(?<!{behind}{re.escape(ch)}){_trie_node(child)}"
+        for ch, child in sorted(tree.items())
+    ]
+    return "(?:" + "|".join(branches) + ")"
+
+
 def _compile_orgs(orgs: list[dict]) -> tuple[re.Pattern[str], dict[str, Organisation]]:
     by_alias: dict[str, Organisation] = {}
     for org in orgs:
         value = Organisation(org["name"], org.get("kind", "company"))
         for alias in [org["name"], *org.get("aliases", [])]:
             by_alias.setdefault(alias, value)
-    pattern = re.compile(rf"(?<![\w.])(?:{_alternation(list(by_alias))})(?![\w])")
+    pattern = re.compile(guarded_alternation(list(by_alias), r"[\w.]") + r"(?![\w])")
     return pattern, by_alias
 
 
@@ -183,7 +199,7 @@ def _compile_products(orgs: list[dict]) -> tuple[re.Pattern[str] | None, dict[st
     owner = {p: o["name"] for o in orgs for p in o.get("products", [])}
     if not owner:
         return None, owner
-    return re.compile(rf"(?<![\w.-])(?:{_alternation(list(owner))})(?![\w])"), owner
+    return re.compile(guarded_alternation(list(owner), r"[\w.-]") + r"(?![\w])"), owner
 
 
 def _compile_cues(data: dict) -> dict[str, re.Pattern[str]]:
@@ -245,7 +261,7 @@ def load_lexicon(events_path: Path, orgs_path: Path, user_orgs_path: Path | None
         products=prod_re,
         product_owner=owner,
         people=people,
-        people_re=re.compile(rf"(?<![\w])(?:{_alternation(list(people))})(?![\w])")
+        people_re=re.compile(guarded_alternation(list(people), r"[\w]") + r"(?![\w])")
         if people
         else None,
         rx=_compile_cues(data),

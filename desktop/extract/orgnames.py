@@ -19,7 +19,12 @@ from desktop.extract.lowered import case_sensitive_twin, lowered
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"(?:[{_UPPER}][\w&’'.-]*[\w&]|[{_UPPER}]|\d+[A-Za-z][\w.-]*)"
 _CONNECT = r"(?:of|for|de|du|des|del|da|la|von|van|der)(?:\s+the)?"
-_RUN = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN})*(?![\w-])")
+# _TOKEN with the guard "(?<![\w’'-])" after its first character (same matches): a pattern that
+# opens with a character class lets the regex engine skip ahead to capitals and digits.
+_GUARDED_TOKEN = (
+    rf"[{_UPPER}\d](?<![\w’'-].)(?:(?<=[{_UPPER}])(?:[\w&’'.-]*[\w&])?|(?<=\d)\d*[A-Za-z][\w.-]*)"
+)
+_RUN = re.compile(rf"{_GUARDED_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN})*(?![\w-])")
 _BODIES = (
     "Ministry|Department|Agency|Commission|Authority|Office|Council|Bureau|Directorate"
     "|Administration|Secretariat|Institute|Board|Court|Parliament|Senate|Assembly|Congress"
