@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from desktop.extract import orgnames
-from desktop.extract.lexicon import _alternation, default_lexicon, guarded_alternation
+from desktop.extract.lexicon import (
+    _alternation,
+    default_lexicon,
+    guard_after_first_letter,
+    guarded_alternation,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 _DIRS = [
@@ -82,3 +88,21 @@ def test_guarded_alternations_equal_their_lookbehind_form(field, behind, names) 
 def test_guard_after_first_letter_rejects_a_name_inside_a_word() -> None:
     pattern = re.compile(guarded_alternation(["Acme", "Ab"], r"[\w]"))
     assert [m.span() for m in pattern.finditer("Acme xAcme Ab.Ab")] == [(0, 4), (11, 13), (14, 16)]
+
+
+@pytest.mark.parametrize("key", ["person", "org_suffix", "org_government"])
+def test_guarded_cues_equal_their_shipped_form(key) -> None:
+    shipped = json.loads((ROOT / "resources/lexicons/events.json").read_text(encoding="utf-8"))
+    lex = default_lexicon()
+    assert lex.rx[key].pattern != shipped[key]  # the guard was moved
+    assert _same(re.compile(shipped[key]), lex.rx[key]) > 0
+
+
+def test_guard_after_first_letter_keeps_other_shapes() -> None:
+    assert guard_after_first_letter(r"(?<![\w])(?:ab|[A-Z]x)") == r"(?<![\w])(?:ab|[A-Z]x)"
+    assert guard_after_first_letter(r"(?<![\w])[A-Z]x") == r"[A-Z](?<![\w].)x"
+    moved = guard_after_first_letter(r"(?<![\w])((?:[A-Z]\w*\s+){1,3})Inc")
+    assert moved == r"([A-Z](?<![\w].)\w*\s+(?:[A-Z]\w*\s+){0,2})Inc"
+    text = "Acme Big Co Inc, xAcme Inc, a Inc, Zed  Inc"
+    old = re.compile(r"(?<![\w])((?:[A-Z]\w*\s+){1,3})Inc")
+    assert _spans(re.compile(moved), text) == _spans(old, text) != []

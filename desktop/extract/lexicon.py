@@ -202,6 +202,25 @@ def _compile_products(orgs: list[dict]) -> tuple[re.Pattern[str] | None, dict[st
     return re.compile(guarded_alternation(list(owner), r"[\w.-]") + r"(?![\w])"), owner
 
 
+_GUARD_LETTER = re.compile(r"\(\?<!(\[[^\]]+\])\)\[A-Z\]")
+_GUARD_RUN = re.compile(r"\(\?<!(\[[^\]]+\])\)(\(?)\(\?:\[A-Z\]([^()|]*)\)\{1,([1-9])\}")
+
+
+def guard_after_first_letter(source: str) -> str:
+    """A case-sensitive cue that opens with a left guard and a capital, ``(?<![…])[A-Z]…`` or
+    ``(?<![…])(?:[A-Z]…){1,n}``, rewritten with the guard after that capital (same matches), so
+    the regex engine skips ahead to capitals instead of trying every position."""
+    m = _GUARD_LETTER.match(source)
+    if m:
+        return f"[A-Z](?<!{m.group(1)}.)" + source[m.end() :]
+    m = _GUARD_RUN.match(source)
+    if m:
+        guard, opening, rest, most = m.groups()
+        head = f"{opening}[A-Z](?<!{guard}.){rest}(?:[A-Z]{rest}){{0,{int(most) - 1}}}"
+        return head + source[m.end() :]
+    return source
+
+
 def _compile_cues(data: dict) -> dict[str, re.Pattern[str]]:
     rx: dict[str, re.Pattern[str]] = {}
     flat: dict[str, str] = {}
@@ -213,7 +232,10 @@ def _compile_cues(data: dict) -> dict[str, re.Pattern[str]]:
         elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
             flat.update({f"{key}.{k}": v for k, v in value.items()})
     for key, value in flat.items():
-        rx[key] = re.compile(value, 0 if key in _CASE_SENSITIVE else _IC)
+        if key in _CASE_SENSITIVE:
+            rx[key] = re.compile(guard_after_first_letter(value))
+        else:
+            rx[key] = re.compile(value, _IC)
     return rx
 
 
