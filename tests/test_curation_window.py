@@ -7,18 +7,10 @@ from pathlib import Path
 
 from desktop.store import EventStore
 from desktop.viewmodel.event_table_model import STAR_COLUMN
-from desktop.viewmodel.store_model import StoreModel
 from desktop.widgets.details_pane import HIDDEN_TEXT, STARRED_TEXT
 from desktop.widgets.main_window import MainWindow
 from tests.store_fixtures import make_sample_store
-
-
-def _window(qtbot, path: Path) -> MainWindow:
-    model = StoreModel()
-    model.open(path)
-    window = MainWindow(model)
-    qtbot.addWidget(window)
-    return window
+from tests.window_fixtures import open_window as _window
 
 
 def _select(window: MainWindow, actor: str) -> int:

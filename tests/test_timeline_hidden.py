@@ -7,11 +7,10 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt
 
-from desktop.viewmodel.store_model import StoreModel
-from desktop.widgets.main_window import MainWindow
 from desktop.widgets.timeline_lod import split_key, style_keys
 from desktop.widgets.timeline_view import TimelineView
 from tests.store_fixtures import make_sample_store
+from tests.window_fixtures import open_window
 
 try:
     from tests.test_timeline_view import id_of
@@ -62,13 +61,8 @@ def test_a_hidden_event_is_drawn_faded(view: TimelineView) -> None:
 
 
 def test_show_hidden_in_the_window_draws_the_hidden_event_faded(qtbot, tmp_path: Path) -> None:
-    store_model = StoreModel()
-    store_model.open(make_sample_store(tmp_path / "s.db"))
-    window = MainWindow(store_model)
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(qtbot, make_sample_store(tmp_path / "s.db"), shown=True)
+    store_model = window.store_model
     record = next(r for r in store_model.records if r.actor == "Tencent")
     window.selection.select(record.id)
     before = window.timeline_view.lod.glyph_style(record.id)

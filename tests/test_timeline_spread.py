@@ -11,12 +11,11 @@ from PySide6.QtGui import QColor
 
 from desktop.store.date_spread import collect_spread
 from desktop.viewmodel.date_spread import DateSpreadCache
-from desktop.viewmodel.store_model import StoreModel
-from desktop.widgets.main_window import MainWindow
 from desktop.widgets.timeline_lod import GLYPH_DY
 from desktop.widgets.timeline_spread import MAX_EVENTS, WHISKER_DY_PX, SpreadItem
 from desktop.widgets.timeline_view import TimelineView
 from tests.store_fixtures import make_sample_store
+from tests.window_fixtures import open_window
 
 try:
     from tests.test_timeline_model import day_s, make_columns
@@ -158,13 +157,8 @@ def test_nothing_is_drawn_when_too_many_glyphs_are_in_view(qtbot, view) -> None:
 
 
 def test_window_draws_the_sample_stores_disagreement_and_lists_it(qtbot, tmp_path: Path) -> None:
-    store_model = StoreModel()
-    store_model.open(make_sample_store(tmp_path / "s.db"))
-    window = MainWindow(store_model)
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(qtbot, make_sample_store(tmp_path / "s.db"), shown=True)
+    store_model = window.store_model
     ernie = next(r for r in store_model.records if r.subject.startswith("Ernie 4.5"))
     window.timeline_view.set_visible_range(day_s("2025-02-20"), day_s("2025-04-10"))
     assert window.spread_item.whisker_ids == [ernie.id]
