@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import sys
 
-HARMLESS = ("This plugin does not support propagateSizeHints()",)
+HARMLESS = (
+    # the offscreen platform plugin has no window manager to tell
+    "This plugin does not support propagateSizeHints()",
+    # the Fusion style paints some frames with gradients between palette colours of
+    # different colour specs; the PDF engine then falls back to a solid fill (same look)
+    "QPdfEngine: unable to create a gradient between colors of different spec",
+)
+
+
+def is_harmless(message: str) -> bool:
+    """True for the Qt messages known to be noise (see ``HARMLESS``)."""
+    return message.startswith(HARMLESS)
 
 
 def install_message_filter() -> None:
@@ -14,7 +25,7 @@ def install_message_filter() -> None:
     previous = None
 
     def handler(mode, context, message: str) -> None:
-        if any(message.startswith(text) for text in HARMLESS):
+        if is_harmless(message):
             return
         if previous is not None:
             previous(mode, context, message)
