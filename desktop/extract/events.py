@@ -221,6 +221,8 @@ def analyse_clause(
         return []
     if time is None and hit.role == "report" and lex.rx["perfect_report"].search(text):
         return []  # "The government has said it wants …": a standing position, no event
+    if time is None and _present_state(lex, text, hit, at):
+        return []  # "It says its models now handle Yoruba": a property claim, no event
     if time is None and _unplaced_statement(lex, text, hit, quote_end):
         # a position needs an identifiable time ("said on Tuesday", "at the summit"); what
         # the speaker added about plans may still be events ("…, adding that it would …")
@@ -234,6 +236,15 @@ def analyse_clause(
     if hit.role == "plan" or (hit.role == "report" and hit.kind == "announcement"):
         out.extend(planned_actions(lex, clause, at, mention, published, hit.role == "report"))
     return out
+
+
+def _present_state(lex: Lexicon, text: str, hit: Hit, at: int) -> bool:
+    """An announcement whose content describes the speaker in the present simple ("says its
+    system records the reasons", "says it now grants half of its loans"): a property claim or
+    an ongoing state, not news about itself."""
+    if hit.role != "report" or hit.kind != "announcement" or at >= len(text):
+        return False
+    return bool(lex.rx["present_state_content"].match(text, at))
 
 
 def _speech_of_quote(lex: Lexicon, text: str, hit: Hit) -> tuple[Hit, int]:

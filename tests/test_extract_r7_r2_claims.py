@@ -1,0 +1,59 @@
+"""Round 7 (precision): what a speaker says about itself in the present simple, with no time of
+its own, is a property claim or an ongoing state, not an event ("It says its models now handle
+Yoruba", "says its system records the reasons"). Sentences written for these tests (not taken
+from any set), in several domains."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.extract import extract_events
+from desktop.extract.types import ExtractedEvent
+
+PUBLISHED = dt.date(2025, 10, 8)
+INTRO = "Halvard Biotech is an Oslo company that designs antibodies. "
+
+
+def _events(sentence: str) -> list[ExtractedEvent]:
+    return [e for e in extract_events(INTRO + sentence, PUBLISHED) if e.start >= len(INTRO)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Halvard says its platform now screens ten million molecules a week.",
+        "The company says its assay detects the protein at far lower doses than rivals.",
+        "Halvard Biotech says it now supplies most of the hospitals in Norway.",
+        "Halvard says its trucks already run on the new software.",
+        "Halvard Biotech said its lending unit approves loans for small clinics within a day.",
+    ],
+)
+def test_a_present_simple_claim_about_the_speaker_is_no_event(sentence: str) -> None:
+    assert _events(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # a time of its own: the report is dated, it stays
+        ("Halvard said on Tuesday that it now supplies antibodies to Roche.", "announcement"),
+        # past news about itself
+        ("Halvard said its factory in Bergen had opened in August.", "other"),
+        # a plan is news, not a state ("plans" is no present-state verb)
+        ("Halvard said it plans to hire 200 chemists.", "announcement"),
+        # a modal after a plural subject: "models" is the subject, not its verb
+        ("Halvard said its new models will be offered to every hospital.", "announcement"),
+    ],
+)
+def test_news_the_speaker_gives_about_itself_stays(sentence: str, kind: str) -> None:
+    assert kind in [e.kind for e in _events(sentence)]
+
+
+def test_a_noun_in_s_inside_the_subject_is_not_taken_for_its_verb() -> None:
+    text = (
+        "Halvard Biotech said on Monday that sales rose. The company also said its voice "
+        "assistant for banks, first promised for June, has been pushed back to 2026."
+    )
+    assert any("pushed back" in e.evidence for e in extract_events(text, PUBLISHED))
