@@ -57,3 +57,32 @@ def test_a_noun_in_s_inside_the_subject_is_not_taken_for_its_verb() -> None:
         "assistant for banks, first promised for June, has been pushed back to 2026."
     )
     assert any("pushed back" in e.evidence for e in extract_events(text, PUBLISHED))
+
+
+NUMBERED_DIGEST = (
+    "WEEKLY BANKING DIGEST\n\nGood morning. Here is what mattered this week.\n\n"
+    "1) NORDLYS BANK BUYS A BROKER\n\n"
+    "Nordlys Bank agreed on Monday to buy the Bergen broker Fjellmark for $90 million.\n\n"
+    "2) Solvik Motors opens a plant\n\n"
+    "Solvik Motors opened a battery plant in Gothenburg on Tuesday.\n"
+)
+
+
+def test_a_numbered_section_heading_is_no_event_of_its_own() -> None:
+    events = extract_events(NUMBERED_DIGEST, PUBLISHED)
+    assert not any(e.evidence.startswith(("1)", "2)")) for e in events)
+    assert not any("NORDLYS BANK BUYS" in e.actor for e in events)
+    assert {e.actor for e in events} >= {"Nordlys Bank", "Solvik Motors"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1) Nordlys Bank bought a broker on Monday.",  # a list item that is a sentence
+        "In 2) the bank bought a broker on Monday",
+    ],
+)
+def test_a_numbered_sentence_is_not_furniture(line: str) -> None:
+    from desktop.extract.lexicon import default_lexicon
+
+    assert default_lexicon().rx["furniture"].match(line) is None
