@@ -152,3 +152,47 @@ def test_timeline_lane_index_is_kept_in_the_cache(
         edges = density.pixel_edges(a.t0, a.t0 + a.t_span, 97)
         rows = np.arange(a.n_rows)
         np.testing.assert_allclose(DayGrid(b).mass(rows, edges), grid.mass(rows, edges))
+
+
+def test_sorted_ids_come_mapped_from_the_entry(sample_store: Path, tmp_path: Path) -> None:
+    import dataclasses
+
+    from desktop.store.column_cache import sorted_ids
+
+    with EventStore.open(sample_store) as store:
+        columns = store.columns()
+    assert sorted_ids(columns) is columns.id or np.all(np.diff(sorted_ids(columns)) > 0)
+    shuffled = dataclasses.replace(columns, id=columns.id[::-1].copy())  # descending ids
+    folder = write_entry(tmp_path, "u-1", 1, shuffled)
+    entry = read_entry(folder)
+    first = sorted_ids(entry)
+    np.testing.assert_array_equal(first, np.sort(columns.id))
+    assert not first.flags.writeable  # the file's pages, not a private copy
+    assert (folder / "derived-ids-sorted").is_dir()
+    np.testing.assert_array_equal(sorted_ids(read_entry(folder)), np.sort(columns.id))
+    np.save(folder / "derived-ids-sorted" / "ids.npy", np.arange(3))  # wrong length: redone
+    np.testing.assert_array_equal(sorted_ids(read_entry(folder)), np.sort(columns.id))
+    plain = sorted_ids(shuffled)  # not from a cache: sorted in memory
+    np.testing.assert_array_equal(plain, np.sort(columns.id))
+    ascending = dataclasses.replace(columns, id=np.arange(len(columns), dtype=np.int64) + 5)
+    assert sorted_ids(ascending) is ascending.id
+
+
+def test_mention_map_is_cached_narrow_and_mapped(sample_store: Path, tmp_path: Path) -> None:
+    from desktop.store.column_cache import load_mention_map
+    from desktop.store.id_search import read_mention_map
+
+    root = tmp_path / "cache"
+    with EventStore.open(sample_store) as store:
+        load_columns(store, root)
+        expected = read_mention_map(store.conn)
+        folder = entry_dir(root, store.uuid, store.generation)
+        for attempt in range(3):
+            mentions = load_mention_map(store, root)
+            np.testing.assert_array_equal(mentions.mention_id, expected.mention_id)
+            np.testing.assert_array_equal(mentions.event_id, expected.event_id)
+            assert mentions.event_id.dtype == np.int32  # ids fit: half the pages
+            assert mentions.mention_id.dtype == np.int64
+            assert not mentions.event_id.flags.writeable  # mapped from the entry
+            if attempt == 1:
+                (folder / "mention_event.npy").write_bytes(b"damaged")  # re-read next time

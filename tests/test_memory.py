@@ -43,3 +43,51 @@ def test_window_image_reuses_pages_and_columns_are_returned():
     assert _rss_bytes() - before > 8_000_000
     del column
     assert _rss_bytes() - before < 4_000_000  # its own mapping: given back when freed
+
+
+_ARENA_PROBE = """
+import resource, sys, threading
+import numpy as np
+from desktop.memory import tune_allocator
+if sys.argv[1] == "tuned" and not tune_allocator():
+    print(-1); raise SystemExit
+def worker():
+    block = np.ones(3_000_000, dtype=np.uint8)  # below the mmap threshold: from an arena
+    del block
+thread = threading.Thread(target=worker); thread.start(); thread.join()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+block = np.ones(3_000_000, dtype=np.uint8)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+def _faults_after_a_thread_freed(mode: str) -> int:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _ARENA_PROBE, mode], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout.split()[-1])
+
+
+def test_gui_thread_reuses_what_a_worker_freed():
+    tuned = _faults_after_a_thread_freed("tuned")
+    if tuned < 0:
+        pytest.skip("not glibc")
+    pages = 3_000_000 // PAGE
+    assert tuned < pages // 10  # one arena: the worker's freed block is reused
+    assert _faults_after_a_thread_freed("default") > pages // 2  # the test can tell
+
+
+def test_release_free_memory_gives_heap_pages_back():
+    from desktop.memory import release_free_memory
+
+    if not tune_allocator():
+        pytest.skip("not glibc")
+    blocks = [np.ones(400_000, dtype=np.uint8) for _ in range(40)]  # 16 MB of heap blocks
+    keep = blocks[-1]
+    del blocks  # freed below the last one: the heap cannot shrink from its top
+    before = _rss_bytes()
+    release_free_memory()
+    assert before - _rss_bytes() > 8_000_000
+    del keep

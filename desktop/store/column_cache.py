@@ -210,31 +210,73 @@ def load_columns(store: ColumnSource, root: Path | None = None) -> tuple[Timelin
     return CachedColumns(**fields, derived=DerivedStore(folder)), False
 
 
-def load_mention_map(store: ColumnSource, root: Path | None = None) -> MentionMap:
-    """The store's mention → event map (for ``id_search``), cached beside its columns."""
-    root = default_root() if root is None else root
-    generation = store.generation
-    folder = entry_dir(root, store.uuid, generation)
+def _narrow(values: np.ndarray) -> np.ndarray:
+    """``values`` as int32 when every one fits (exact; half the pages), else unchanged."""
+    if values.size and (int(values.min()) < -(2**31) or int(values.max()) >= 2**31):
+        return values
+    return values.astype(np.int32)
+
+
+def _mapped_mentions(folder: Path) -> MentionMap | None:
     try:
         ids = _mapped(folder / "mention_id.npy")
         events = _mapped(folder / "mention_event.npy")
-        if ids.shape == events.shape and ids.ndim == 1:
-            return MentionMap(ids, events)
     except (OSError, ValueError):
-        pass
+        return None
+    if ids.shape != events.shape or ids.ndim != 1 or events.dtype.kind != "i":
+        return None
+    return MentionMap(ids, events)
+
+
+def load_mention_map(store: ColumnSource, root: Path | None = None) -> MentionMap:
+    """The store's mention → event map (for ``id_search``), cached beside its columns and
+    mapped read-only from there. Event ids are stored as int32 when they fit (a broad search
+    reads every one of them); mention ids stay int64 (binary-searched, rarely read)."""
+    root = default_root() if root is None else root
+    generation = store.generation
+    folder = entry_dir(root, store.uuid, generation)
+    cached = _mapped_mentions(folder)
+    if cached is not None:
+        return cached
     mentions = read_mention_map(store.conn)
-    if store.generation == generation and folder.is_dir():
-        try:
-            for name, value in (
-                ("mention_id", mentions.mention_id),
-                ("mention_event", mentions.event_id),
-            ):
-                tmp = folder / f".{name}.tmp.npy"
-                np.save(tmp, value)
-                os.replace(tmp, folder / f"{name}.npy")
-        except OSError as exc:
-            log.warning("mention map not cached (%s)", exc)
-    return mentions
+    if store.generation != generation or not folder.is_dir():
+        return mentions
+    try:
+        for name, value in (
+            ("mention_id", mentions.mention_id),
+            ("mention_event", _narrow(mentions.event_id)),
+        ):
+            tmp = folder / f".{name}.tmp.npy"
+            np.save(tmp, value)
+            os.replace(tmp, folder / f"{name}.npy")
+    except OSError as exc:
+        log.warning("mention map not cached (%s)", exc)
+        return mentions
+    return _mapped_mentions(folder) or mentions  # the file's pages, not a private copy
+
+
+_SORTED_IDS = "ids-sorted"
+
+
+def sorted_ids(columns: TimelineColumns) -> np.ndarray:
+    """The event ids in ascending order, for lookups by binary search. From a cache entry
+    they are mapped read-only (kept there as derived data): a lookup reads a few pages, not a
+    private 8 MB copy at 10^6 events. Ids already ascending are returned as they are."""
+    ids = np.asarray(columns.id)
+    if ids.size < 2 or bool(np.all(ids[1:] > ids[:-1])):
+        return ids
+    store = getattr(columns, "derived", None)
+    found = store.load(_SORTED_IDS) if store is not None else None
+    if found is not None:
+        cached = found[0].get("ids")
+        if cached is not None and cached.shape == ids.shape and cached.dtype == ids.dtype:
+            return cached
+    ordered = np.sort(ids)
+    if store is not None and store.save(_SORTED_IDS, {"ids": ordered}, {}):
+        found = store.load(_SORTED_IDS)
+        if found is not None and found[0]["ids"].shape == ids.shape:
+            return found[0]["ids"]
+    return ordered
 
 
 def read_published(conn: sqlite3.Connection) -> np.ndarray:

@@ -26,7 +26,12 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.store import EventStore
-from desktop.store.column_cache import load_columns, load_mention_map, load_published
+from desktop.store.column_cache import (
+    load_columns,
+    load_mention_map,
+    load_published,
+    sorted_ids,
+)
 from desktop.store.errors import StoreError
 from desktop.store.id_search import MentionMap, search_ids
 from desktop.store.records import DocumentRecord, EventDetail, EventRecord, MentionRecord
@@ -91,6 +96,7 @@ class StoreModel(QObject):
         self._titles: LazyTitles | None = None
         self._mentions: MentionMap | None = None
         self._running: set[sqlite3.Connection] = set()  # connections of running searches
+        self._interrupted: set[sqlite3.Connection] = set()  # of those: told to stop
         self._running_lock = threading.Lock()
         self.columns: Any | None = None
         self.columns_from_cache = False
@@ -187,7 +193,7 @@ class StoreModel(QObject):
         if self.records or self.columns is None or len(self.columns) == 0:
             return {r.id: r.title for r in self.records}
         if self._titles is None:
-            self._titles = LazyTitles(self._fetch_records, np.sort(self.columns.id))
+            self._titles = LazyTitles(self._fetch_records, sorted_ids(self.columns))
         return self._titles
 
     def _fetch_records(self, ids: Sequence[int]) -> list[EventRecord]:
@@ -278,12 +284,17 @@ class StoreModel(QObject):
                         mentions = self._mentions = load_mention_map(store)
                     return query, search_ids(conn, query, mentions)
                 except sqlite3.OperationalError as exc:
-                    if "interrupt" not in str(exc):
+                    # an interrupt can surface as another message ("vtable constructor
+                    # failed" when it lands while FTS5 opens its table)
+                    with self._running_lock:
+                        stale = conn in self._interrupted
+                    if not stale and "interrupt" not in str(exc):
                         raise
                     return query, np.zeros(0, dtype=np.int64)  # stale: dropped by the caller
                 finally:
                     with self._running_lock:
                         self._running.discard(conn)
+                        self._interrupted.discard(conn)
 
         return job
 
@@ -306,3 +317,4 @@ class StoreModel(QObject):
         with self._running_lock:
             for conn in self._running:
                 conn.interrupt()
+                self._interrupted.add(conn)

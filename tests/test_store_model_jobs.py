@@ -1,0 +1,52 @@
+"""StoreModel's search jobs: a job told to stop (a newer search was made) answers empty,
+whatever message SQLite's interrupt surfaced as; other database errors still raise."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from desktop.viewmodel import store_model as sm
+
+
+def _failing_search(model: sm.StoreModel, interrupt: bool):
+    def search(conn, query, mentions):
+        if interrupt:
+            model._interrupt_searches()  # what making a newer job does meanwhile
+        raise sqlite3.OperationalError("vtable constructor failed: mentions_fts")
+
+    return search
+
+
+def test_an_interrupted_job_is_stale_not_an_error(qapp, sample_store: Path, monkeypatch) -> None:
+    model = sm.StoreModel()
+    model.open(sample_store)
+    try:
+        job = model.search_job("ernie")
+        monkeypatch.setattr(sm, "search_ids", _failing_search(model, interrupt=True))
+        query, ids = job()
+        assert query == "ernie" and ids.dtype == np.int64 and ids.size == 0
+        assert not model._running and not model._interrupted
+        monkeypatch.setattr(sm, "search_ids", _failing_search(model, interrupt=False))
+        with pytest.raises(sqlite3.OperationalError):
+            model.search_job("ernie")()
+    finally:
+        model.close()
+
+
+def test_titles_of_a_large_store_use_sorted_ids(qapp, sample_store: Path, monkeypatch) -> None:
+    monkeypatch.setattr(sm, "RECORDS_LIMIT", 0)  # the sample store is small: be lazy anyway
+    model = sm.StoreModel()
+    model.open(sample_store)
+    try:
+        titles = model.titles()
+        ids = model.columns.id
+        assert sorted(titles) == sorted(int(i) for i in ids)
+        first = int(ids[0])
+        assert first in titles and titles[first] == model.record(first).title
+        assert int(ids.max()) + 1 not in titles
+    finally:
+        model.close()
