@@ -5,6 +5,11 @@ of its mentions; excluded terms remove events matching them either way), but bui
 events: FTS5 hands back rowids as one ``group_concat`` string that numpy parses, and mention
 rowids become event ids through an in-memory ``MentionMap`` (two sorted arrays) instead of a
 join that reads every matching mention row. No Python object per id.
+
+Prefix terms are spelled out as the few exact tokens they stand for (``search_query.render``),
+looked up in an ``fts5vocab`` table per FTS table: same matches, about half the FTS time on a
+broad term. The vocabulary tables live in the connection's ``temp`` schema (a read-only store
+stays untouched; the connection's ``query_only`` is lifted just to declare them).
 """
 
 from __future__ import annotations
@@ -14,10 +19,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from desktop.store.search_query import parse
+from desktop.store.search_query import ParsedQuery, parse, render
 
 _EVENTS = "SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ?"
 _MENTIONS = "SELECT group_concat(rowid) FROM mentions_fts WHERE mentions_fts MATCH ?"
+# the FTS tables' vocabularies (fixed names, never built from text)
+_VOCABS = {"events_fts": "eventline_events_terms", "mentions_fts": "eventline_mentions_terms"}
+_NEXT_TERM = {
+    fts: f"SELECT term FROM temp.{vocab} WHERE term >= ? AND term < ? LIMIT 1"
+    for fts, vocab in _VOCABS.items()
+}
+MAX_EXPANSION = 8  # tokens a prefix may stand for and still be spelled out
 _MAP = "SELECT group_concat(id), group_concat(event_id) FROM (SELECT id, event_id FROM mentions)"
 _ALL = "SELECT group_concat(id) FROM events"
 
@@ -94,19 +106,89 @@ def read_mention_map(conn: sqlite3.Connection) -> MentionMap:
     return MentionMap(mention_id, event_id)
 
 
-def _matching(conn: sqlite3.Connection, fts: str, mentions: MentionMap) -> np.ndarray:
-    own = _ints(conn.execute(_EVENTS, (fts,)).fetchone()[0])
-    via = mentions.events_of(_ints(conn.execute(_MENTIONS, (fts,)).fetchone()[0]))
+def _raise_interrupt(exc: sqlite3.Error) -> None:
+    if "interrupt" in str(exc):
+        raise exc
+
+
+def vocabularies(conn: sqlite3.Connection) -> bool:
+    """Declare the FTS tables' ``fts5vocab`` tables in ``temp`` (once per connection);
+    False when that is impossible (search then keeps plain prefix terms)."""
+    names = tuple(_VOCABS.values())
+    try:
+        have = conn.execute(
+            "SELECT count(*) FROM temp.sqlite_master WHERE name IN (?, ?)", names
+        ).fetchone()[0]
+        if have == len(names):
+            return True
+        query_only = bool(conn.execute("PRAGMA query_only").fetchone()[0])
+        if query_only:  # the main file of a read-only store is opened mode=ro anyway
+            conn.execute("PRAGMA query_only = OFF")
+        try:
+            for fts, vocab in _VOCABS.items():
+                conn.execute(
+                    f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{vocab}"
+                    f" USING fts5vocab(main, {fts}, instance)"
+                )
+        finally:
+            if query_only:
+                conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:
+        _raise_interrupt(exc)
+        return False
+    return True
+
+
+def prefix_tokens(conn: sqlite3.Connection, fts: str, prefix: str) -> list[str] | None:
+    """The tokens of FTS table ``fts`` that start with the ASCII ``prefix`` (its vocabulary
+    read term by term: each step a seek, never a pass over a term's rows); None when more
+    than ``MAX_EXPANSION``."""
+    if not prefix or not prefix.isascii():
+        return None
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    found: list[str] = []
+    low = prefix
+    while len(found) <= MAX_EXPANSION:
+        row = conn.execute(_NEXT_TERM[fts], (low, upper)).fetchone()
+        if row is None:
+            return found
+        found.append(str(row[0]))
+        low = found[-1] + "\x00"  # the smallest string after this term
+    return None
+
+
+def _rendered(conn: sqlite3.Connection, parsed: ParsedQuery, fts: str) -> ParsedQuery:
+    """``parsed`` with its expressions spelled out for FTS table ``fts``."""
+    if not vocabularies(conn):
+        return parsed
+    try:
+        include, exclude = render(parsed, lambda prefix: prefix_tokens(conn, fts, prefix))
+    except sqlite3.Error as exc:
+        _raise_interrupt(exc)
+        return parsed
+    return ParsedQuery(include, exclude, parsed.groups, parsed.excluded)
+
+
+def _matching(
+    conn: sqlite3.Connection, own_fts: str | None, mention_fts: str | None, mentions: MentionMap
+) -> np.ndarray:
+    """Events matching through their own fields (``own_fts`` on events_fts) or the evidence
+    of a mention (``mention_fts`` on mentions_fts): the same query rendered for each."""
+    own = _ints(conn.execute(_EVENTS, (own_fts,)).fetchone()[0])
+    via = mentions.events_of(_ints(conn.execute(_MENTIONS, (mention_fts,)).fetchone()[0]))
     return sorted_unique(np.concatenate([own, via]))
 
 
 def search_ids(conn: sqlite3.Connection, query: str, mentions: MentionMap) -> np.ndarray:
     """Sorted ids of the events matching a search-box query (blank: every event)."""
     parsed = parse(query)
+    if parsed.is_empty:
+        return sorted_unique(_ints(conn.execute(_ALL).fetchone()[0]))
+    own, via = _rendered(conn, parsed, "events_fts"), _rendered(conn, parsed, "mentions_fts")
     if parsed.include is None:
         ids = sorted_unique(_ints(conn.execute(_ALL).fetchone()[0]))
     else:
-        ids = _matching(conn, parsed.include, mentions)
+        ids = _matching(conn, own.include, via.include, mentions)
     if parsed.exclude is not None and ids.size:
-        ids = ids[~np.isin(ids, _matching(conn, parsed.exclude, mentions))]
+        ids = ids[~np.isin(ids, _matching(conn, own.exclude, via.exclude, mentions))]
     return ids
