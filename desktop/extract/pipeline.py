@@ -17,6 +17,7 @@ from desktop.extract.actors import (
 from desktop.extract.consolidate import consolidate, to_event
 from desktop.extract.events import Mention, analyse_clause, times_in
 from desktop.extract.generic_clause import generic_events
+from desktop.extract.generic_relative import object_relative_events
 from desktop.extract.generic_verbs import announced_kind, supply_kind
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgnames import canonical
@@ -148,6 +149,7 @@ def _sentence_mentions(
             for m in participial_events(lex, clause, index, published, state)
             if not any(r.start < m.end and m.start < r.end for r in relative)
         )
+        found.extend(object_relative_events(lex, clause, index, published, state, found, sent))
     found.extend(generic_events(lex, sent, index, state, published, found))
     _refine_kinds(sent, found)
     return found

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from desktop.extract.actors import Actor, DocState, org_mentions
+from desktop.extract.generic_relative import relative_action
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.mentions import Mention, clause_times, make_mention, nearest_time
 from desktop.extract.orgnames import canonical, subject_name
@@ -26,6 +27,9 @@ _OWNED_PRODUCT = re.compile(
     re.I,
 )
 _LEAD_COMMA = re.compile(r",?\s*")
+_APPOSITIVE_BEFORE = re.compile(  # "Nu Holdings, Nubank's parent," before "which"
+    r"([A-Z][\w&.-]*),\s+(?:the\s+|an?\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}$"
+)
 
 
 def _relative_head(
@@ -33,9 +37,12 @@ def _relative_head(
 ) -> tuple[int, str] | None:
     """The organisation a relative clause at ``at`` is about: a known one, or a name the
     document introduced as an organisation ("Zuri, which …" after "start-up Zuri Health")."""
+    appositive = _APPOSITIVE_BEFORE.search(text, 0, at)
     for start, end, name, kind in org_mentions(lex, text):
         if end == at and kind in ("company", "lab"):
             return start, name
+        if appositive and end == appositive.end(1) and kind in ("company", "lab"):
+            return start, name  # "Nu Holdings, Nubank's parent, which reported …"
     if state is None:
         return None
     if state.salient and _ANAPHOR_HEAD.search(text, 0, at):
@@ -74,6 +81,8 @@ def relative_events(
         b = len(clause.text[:b].rstrip(", "))
         span = Span(clause.start + a, clause.start + b, clause.text[a:b])
         hit = find_trigger(lex, span.text, roles=("action",) if pronoun else ("founding",))
+        if hit is None and pronoun:  # "Nvidia, which invested earlier this year, …"
+            hit = relative_action(lex, span.text)
         if hit is None and not pronoun:  # "the AI Alliance, formed by IBM and Meta in 2023,"
             verb = span.text.split()[0]
             hit = Hit("other", "founding", "time", 0, len(verb), verb)
