@@ -1,4 +1,4 @@
-"""Search ids become a mask over the columns: the id table gives exactly np.isin's answer."""
+"""Search ids become a mask over the columns: the id flags give exactly np.isin's answer."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def test_mask_of_matches_isin(spread: int) -> None:
     ids = rng.permutation(5000).astype(np.int64) * spread + 1  # columns are in time order
     wanted = np.concatenate([rng.choice(ids, 700), [-5, 0, 10**15, ids[3]]])  # unknown ids
     positions = IdPositions(ids)
-    assert (positions._table is None) == (spread > 1)
+    assert (positions._top is None) == (spread > 1)
     np.testing.assert_array_equal(positions.mask_of(wanted), np.isin(ids, wanted))
     assert not positions.mask_of(np.zeros(0, dtype=np.int64)).any()
 
@@ -53,3 +53,62 @@ def test_filter_mask_takes_a_kept_text_mask() -> None:
     assert filter_mask(columns, Filters(), kept).tolist() == [True, False, True]
     with pytest.raises(ValueError):
         filter_mask(columns, Filters(), np.ones(4, dtype=bool))  # a mask of other columns
+
+
+class _FakeStore:
+    """What SearchController reads from a store model: columns and a search job."""
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self.columns = _columns(ids)
+        self.answer = np.zeros(0, dtype=np.int64)
+        self.on_job = lambda: None
+
+    def search_job(self, query: str):
+        def job():
+            self.on_job()  # e.g. the store changes while the query runs
+            return query, self.answer
+
+        return job
+
+
+class _FakeTimeline:
+    def __init__(self) -> None:
+        self.masks: list[np.ndarray | None] = []
+
+    def set_mask(self, mask: np.ndarray | None) -> None:
+        self.masks.append(mask)
+
+
+def _columns(ids: np.ndarray) -> SimpleNamespace:
+    n = ids.size
+    return SimpleNamespace(
+        id=ids,
+        lanes=["A"],
+        lane=np.zeros(n, dtype=np.int32),
+        kind=np.zeros(n, dtype=np.int8),
+        status=np.zeros(n, dtype=np.int8),
+        start_s=np.arange(n, dtype=np.float64),
+        end_s=np.arange(n, dtype=np.float64) + 1,
+    )
+
+
+def test_controller_mask_made_by_the_worker_follows_new_columns(qapp) -> None:
+    from desktop.viewmodel.search_controller import SearchController
+
+    rng = np.random.default_rng(8)
+    store, timeline = _FakeStore(rng.permutation(300).astype(np.int64) + 1), _FakeTimeline()
+    controller = SearchController(store, timeline)
+    store.answer = np.sort(rng.choice(store.columns.id, 120, replace=False))
+    controller.set_query("x")
+    assert controller.flush()
+    np.testing.assert_array_equal(timeline.masks[-1], np.isin(store.columns.id, store.answer))
+
+    newer = rng.permutation(400).astype(np.int64) + 1  # the store was refreshed meanwhile
+
+    def refresh() -> None:
+        store.columns = _columns(newer)
+
+    store.on_job = refresh
+    controller.set_query("y")
+    assert controller.flush()
+    np.testing.assert_array_equal(timeline.masks[-1], np.isin(newer, store.answer))

@@ -76,10 +76,10 @@ class LazyEventTableModel(QAbstractTableModel):
             everything = m.visible_count == m.total_count
             if everything:
                 shown = perm
-            elif perm is self._identity:  # the arrays' own order: no gather through perm
-                shown = perm[m.mask]
-            else:
-                shown = perm[m.mask[perm]]
+            elif perm is self._identity:  # the arrays' own order: the shown positions
+                shown = np.flatnonzero(m.mask).astype(_POS, copy=False)
+            else:  # np.take and flatnonzero: several times faster than fancy indexing
+                shown = np.take(perm, np.flatnonzero(np.take(m.mask, perm)))
             descending = order == Qt.SortOrder.DescendingOrder
             self._order = shown[::-1] if descending else shown
         self.endResetModel()

@@ -63,26 +63,34 @@ def parse_date_bound(text: str | None, *, end: bool = False) -> float | None:
 
 
 class IdPositions:
-    """Where each event id sits in the columns: ``mask_of(ids)`` marks them in O(len(ids))
-    through a table indexed by id (ids are small positive integers in a store); ``np.isin``
-    when they are too spread out for a table."""
+    """Where each event id sits in the columns: ``mask_of(ids)`` marks them with one flag
+    array indexed by id and one ``np.take`` over the columns' ids (ids are small positive
+    integers in a store); ``np.isin`` when they are too spread out for that."""
 
     def __init__(self, ids: np.ndarray) -> None:
         self.ids = ids
-        self._table: np.ndarray | None = None
         top = int(ids.max()) if ids.size else -1
-        if ids.size and int(ids.min()) >= 0 and top < 4 * ids.size + 4096:
-            self._table = np.full(top + 1, -1, dtype=np.int32 if ids.size < 2**31 else np.int64)
-            self._table[ids] = np.arange(ids.size, dtype=self._table.dtype)
+        dense = ids.size and int(ids.min()) >= 0 and top < 4 * ids.size + 4096
+        self._top = top if dense else None
 
     def mask_of(self, wanted: np.ndarray) -> np.ndarray:
-        if self._table is None:
+        if self._top is None:
             return np.isin(self.ids, wanted)
-        wanted = wanted[(wanted >= 0) & (wanted < self._table.size)]
-        pos = self._table[wanted]
-        mask = np.zeros(self.ids.size, dtype=bool)
-        mask[pos[pos >= 0]] = True
-        return mask
+        flags = np.zeros(self._top + 1, dtype=bool)
+        if wanted.size:
+            if int(wanted.min()) < 0 or int(wanted.max()) > self._top:  # not in the columns
+                wanted = wanted[(wanted >= 0) & (wanted <= self._top)]
+            flags[wanted] = True
+        return np.take(flags, self.ids)
+
+
+def _with_mask(result: Any, positions: IdPositions | None) -> tuple:
+    """(query, ids, positions, mask over those positions' columns or None): a search job's
+    answer with its mask made on the worker thread too."""
+    query, ids = result
+    if positions is None or not isinstance(ids, np.ndarray):
+        return query, ids, None, None
+    return query, ids, positions, positions.mask_of(ids)
 
 
 def filter_mask(
@@ -197,9 +205,7 @@ class SearchController(QObject):
         columns = self._store.columns
         if columns is None:
             return
-        if self._positions is None or self._positions.ids is not columns.id:
-            self._positions = IdPositions(columns.id)
-        mask = filter_mask(columns, self.filters, self._text_ids, self._positions)
+        mask = filter_mask(columns, self.filters, self._text_ids, self._current_positions())
         everything = self._text_ids is None and self.filters == Filters()
         ids = np.asarray(columns.id)
         if len(self.hidden_ids) and not self.show_hidden:
@@ -217,17 +223,25 @@ class SearchController(QObject):
             self._text_ids = None
             self.apply()
             return
-        self._runner.run(self._store.search_job(self.query))
+        job, positions = self._store.search_job(self.query), self._current_positions()
+        self._runner.run(lambda: _with_mask(job(), positions))
+
+    def _current_positions(self) -> IdPositions | None:
+        columns = self._store.columns
+        if columns is None:
+            return None
+        if self._positions is None or self._positions.ids is not columns.id:
+            self._positions = IdPositions(columns.id)
+        return self._positions
 
     def _on_runner_finished(self, result: object) -> None:
-        query, ids = result  # type: ignore[misc]
+        query, ids, positions, mask = result  # type: ignore[misc]
         if query != self.query:
             return  # a stale answer to an older query
-        columns = self._store.columns
-        if isinstance(ids, np.ndarray) and columns is not None:
-            if self._positions is None or self._positions.ids is not columns.id:
-                self._positions = IdPositions(columns.id)
-            self._text_ids = self._positions.mask_of(ids)  # kept as a mask: n/8 bytes
+        current = self._current_positions()
+        if isinstance(ids, np.ndarray) and current is not None:
+            # kept as a mask (n/8 bytes); made by the worker unless the columns changed since
+            self._text_ids = mask if positions is current else current.mask_of(ids)
         else:
             self._text_ids = ids if isinstance(ids, np.ndarray) else list(ids)
         self.apply()
