@@ -76,6 +76,10 @@ _SPOKESPERSON = re.compile(
     r"\s+(?:spokes(?:person|man|woman)|official|representative|executive|engineer)s?\b"
 )
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
+# "Nuvem, in which Qasr Digital agreed to take a stake": the trigger is inside the relative
+_PREP_WHICH = re.compile(
+    r",\s*(?:in|of|for|under|by|to|with|from|through|into|on)\s+(?:which|whom)\s+(?=[^,;]*$)"
+)
 
 
 def _mask_relatives(lex: Lexicon, region: str) -> str:
@@ -182,6 +186,9 @@ def subject_actor(
     """The actor named in the subject region (text of the clause before the trigger); with
     ``strict`` (a reporting verb) an unknown name counts only when it looks like an
     organisation."""
+    inner = _PREP_WHICH.search(region) if "which" in region or "whom" in region else None
+    if inner is not None:
+        region = " " * inner.end() + region[inner.end() :]  # the relative clause's own subject
     region = _mask_relatives(lex, region)
     # "BEIJING (Reuters) - …", "ABU DHABI/SAO PAULO - …": the agency or places are no subject
     dateline = DATELINE.match(region) or _TWIN_DATELINE.match(region)

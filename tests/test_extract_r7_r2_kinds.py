@@ -1,0 +1,69 @@
+"""Round 7 (kinds): a minority stake is an investment in the company (funding), a majority or
+controlling stake an acquisition (other); a seed or pre-seed round is funding; the subject of
+a prepositional relative clause ("X, in which Y agreed to take a stake") acts in it.
+Sentences written for these tests (not taken from any set), in several domains."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.extract import extract_events
+
+PUBLISHED = dt.date(2025, 6, 18)
+
+
+def _facts(text: str) -> list[tuple[str, str]]:
+    return [(e.actor, e.kind) for e in extract_events(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Toyota agreed on Monday to take a 20% stake in the battery maker Solvik.", "Toyota"),
+        ("Barclays bought a 9.9% stake in the Dutch lender Hollandse Krediet in May.", "Barclays"),
+        ("Novartis took a minority stake in the Swiss biotech Genvia last week.", "Novartis"),
+        ("Carrefour acquired a further 15 per cent stake in the grocer Mercado Rio in April.",
+         "Carrefour"),
+        ("Renault bought a quarter of the software house Kodal in March.", "Renault"),
+    ],
+)  # fmt: skip
+def test_a_minority_stake_is_funding(sentence: str, actor: str) -> None:
+    assert _facts(sentence) == [(actor, "funding")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Toyota agreed on Monday to take a majority stake in the battery maker Solvik.",
+        "Barclays bought a controlling stake in the Dutch lender Hollandse Krediet in May.",
+        "Carrefour acquired a 60% stake in the grocer Mercado Rio in April.",
+        "Novartis acquired the Swiss biotech Genvia in March.",
+    ],
+)
+def test_a_majority_stake_or_a_takeover_is_no_funding(sentence: str) -> None:
+    assert [kind for _a, kind in _facts(sentence)] == ["other"]
+
+
+def test_the_stakes_of_a_debate_are_no_event() -> None:
+    assert _facts("Regulators said in May that the stakes for banks were high.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Genvia Therapeutics came out of stealth on Tuesday with a $4 million pre-seed round.",
+        "Kodal Software closed a €2 million seed round on Tuesday.",
+    ],
+)
+def test_a_seed_round_is_funding(sentence: str) -> None:
+    assert [kind for _a, kind in _facts(sentence)] == ["funding"]
+
+
+def test_the_subject_of_a_prepositional_relative_clause_acts_in_it() -> None:
+    text = (
+        "Solvik Batteries, in which Toyota agreed last month to take a 20% stake for $300 "
+        "million, wants to build a second plant."
+    )
+    assert ("Toyota", "funding") in _facts(text)
