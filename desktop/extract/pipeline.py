@@ -18,6 +18,7 @@ from desktop.extract.consolidate import consolidate, to_event
 from desktop.extract.events import Mention, analyse_clause, times_in
 from desktop.extract.generic_clause import generic_events
 from desktop.extract.generic_relative import object_relative_events
+from desktop.extract.generic_report import announced_plans
 from desktop.extract.generic_verbs import announced_kind, supply_kind
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgnames import canonical
@@ -151,6 +152,8 @@ def _sentence_mentions(
         )
         found.extend(object_relative_events(lex, clause, index, published, state, found, sent))
     found.extend(generic_events(lex, sent, index, state, published, found))
+    said = announced_plans(lex, sent, found, state, published) if found else None
+    found.extend([said] if said is not None else [])  # "Kim said Hanbit aims to …"
     _refine_kinds(sent, found)
     return found
 
