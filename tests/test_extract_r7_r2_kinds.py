@@ -67,3 +67,28 @@ def test_the_subject_of_a_prepositional_relative_clause_acts_in_it() -> None:
         "million, wants to build a second plant."
     )
     assert ("Toyota", "funding") in _facts(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Finance Ministry said on Tuesday that it firmly opposed the tariff.",
+        "Kodal Bank said on Monday that it welcomed the court's ruling on card fees.",
+        "Solvik Motors said on Thursday that the company would become a software business first.",
+        "Genvia Therapeutics said on Monday that it would remain independent.",
+    ],
+)
+def test_a_stance_or_what_the_speaker_will_be_is_a_statement(sentence: str) -> None:
+    assert [kind for _a, kind in _facts(sentence)] == ["statement"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kodal Bank said on Monday that it would open an office in Lisbon.",
+        "Solvik Motors said on Tuesday that it would be launching a cheaper van.",
+        "Genvia Therapeutics said on Monday that it would be listed in Zurich.",
+    ],
+)
+def test_news_about_what_the_speaker_will_do_stays_an_announcement(sentence: str) -> None:
+    assert [kind for _a, kind in _facts(sentence)] == ["announcement"]

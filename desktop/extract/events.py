@@ -109,6 +109,8 @@ def _resolve_report(lex: Lexicon, text: str, hit: Hit, actor: Actor, at: int) ->
         return None
     if lex.rx["position_content"].match(content):
         return hit  # "said Humain would not try to compete …": a position, a statement
+    if lex.rx["stance_content"].match(content):
+        return replace(hit, kind="statement")  # "said it firmly opposed the measure"
     return replace(hit, kind="announcement") if is_self_content(lex, content, actor.name) else hit
 
 
