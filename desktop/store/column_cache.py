@@ -19,6 +19,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import threading
 from pathlib import Path
 from typing import Protocol
 
@@ -205,9 +206,13 @@ def load_columns(store: ColumnSource, root: Path | None = None) -> tuple[Timelin
     except OSError as exc:
         log.warning("column cache not written (%s)", exc)
         return columns, False
-    load_mention_map(store, root)  # cached with the columns: search needs it next
     fields = {f.name: getattr(columns, f.name) for f in dataclasses.fields(columns)}
     return CachedColumns(**fields, derived=DerivedStore(folder)), False
+
+
+def _tmp_name(name: str) -> str:
+    """A temporary file name no other thread or process writing ``name`` uses."""
+    return f".{name}.{os.getpid()}.{threading.get_ident()}.tmp.npy"
 
 
 def _narrow(values: np.ndarray) -> np.ndarray:
@@ -246,7 +251,7 @@ def load_mention_map(store: ColumnSource, root: Path | None = None) -> MentionMa
             ("mention_id", mentions.mention_id),
             ("mention_event", _narrow(mentions.event_id)),
         ):
-            tmp = folder / f".{name}.tmp.npy"
+            tmp = folder / _tmp_name(name)
             np.save(tmp, value)
             os.replace(tmp, folder / f"{name}.npy")
     except OSError as exc:
@@ -314,7 +319,7 @@ def load_published(store: ColumnSource, root: Path | None = None) -> np.ndarray:
         pass
     published = read_published(store.conn)
     if store.generation == generation and folder.is_dir():
-        tmp = folder / ".published.tmp.npy"
+        tmp = folder / _tmp_name("published")
         try:
             np.save(tmp, published)
             os.replace(tmp, folder / "published.npy")

@@ -102,6 +102,14 @@ def _seconds(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def _positions(ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Where each of ``values`` (all present) sits in the ascending ``ids``: a subtraction
+    when the ids are consecutive (a store nobody deleted from), else a binary search."""
+    if ids.size and int(ids[-1]) - int(ids[0]) == ids.size - 1:
+        return values - ids[0] if ids[0] else values
+    return np.searchsorted(ids, values)
+
+
 def read_columns(conn: sqlite3.Connection) -> TimelineColumns:
     row = conn.execute(_CODES_SQL, _CODES_PARAMS).fetchone()
     ids = _ints(row[0])  # ascending, as scanned; sorted here if SQLite ever differs
@@ -112,12 +120,12 @@ def read_columns(conn: sqlite3.Connection) -> TimelineColumns:
     lanes: list[str] = []
     for code, (actor, members) in enumerate(conn.execute(_LANES_SQL)):
         lanes.append(actor)
-        lane[np.searchsorted(ids, _ints(members))] = code
+        lane[_positions(ids, _ints(members))] = code
     mention_events = _ints(conn.execute(_MENTIONS_SQL).fetchone()[0])
-    n_mentions = np.bincount(np.searchsorted(ids, mention_events), minlength=n)[:n]
+    n_mentions = np.bincount(_positions(ids, mention_events), minlength=n)[:n]
     start_s, end_s = _seconds(_ints(row[1])[by_id]), _seconds(_ints(row[2])[by_id])
     # (start, key) from the index, NULL starts (first there) moved last
-    order = np.searchsorted(ids, _ints(conn.execute(_ORDER_SQL).fetchone()[0]))
+    order = _positions(ids, _ints(conn.execute(_ORDER_SQL).fetchone()[0]))
     order = order[np.argsort(np.isnan(start_s[order]), kind="stable")]
     packed = _ints(row[3])[by_id][order]
     return TimelineColumns(
