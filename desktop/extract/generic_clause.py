@@ -65,7 +65,7 @@ def generic_events(
     out = (
         []
         if gated is None
-        else _gated_events(lex, sentence, index, state, published, found, gated, lead)
+        else gated_events(lex, sentence, index, state, published, found, gated, lead)
     )
     owned = owned_event(lex, sentence, index, state, published, [*found, *out])
     out.extend([owned] if owned is not None else [])  # "Acme's deal with Beta, signed in May"
@@ -77,7 +77,7 @@ def generic_events(
     return nominal_events(lex, sentence, index, state, published)  # "a deal signed in May"
 
 
-def _gated_events(
+def gated_events(
     lex: Lexicon,
     sentence: Span,
     index: int,

@@ -19,6 +19,7 @@ from desktop.extract.events import Mention, analyse_clause, times_in
 from desktop.extract.generic_clause import generic_events
 from desktop.extract.generic_relative import object_relative_events
 from desktop.extract.generic_report import announced_plans
+from desktop.extract.generic_second import dated_second, second_clause
 from desktop.extract.generic_verbs import announced_kind, supply_kind
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgnames import canonical
@@ -138,7 +139,12 @@ def _absorb(lex: Lexicon, sent: Span, prev: Mention, found: list[Mention]) -> bo
 
 
 def _sentence_mentions(
-    lex: Lexicon, sent: Span, index: int, state: DocState, published: dt.date | None
+    lex: Lexicon,
+    sent: Span,
+    index: int,
+    state: DocState,
+    published: dt.date | None,
+    second: bool = True,
 ) -> list[Mention]:
     found: list[Mention] = []
     for clause in split_clauses(sent):
@@ -152,10 +158,38 @@ def _sentence_mentions(
         )
         found.extend(object_relative_events(lex, clause, index, published, state, found, sent))
     found.extend(generic_events(lex, sent, index, state, published, found))
+    found.extend(_second_clause(lex, sent, index, state, published, found) if second else [])
     said = announced_plans(lex, sent, found, state, published) if found else None
     found.extend([said] if said is not None else [])  # "Kim said Hanbit aims to …"
     _refine_kinds(sent, found)
     return found
+
+
+def _second_clause(
+    lex: Lexicon,
+    sent: Span,
+    index: int,
+    state: DocState,
+    published: dt.date | None,
+    found: list[Mention],
+) -> list[Mention]:
+    """ "Acme reported X last week and has said it plans to … in 2026": the second clause read
+    as a sentence of its own (its "It" is the first clause's organisation)."""
+    second = second_clause(lex, sent, found) if len(found) == 1 else None
+    if second is None:
+        return []
+    clause, actor, taken = second
+    saved = (state.salient, state.salient_at)
+    if actor:
+        state.note(actor, index)
+    try:
+        out = dated_second(_sentence_mentions(lex, clause, index, state, published, False), taken)
+    finally:
+        state.salient, state.salient_at = saved
+    if out:  # the first event's evidence ends where the second clause starts
+        head = sent.text[: clause.start - sent.start].rstrip(" ,")
+        found[0].end = min(found[0].end, sent.start + len(head))
+    return out
 
 
 def _refine_kinds(sent: Span, found: list[Mention]) -> None:
