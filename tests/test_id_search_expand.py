@@ -120,3 +120,37 @@ def test_render_spells_out_plain_last_words_only() -> None:
     assert render(parse("ernie"), lambda _: []) == ('"ernie"*', None)  # nothing: stays prefix
     assert render(parse("ernie"), lambda _: ["ernie", "bad token"]) == ('"ernie"*', None)
     assert Phrase(("a", 'b"c')).fts() == '"a b""c"*'
+
+
+def test_queries_split_in_two_halves_find_the_same_ids(
+    synth_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.store import fts_results
+
+    with EventStore.open(synth_store) as store:
+        mentions = read_mention_map(store.conn)
+        words = _words(store.conn)
+        rng = random.Random(5)
+        queries = [_random_query(rng, words) for _ in range(60)] + ["familiar", "according"]
+        single = [search_ids(store.conn, q, mentions).tolist() for q in queries]
+        calls = []
+        real = fts_results.upper_half
+        monkeypatch.setattr(fts_results, "SPLIT_MIN_MENTIONS", 0)
+        monkeypatch.setattr(fts_results, "upper_half", lambda *a: calls.append(a) or real(*a))
+        monkeypatch.setattr(fts_results, "RESULTS", fts_results.ResultCache(0))  # no reuse
+        monkeypatch.setattr("desktop.store.id_search.RESULTS", fts_results.RESULTS)
+        for query, expected in zip(queries, single, strict=True):
+            assert search_ids(store.conn, query, mentions).tolist() == expected, query
+        assert calls  # the spelled-out queries did run in two halves
+
+
+def test_a_stopped_half_is_interrupted(synth_store: Path) -> None:
+    import threading
+
+    from desktop.store.fts_results import upper_half
+
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(sqlite3.OperationalError, match="interrupt"):
+        upper_half(synth_store, '"familiar"', 0, stop)
+    assert upper_half(synth_store, '"familiar"', 10**12, threading.Event()).size == 0
