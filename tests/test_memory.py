@@ -77,17 +77,3 @@ def test_gui_thread_reuses_what_a_worker_freed():
     pages = 3_000_000 // PAGE
     assert tuned < pages // 10  # one arena: the worker's freed block is reused
     assert _faults_after_a_thread_freed("default") > pages // 2  # the test can tell
-
-
-def test_release_free_memory_gives_heap_pages_back():
-    from desktop.memory import release_free_memory
-
-    if not tune_allocator():
-        pytest.skip("not glibc")
-    blocks = [np.ones(400_000, dtype=np.uint8) for _ in range(40)]  # 16 MB of heap blocks
-    keep = blocks[-1]
-    del blocks  # freed below the last one: the heap cannot shrink from its top
-    before = _rss_bytes()
-    release_free_memory()
-    assert before - _rss_bytes() > 8_000_000
-    del keep
