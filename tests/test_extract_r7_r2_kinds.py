@@ -92,3 +92,31 @@ def test_a_stance_or_what_the_speaker_will_be_is_a_statement(sentence: str) -> N
 )
 def test_news_about_what_the_speaker_will_do_stays_an_announcement(sentence: str) -> None:
     assert [kind for _a, kind in _facts(sentence)] == ["announcement"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Solvik Motors delayed the launch of its electric van to the first quarter of 2026.",
+        "Kodal Bank postponed the rollout of its savings app, first planned for May, until "
+        "next spring.",
+        "Genvia Therapeutics pushed back the release of its diagnostic kit to September.",
+        "Solvik Motors said its cheaper van has been delayed to early 2026.",
+    ],
+)
+def test_a_launch_delayed_to_a_new_time_is_a_planned_release(sentence: str) -> None:
+    facts = [(e.kind, e.status) for e in extract_events(sentence, PUBLISHED)]
+    assert ("release", "planned") in facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Solvik Motors delayed the launch of its electric van in May.",  # no new time
+        "Kodal Bank postponed its annual meeting to September.",  # no launch
+        "Genvia Therapeutics said the delay pushed its costs up to $9 million.",
+    ],
+)
+def test_a_delay_without_a_new_launch_time_is_no_planned_release(sentence: str) -> None:
+    facts = [(e.kind, e.status) for e in extract_events(sentence, PUBLISHED)]
+    assert ("release", "planned") not in facts

@@ -279,6 +279,8 @@ def planned_cue(lex: Lexicon, text: str, hit: Hit) -> int | None:
     at = cue_at(lex, "status.planned", text, max(0, hit.start - _PLANNED_WINDOW), hit.end)
     if at < 0 and "planned_object" in lex.rx:  # "expects the first part of X to go live"
         at = cue_at(lex, "planned_object", text, max(0, hit.start - _OBJECT_WINDOW), hit.start)
+    if at < 0 and hit.kind == "release" and lex.rx["delayed_launch"].search(hit.text):
+        at = hit.start  # "delayed the launch of X to the first quarter of 2026": planned anew
     return at if at >= 0 else None
 
 
