@@ -86,3 +86,33 @@ def test_a_numbered_sentence_is_not_furniture(line: str) -> None:
     from desktop.extract.lexicon import default_lexicon
 
     assert default_lexicon().rx["furniture"].match(line) is None
+
+
+FUNDED = "Kodal Bank raised $40 million in a Series B round on Monday. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Its founder, Mia Storm, said the money would be used to open branches in Peru.",
+        "The bank said the proceeds will be used to hire 50 engineers.",
+        "Chief executive Mia Storm said on Monday that the new funds would go towards lending.",
+        "Kodal said it would use the money to expand into Chile.",
+    ],
+)
+def test_what_money_just_raised_is_for_is_no_event(sentence: str) -> None:
+    events = extract_events(FUNDED + sentence, PUBLISHED)
+    assert [e.kind for e in events] == ["funding"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kodal said on Tuesday it would open branches in Peru in May.",
+        "Kodal said on Tuesday that it had bought the Chilean lender Banco Sur in May.",
+        "The bank said on Tuesday that it would use its own app to sell insurance from June.",
+    ],
+)
+def test_other_news_after_a_round_stays(sentence: str) -> None:
+    events = extract_events(FUNDED + sentence, PUBLISHED)
+    assert len(events) >= 2
