@@ -12,7 +12,7 @@ Cache: typing a word letter by letter renders the same FTS expression again and 
 its prefix stands for the same few tokens ("fam", "fami", … "familiar" all become
 ``"familiar"``). A result is kept under (file, store uuid, generation, expressions); every
 write bumps the generation, so a kept result is never one of another store state. Results
-are packed (a bit per id of their range, or int32 ids: the smaller), a few MB in all.
+are packed (a bit per id of their range, or int32 ids: the smaller), 1 MB in all.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ _MENTIONS = "SELECT group_concat(rowid) FROM mentions_fts WHERE mentions_fts MAT
 _MENTIONS_BELOW = _MENTIONS + " AND rowid < ?"
 _MENTIONS_FROM = _MENTIONS + " AND rowid >= ?"
 SPLIT_MIN_MENTIONS = 200_000  # fewer mentions: one query (a second connection costs ~3 ms)
-CACHE_BYTES = 4 << 20  # packed results kept, all searches together
+CACHE_BYTES = 1 << 20  # packed results kept in all (eight broad results over 10^6 ids)
 
 _helpers: list[ThreadPoolExecutor] = []
 _lock = threading.Lock()
