@@ -16,6 +16,7 @@ import re
 
 from desktop.extract.actions import Actions, default_actions, known, past_lemmas, verb_candidates
 from desktop.extract.actors import Actor, DocState, org_mentions
+from desktop.extract.generic_gate import time_hint
 from desktop.extract.generic_subject import clause_actor, subject_ends
 from desktop.extract.generic_verbs import Verb, counts_goods, object_kind, verb_kind
 from desktop.extract.lexicon import Lexicon
@@ -26,6 +27,8 @@ from desktop.extract.triggers import Hit, is_negated
 _PRONOUN = re.compile(r"\b(?:which|that)\s+")
 _LEAD_WORDS = re.compile(r"(?:(?:also|then|later|first|recently|previously|already|[a-z]+ly)\s+)*")
 _PERFECT = re.compile(r"(?:has|have|had)\s+(?:(?:also|already|recently|just|[a-z]+ly)\s+)?")
+_CUES = ("will ", " to ", "would ", "’ll ", "'ll ")  # a plan construction may follow
+_TIME_REACH = 160  # characters after the pronoun where the relative's time may be
 _WINDOW = 70  # characters after the pronoun where the relative's verb group may start
 _SUBJECT_WORDS = 5
 _BODY_END = re.compile(r"[,;:()]|\s+(?:and|but|while|although)\s+|\s[-–—]\s")
@@ -88,19 +91,26 @@ def object_relative_events(
     """Events of the clause's object relatives ("X, which Acme will ship in May") whose subject
     is an organisation and which carry their own time (not one an event ``found`` has)."""
     text = clause.text
-    if " which " not in text and " that " not in text:
-        return []  # a cheap test first
-    out = []
-    taken = {m.time.start for m in found if m.time is not None}
+    if (" which " not in text and " that " not in text) or not any(c in text for c in _CUES):
+        return []  # cheap tests first: a pronoun and a plan cue, then a cue right after it
+    out: list[Mention] = []
     for pronoun in _PRONOUN.finditer(text):
+        window = text[pronoun.end() : pronoun.end() + _WINDOW]
+        reach = text[pronoun.end() : pronoun.end() + _TIME_REACH]
+        if not any(cue in window for cue in _CUES) or not time_hint(reach, reach.lower()):
+            continue  # no plan or no time in reach
         if _complement(text, pronoun.start()):
             continue  # "Kim estimates that Acme will hold 55%": no relative clause
         before = sentence.text[: clause.start - sentence.start + pronoun.start()]
         mention = _object_relative(lex, clause, pronoun, before, index, published, state)
-        if mention is not None and mention.time is not None and mention.time.start not in taken:
-            taken.add(mention.time.start)
+        if mention is not None and not any(_same_time(m, mention) for m in found):
+            found = [*found, mention]
             out.append(mention)
     return out
+
+
+def _same_time(a: Mention, b: Mention) -> bool:
+    return a.time is not None and b.time is not None and a.time.start == b.time.start
 
 
 def _object_relative(
