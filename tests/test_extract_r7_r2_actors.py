@@ -46,3 +46,68 @@ def test_no_alias_is_the_name_of_another_organisation() -> None:
     names = {o["name"].lower(): o["name"] for o in data["organisations"]}
     pairs = [(a.lower(), o["name"]) for o in data["organisations"] for a in o.get("aliases", [])]
     assert [(a, n) for a, n in pairs if names.get(a, n) != n] == []
+
+
+BEFORE = "Italy's Data Authority and the lender Kodal Pay settled their dispute in August. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "later", "actor"),
+    [
+        (
+            "Solvik Motors, a Gothenburg van maker backed by pension funds, will open a plant in "
+            "Poland next year, its chief executive Maja Lind said on Friday.",
+            "Lind said on Monday that the company had hired 300 engineers in March.",
+            "Solvik Motors",
+        ),
+        (
+            "Genvia Therapeutics, a Basel biotech, began a trial of its antibody in May, its "
+            "president Tomas Weber said on Tuesday.",
+            "Weber said on Wednesday that the company had opened a lab in Zurich in June.",
+            "Genvia Therapeutics",
+        ),
+        (
+            "Fjellmark Bank, a Bergen lender, will close 40 branches next year, its chair Ola "
+            "Berg told reporters on Monday.",
+            "Berg said on Thursday that the bank had sold its insurance arm in May.",
+            "Fjellmark Bank",
+        ),
+        (
+            "Mercado Rio, a Lima grocer, opened its first store in Chile in May, its founder "
+            "Lucia Paz said on Monday.",
+            "Paz said on Friday that the company had raised $20 million in June.",
+            "Mercado Rio",
+        ),
+    ],
+)
+def test_its_leader_speaks_for_the_sentences_subject(sentence: str, later: str, actor: str) -> None:
+    events = extract_events(BEFORE + sentence + " " + later, PUBLISHED)
+    assert [e.actor for e in events if e.start > len(BEFORE) + len(sentence)] == [actor]
+
+
+def test_a_known_organisation_next_to_the_role_still_decides() -> None:
+    text = (
+        "Kodal Pay will open an office in Rome next year, Nvidia's chief executive Jensen Huang "
+        "said on Friday. Huang said on Monday that Nvidia had opened a lab in Milan in May."
+    )
+    events = extract_events(BEFORE + text, PUBLISHED)
+    assert [e.actor for e in events if "Huang said on Monday" in e.evidence] == ["Nvidia"]
+
+
+def test_a_month_before_its_role_is_no_person() -> None:
+    text = (
+        "Mercado Rio, a Lima grocer, opened its first store in Chile in May, its founder "
+        "Lucia Paz said on Monday."
+    )
+    events = extract_events(BEFORE + text, PUBLISHED)
+    assert [e.actor for e in events if e.start >= len(BEFORE)] == ["Mercado Rio"]
+
+
+def test_a_role_later_in_the_sentence_is_not_the_first_names() -> None:
+    text = (
+        "Solvik Motors, a Gothenburg van maker, will open a plant in Poland next year, its "
+        "chief executive Maja Lind said on Friday. Solvik Motors said on Monday that it had "
+        "hired 300 engineers in March."
+    )
+    events = extract_events(BEFORE + text, PUBLISHED)
+    assert {e.actor for e in events if e.start >= len(BEFORE)} == {"Solvik Motors"}

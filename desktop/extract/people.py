@@ -26,6 +26,7 @@ _FOLD = str.maketrans(
 _ACCENTED = re.compile(f"[{re.escape(_FOLD_FROM)}]")
 _FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
 _SURNAME_AFTER = re.compile(r"\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=\s*(?:,|\.|$|\s+and\b))")
+_ITS_ROLE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\b[^.;]{0,40}?\bby\b")
 ROLE = (
     r"(?:co-?founder|founder|chief\s+executive|ceo|president|chair(?:man|woman|person)?"
@@ -104,6 +105,8 @@ def learn_people(
     role = lex.role_re.search(low) is not None if lex.role_re is not None else None
     if role or (role is None and _ROLE_WORD.search(low)):
         for m in _SURNAME_ROLE.finditer(text):  # "Kowalczyk, Wisła's chief executive, said"
+            if m.group(1) in lex.not_person_words or m.group(1) in lex.place_names:
+                continue  # "… in May, its founder Lucia Paz said": a month, not a surname
             org = canonical(m.group(2), state.local_orgs) if m.group(2) else state.antecedent(index)
             if org:
                 state.learn(m.group(1), org)
@@ -122,7 +125,9 @@ def _learn_roles(
     for start, end, name in people_in(lex, text):
         before = text[max(0, start - 45) : start]
         after = text[end : end + 90].split(".")[0]
-        after = after if after.startswith(",") else ""
+        # the role after a name is its apposition: "X, chief executive of Acme,", not a
+        # role further on ("Acme Rio, a Lima grocer, opened …, its founder Lucia Paz said")
+        after = "," + after[1:].split(",")[0] if after.startswith(",") else ""
         if name in state.leaders or name.split()[-1] in heads:
             continue  # a founder speaks for his firm; "investor Qasr Digital" is no person
         window = before + "\n" + after  # no cue spans the break: after opens with a comma
@@ -141,9 +146,23 @@ def _learn_roles(
             continue  # "a former head of research at Stability AI" speaks for someone else now
         near = [o for o in orgs if start - 60 <= o[0] <= end + 90]
         org = min(near, key=lambda o: abs(o[0] - start))[2] if near else ""
-        org = org or _role_org(lex, before + " " + after, state) or state.antecedent(index)
+        org = org or _role_org(lex, before + " " + after, state)
+        org = org or _possessor_subject(lex, text, start, before, state)
+        org = org or state.antecedent(index)
         if org:  # "its chief executive, X", "Chief executive X said"
             state.learn(name, org)
+
+
+def _possessor_subject(lex: Lexicon, text: str, start: int, before: str, state: DocState) -> str:
+    """ "Savanna Compute, a start-up …, will open a site, its chief executive Peter Njoroge
+    said": "its" is the sentence's subject, an organisation the gazetteer may not know yet."""
+    if not _ITS_ROLE.search(before):
+        return ""
+    name = subject_name(lex, text[:start])
+    words = name.split()
+    if not words or (words[0] in lex.given_names and len(words) > 1):
+        return ""  # a person, not an organisation
+    return canonical(name, state.local_orgs)
 
 
 def _learn_founders(
