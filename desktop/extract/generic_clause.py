@@ -204,6 +204,9 @@ def _main_verb(
         )
         if actor is None and not verb.passive and verb.lemma in FOUNDING_VERBS:
             actor = founded_org(lex, text, verb.end)  # "Two engineers founded Acme in 2021"
+        if actor is None and verb.planned:  # "The first is expected to start operating"
+            unnamed = _unnamed_subject(lex, actions, text, verb, (region, region), state, index)
+            verb, actor = unnamed if unnamed is not None else (verb, None)
         return None if actor is None else (verb, lo, actor)
     return None
 
