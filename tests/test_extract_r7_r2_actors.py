@@ -111,3 +111,34 @@ def test_a_role_later_in_the_sentence_is_not_the_first_names() -> None:
     )
     events = extract_events(BEFORE + text, PUBLISHED)
     assert {e.actor for e in events if e.start >= len(BEFORE)} == {"Solvik Motors"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Toyota's Woven Solutions unit launched a mapping app on Monday.", "Toyota"),
+        ("Siemens' Healthineers Systems division opened a lab in Erlangen in May.", "Siemens"),
+        (
+            "Jo Park, head of Samsung's Device Solutions division, said on Monday that it had "
+            "opened a plant in Texas in May.",
+            "Samsung",
+        ),
+        ("Nvidia's Omniverse Solutions business released a new toolkit on Tuesday.", "Nvidia"),
+    ],
+)
+def test_a_unit_named_with_its_parent_acts_for_the_parent(sentence: str, actor: str) -> None:
+    assert _actors(sentence) == [actor]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # no unit word: the named company acts
+        ("Toyota's partner Woven Solutions launched a mapping app on Monday.", "Woven Solutions"),
+        # the unit word belongs to another noun phrase
+        ("Device Solutions, a Samsung supplier, opened a plant on Monday.", "Device Solutions"),
+        ("Kodal Solutions opened a business unit in Oslo on Monday.", "Kodal Solutions"),
+    ],
+)
+def test_a_company_that_is_no_named_unit_acts_itself(sentence: str, actor: str) -> None:
+    assert _actors(sentence) == [actor]

@@ -14,6 +14,7 @@ from desktop.extract.docstate import Actor, DocState
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.orgmentions import (
     ACTOR_KINDS,
+    OrgMention,
     in_phrase,
     learn_organisations,
     local_org,
@@ -76,6 +77,8 @@ _SPOKESPERSON = re.compile(
     r"\s+(?:spokes(?:person|man|woman)|official|representative|executive|engineer)s?\b"
 )
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w])")
+_UNIT_AFTER = re.compile(r"\s+(?:division|unit|arm|segment|business|subsidiary)\b", re.I)
+_GENITIVE_BEFORE = re.compile(r"(?:[’']s|(?<=s)[’'])\s$")
 # "Nuvem, in which Qasr Digital agreed to take a stake": the trigger is inside the relative
 _PREP_WHICH = re.compile(
     r",\s*(?:in|of|for|under|by|to|with|from|through|into|on)\s+(?:which|whom)\s+(?=[^,;]*$)"
@@ -107,9 +110,10 @@ def _names(lex: Lexicon, region: str) -> list[str]:
 def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:
     """The last actor-kind organisation in ``region``; (name, speaker_is_analyst)."""
     modifier = actor_words().modifies_name
+    mentions = org_mentions(lex, region)
     orgs = [
-        o
-        for o in org_mentions(lex, region)
+        _parent_of_unit(region, o, mentions)
+        for o in mentions
         if not in_phrase(region, o[0], o[1])
         and not (modifier and modifier.match(region, o[1]))  # "Mistral rival Kyutai"
         and not _COMPOUND.match(region, o[1])  # "Nvidia-backed Corvane"
@@ -122,6 +126,18 @@ def _pick_org(lex: Lexicon, region: str) -> tuple[str, bool] | None:
     if orgs:
         return orgs[-1][2], True
     return None
+
+
+def _parent_of_unit(region: str, org: OrgMention, mentions: tuple[OrgMention, ...]) -> OrgMention:
+    """ "head of Samsung's Device Solutions division": the unit acts for its parent, the
+    organisation named as its possessor; any other mention as it is."""
+    if not _UNIT_AFTER.match(region, org[1]):
+        return org
+    genitive = _GENITIVE_BEFORE.search(region, 0, org[0])
+    if genitive is None:
+        return org
+    parent = next((o for o in mentions if o[1] == genitive.start()), None)
+    return parent if parent is not None and parent[3] in ACTOR_KINDS else org
 
 
 def _org_like(lex: Lexicon, name: str, state: DocState) -> bool:
