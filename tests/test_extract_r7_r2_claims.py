@@ -116,3 +116,28 @@ def test_what_money_just_raised_is_for_is_no_event(sentence: str) -> None:
 def test_other_news_after_a_round_stays(sentence: str) -> None:
     events = extract_events(FUNDED + sentence, PUBLISHED)
     assert len(events) >= 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kodal Bank and Visa offer a free budgeting assistant to students in 12 countries.",
+        "Solvik Motors sells its electric vans in Sweden and Norway.",
+        "Genvia Therapeutics provides its screening software to 40 hospitals.",
+        "Mercado Rio ships its own-brand tablets to stores across Peru.",
+    ],
+)
+def test_a_supply_verb_in_the_present_without_time_is_an_ongoing_state(sentence: str) -> None:
+    assert extract_events(sentence, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kodal Bank offered a free budgeting assistant to students on Monday.",
+        "Solvik Motors will offer its new driving app to customers in Denmark.",
+        "Genvia Therapeutics began offering its screening software to hospitals in May.",
+    ],
+)
+def test_a_dated_past_or_planned_supply_stays_a_release(sentence: str) -> None:
+    assert [e.kind for e in extract_events(sentence, PUBLISHED)] == ["release"]

@@ -331,6 +331,8 @@ def _stands_without_time(lex: Lexicon, sentence: str, clause: str, hit: Hit) -> 
     ongoing state, not a trigger that needs a date such as a founding or a nominal debut)."""
     if hit.needs == "time":
         return False
+    if lex.rx["present_supply"].fullmatch(hit.text) and planned_cue(lex, clause, hit) is None:
+        return False  # "Microsoft and Khan Academy offer a free assistant": an ongoing state
     if cue_at(lex, "background", sentence) >= 0:
         return False
     if cue_at(lex, "background_inline", clause, 0, hit.start) >= 0:
