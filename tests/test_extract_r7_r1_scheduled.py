@@ -73,3 +73,45 @@ def test_a_scheduled_thing_without_a_noun_is_its_organisations_plan(
 )
 def test_a_forecast_or_a_state_is_no_scheduled_event(first: str, second: str) -> None:
     assert _planned(f"{first} {second}", second) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "actor", "date"),
+    [
+        (
+            "Volvo Cars said on Monday it had delayed the launch of its EX90 in Europe.",
+            "The launch, first planned for June, is now expected next spring.",
+            "Volvo",
+            "2026-03",
+        ),
+        (
+            "Halvard Biotech paused its trial in May.",
+            "The restart is now expected in the first quarter of 2026.",
+            "Halvard",
+            "2026-01",
+        ),
+        (
+            "Tesco Group closed its Leeds store on Monday.",
+            "The new store is expected later this year.",
+            "Tesco",
+            "2025",
+        ),
+    ],
+)
+def test_a_scheduled_thing_now_expected_at_a_time_is_a_new_plan(
+    first: str, second: str, actor: str, date: str
+) -> None:
+    found = _planned(f"{first} {second}", second)
+    assert any(actor in a and d == date for a, _s, d in found), found
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Halvard Biotech reported results on Monday.", "A ruling is expected in May."),
+        ("Tesco Group cut prices on Monday.", "Growth is expected later this year."),
+        ("Volvo Cars recalled 5,000 cars on Monday.", "More recalls are expected by analysts."),
+    ],
+)
+def test_an_expected_forecast_is_no_plan(first: str, second: str) -> None:
+    assert _planned(f"{first} {second}", second) == []

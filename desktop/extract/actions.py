@@ -12,7 +12,9 @@ from pathlib import Path
 
 _ED_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*ed(?![\w’'-])")
 _CUE_WORDS = frozenset(("will", "would", "to"))
-_SCHEDULE_WORDS = frozenset(("due", "slated", "scheduled", "pencilled", "penciled", "timed"))
+_SCHEDULE_WORDS = frozenset(
+    ("due", "slated", "scheduled", "pencilled", "penciled", "timed", "expected")
+)
 _CUE_LITERALS = (
     " to ",
     "will ",

@@ -48,6 +48,7 @@ _AUX_BEFORE = re.compile(
 )
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|says|does|did|that|which|who)\b")
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:also|then|later)\s+)?$")
+_EXPECTED = "expected"  # a verbless schedule predicate ("is now expected next spring")
 _SINCE = re.compile(r"\bsince\b", re.I)  # "has lost users since … in January": not dated
 
 
@@ -319,7 +320,10 @@ def _mention(
     time = _time(lex, clause, verb, bounds, published)
     if time is None and not (lead and not verb.planned):
         return None
-    if is_forecast(lex, hit, time, published):
+    if verb.lemma == _EXPECTED:  # "The launch is now expected later this year"
+        if actor.how == "subject":
+            return None  # "Growth is expected later this year": a forecast, no named owner
+    elif is_forecast(lex, hit, time, published):
         return None
     mention = make_mention(lex, clause, index, hit, len(text), actor, time)
     if verb.planned:

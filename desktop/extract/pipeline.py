@@ -28,7 +28,7 @@ from desktop.extract.relatives import relative_events
 from desktop.extract.sentences import Span, split_clauses, split_sentences
 from desktop.extract.timex import refine
 from desktop.extract.triggers import cue_at, find_trigger
-from desktop.extract.types import ExtractedEvent
+from desktop.extract.types import ExtractedEvent, TimeExpression
 
 # When a continuation sentence adds to an event, the stronger kind wins.
 _KIND_STRENGTH = ("open_source", "funding", "partnership", "release", "announcement", "statement")
@@ -117,12 +117,20 @@ def _continues_nominally(
     times = [
         t for t in times_in(sent.text, sent.start, published, planned) if t.interval.is_resolved
     ]
+    if prev.status == "happened" and any(_after(t, published) for t in times):
+        return False  # "The launch, first planned for March, is now expected later this year"
     if times:
         inner = times[0]
         narrowed = refine(prev.time, inner) if prev.time is not None else inner
         prev.time = narrowed or prev.time
     prev.end = sent.end
     return True
+
+
+def _after(time: TimeExpression, published: dt.date | None) -> bool:
+    """The expression's interval ends after the publication date (a plan's time)."""
+    end = time.interval.end
+    return published is not None and end is not None and end > published
 
 
 def _absorb(lex: Lexicon, sent: Span, prev: Mention, found: list[Mention]) -> bool:
