@@ -141,3 +141,28 @@ def test_a_supply_verb_in_the_present_without_time_is_an_ongoing_state(sentence:
 )
 def test_a_dated_past_or_planned_supply_stays_a_release(sentence: str) -> None:
     assert [e.kind for e in extract_events(sentence, PUBLISHED)] == ["release"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Toyota, Honda and Nissan have all said they are complying with the rule.",
+        "Barclays and HSBC have both said they are reviewing the guidance.",
+        "The regulators have each said they support the plan.",
+        "Pfizer and Roche have both said they are open to partnerships.",
+    ],
+)
+def test_a_standing_position_of_several_speakers_is_no_event(sentence: str) -> None:
+    assert extract_events(sentence, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Toyota, Honda and Nissan all said on Monday that they had opened plants in Ohio in May.",
+        "Barclays and HSBC said on Tuesday that they had formed a joint venture.",
+        "Pfizer said on Monday that it had acquired Genvia Therapeutics.",
+    ],
+)
+def test_a_dated_report_of_several_speakers_stays(sentence: str) -> None:
+    assert extract_events(sentence, PUBLISHED) != []
