@@ -18,14 +18,14 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from pathlib import Path
 
 from desktop.extract.types import KINDS
 
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*|[$€£%]")
+_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’«»…—–"  # stripped from both ends of a word
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CALENDAR_WORDS = (
     "january february march april may june july august september october november december "
@@ -50,20 +50,41 @@ _LENGTH_BUCKETS = 6
 
 def _placeholder(token: str, first: bool) -> str:
     low = token.lower()
+    head = token[0]
+    if head.isdigit() or head in "$€£":
+        return "<YEAR>" if _YEAR.fullmatch(token) else "<NUM>"
     if low in _CALENDAR:
         return "<MON>"
-    if token[0].isdigit():
-        return "<YEAR>" if _YEAR.fullmatch(token) else "<NUM>"
-    if token[0].isupper() and not (first and low in _OPENERS):
+    if head.isupper() and not (first and low in _OPENERS):
         return "<CAP>"  # a name: the model must not learn who, only how
     return low
 
 
+_WORDS: dict[str, str] = {}  # raw word -> placeholder (not first in a sentence), bounded
+_WORDS_MAX = 200_000
+
+
+def _word(raw: str) -> str:
+    """A non-initial word's placeholder ('' for punctuation only), remembered per word."""
+    found = _WORDS.get(raw)
+    if found is None:
+        token = raw.strip(_PUNCTUATION)
+        found = _placeholder(token, False) if token else ""
+        if len(_WORDS) >= _WORDS_MAX:
+            _WORDS.clear()
+        _WORDS[raw] = found
+    return found
+
+
 def sentence_features(text: str) -> frozenset[str]:
     """Words, adjacent word pairs, a length bucket and a quote flag (binary features)."""
-    words = [_placeholder(t, i == 0) for i, t in enumerate(_TOKEN.findall(text))]
+    raw = text.split()
+    first = next((t for t in (w.strip(_PUNCTUATION) for w in raw[:1]) if t), "")
+    words = [w for w in map(_word, raw[1:]) if w]
+    if first:
+        words.insert(0, _placeholder(first, True))
     out = set(words)
-    out.update(f"{a}_{b}" for a, b in pairwise(words))
+    out.update(map("_".join, pairwise(words)))
     out.add(f"LEN{min(len(words) // _LENGTH_STEP, _LENGTH_BUCKETS)}")
     if '"' in text or "“" in text:
         out.add("<QUOTE>")
@@ -84,8 +105,7 @@ class SentenceModel:
         return self.probability_of(sentence_features(text))
 
     def probability_of(self, features: frozenset[str]) -> float:
-        weights = self.event_weights
-        z = self.event_bias + sum(weights.get(f, 0.0) for f in features)
+        z = self.event_bias + sum(map(self.event_weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
     def kind_of(self, features: frozenset[str]) -> str:
