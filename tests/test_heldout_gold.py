@@ -21,7 +21,7 @@ from desktop.extract import types as extract_types
 from desktop.sources import read_document
 
 DATA = Path(__file__).parent / "data"
-SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 
 PRECISIONS = {"day", "month", "quarter", "season", "half", "year", "unknown"}
 STATUSES = {"planned", "reported", "happened"}
