@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from desktop.extract.actor_words import actor_words
-from desktop.extract.actors import Actor, DocState
+from desktop.extract.actors import Actor, DocState, subject_actor
 from desktop.extract.generic_subject import passive_agent
 from desktop.extract.lexicon import Lexicon
 from desktop.extract.mentions import Mention, clause_times, make_mention, nearest_time
@@ -36,6 +36,12 @@ _KINDS = {
     "round": "funding",
     "series": "funding",
     "pledge": "announcement",
+    "launch": "release",
+    "release": "release",
+    "debut": "release",
+    "rollout": "release",
+    "roll-out": "release",
+    "unveiling": "release",
 }
 _NOMINAL = re.compile(
     r"\b(?P<noun>deal|agreement|contract|partnership|settlement|complaint|lawsuit|loan"
@@ -50,18 +56,33 @@ _OWNED_NOUNS = frozenset(
         "deal", "agreement", "contract", "partnership", "settlement", "pledge", "loan",
         "investment", "acquisition", "merger", "takeover", "round", "series", "rule", "ruling",
         "decision", "publication", "order", "deals", "agreements", "contracts", "orders",
+        "launch", "release", "debut", "rollout", "roll-out", "unveiling", "opening", "listing",
+        "ipo",
     )
 )  # fmt: skip
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_TIME_START = (  # a time expression opens here (not "in Japan", "on the use of")
+    r"in\s+(?:(?:early|mid|late)[- ]?)?(?:" + _MONTH + r"|\d{4}|the\s+(?:first|second|third"
+    r"|fourth|last|end|spring|summer|autumn|fall|winter))|on\s+(?:\w+day|" + _MONTH + r"|\d)"
+    r"|(?:(?:earlier|later)\s+this|last|earlier|this|next)\s+(?:week|month|year|quarter|spring"
+    r"|summer|autumn|winter|\w+day|" + _MONTH + r")\b|(?:early|mid|late)[- ]\d{4}|yesterday|today"
+)
 _OWNED = re.compile(
-    r"(?:(?P<owner>\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of))*?)['’]s|^(?P<its>Its|Their))"
+    r"(?:(?P<owner>\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of))*?)['’]s|^(?P<its>Its|Their)"
+    r"|\b(?P<pronoun>its|their)|^(?P<the>The)(?=\s+(?:launch|release|debut|roll-?out|unveiling"
+    r"|opening|listing|IPO)\b))"
     r"\s+(?:[\w$.-]+\s+){0,3}?"
     r"(?P<noun>deal|agreement|contract|partnership|settlement|pledge|loan|investment|acquisition"
-    r"|merger|takeover|round|[Ss]eries\s+[A-E]|rule|ruling|decision|publication|order)s?\b"
+    r"|merger|takeover|round|[Ss]eries\s+[A-E]|rule|ruling|decision|publication|order|launch"
+    r"|release|debut|roll-?out|unveiling|opening|listing|IPO)s?\b"
     r"(?:\s+(?:with|between|for|from|to|of|worth|against)"  # a short phrase, no clause in it
-    r"(?:\s+(?!(?:that|which|who|and|but)\b)[\w$.&-]+){1,6}?)?,?\s+"
+    r"(?:\s+(?!(?:that|which|who|and|but|is|are|was|were|has|have|had)\b)[\w$.&-]+){1,10}?)?"
+    r",?\s+"
     r"(?:(?P<verb>signed|struck|agreed|reached|filed|completed|closed|sealed|published|issued"
-    r"|adopted|announced|made|placed|awarded)\s+)?(?=(?:in|on|last|earlier|this)\b)",
+    r"|adopted|announced|made|placed|awarded)\s+)?(?=" + _TIME_START + ")",
 )
+_THE = re.compile(r"The\s+(?:launch|release|debut|roll-?out|unveiling|opening|listing|IPO)\b")
+_NAME_VERB = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+$")
 _SUPPLY = ("contract", "order")  # "Acme's contract from the army": a customer's order, no alliance
 _OWNED_TIME = 3  # characters: the time opens right where the noun phrase (or participle) ends
 
@@ -112,7 +133,12 @@ def owned_event(
     the sentence (the organisation in reach); not inside an event found already (``taken``)."""
     text = sentence.text
     if not (
-        "'s " in text or "’s " in text or text.startswith(("Its ", "Their "))
+        "'s " in text
+        or "’s " in text
+        or "its " in text
+        or "their " in text
+        or text.startswith(("Its ", "Their "))
+        or _THE.match(text)
     ) or _OWNED_NOUNS.isdisjoint(w.strip(",").lower() for w in text.split()):
         return None  # a cheap test first
     for m in _OWNED.finditer(text):
@@ -120,7 +146,11 @@ def owned_event(
         if any(t.start <= at < t.end for t in taken):
             continue
         actor = (
-            _owner(lex, m.group("owner"), state) if m.group("owner") else _in_reach(state, index)
+            _owner(lex, m.group("owner"), state)
+            if m.group("owner")
+            else _sentence_org(lex, text[: m.start()], state, index)
+            if m.group("pronoun")  # "its" inside a clause: its own subject's, or nobody's
+            else _in_reach(state, index)
         )
         if actor is None:
             continue
@@ -152,6 +182,19 @@ def _owner(lex: Lexicon, words: str, state: DocState) -> Actor | None:
     if name in state.local_orgs or name.split()[-1] in actor_words().org_head_words:
         return Actor(name, "subject")
     return None
+
+
+def _sentence_org(lex: Lexicon, before: str, state: DocState, index: int) -> Actor | None:
+    """ "Acme, whose X model …, since its open release in June", "Nokia booked its first orders
+    in the third quarter": "its" after the clause's subject is the subject's organisation."""
+    if not before.strip():
+        return None
+    named = _NAME_VERB.search(before)  # "…: Nokia booked its …"
+    actor = subject_actor(lex, named.group(1) if named else before, state, index)
+    if actor is None or actor.opinion or actor.name in lex.place_names:
+        return None
+    known = actor.how in ("gazetteer", "person") or actor.name in state.local_orgs
+    return actor if known else None  # "Hospitals praised its contract": no organisation
 
 
 def _in_reach(state: DocState, index: int) -> Actor | None:
