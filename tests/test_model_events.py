@@ -92,3 +92,17 @@ def test_person_speaks_for_the_organisation_the_document_tied_them_to() -> None:
 )
 def test_no_event_without_a_believable_actor_or_sentence(text: str) -> None:
     assert _mention(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Leeds-based retailer opened a repair depot on Monday, beating Tesco to it.",
+        "It opened a second hub in Porto next to a Siemens plant.",
+    ],
+)
+def test_a_pronoun_or_description_subject_is_the_organisation_in_focus(text: str) -> None:
+    state = DocState()
+    state.note("Kestrelworks", 2)
+    m = _mention(text, state, index=3)
+    assert m is not None and m.actor == "Kestrelworks"

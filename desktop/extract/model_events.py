@@ -24,6 +24,13 @@ CONFIDENCE = 0.3  # below every rule's: the details pane and exports show how su
 _MAX_WORDS = 80  # longer "sentences" are lists, tables or page text run together
 # "Gripline opened …" / "Lin Wei, head of research at Gripline, said …": a leading name
 _LEADING_NAME = re.compile(r"([A-Z][\w&.-]*(?:[ -](?:[A-Z][\w&.-]*|de|of|for|and)){0,3})")
+# A sentence whose subject is a pronoun or a definite description of an organisation
+_ANAPHOR = re.compile(
+    r"(?:It|They|The\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|start-?up|operator|"
+    r"marketplace|lab|bank|insurer|retailer|carrier|maker|developer|provider|platform|"
+    r"business|chain|club|council|agency|regulator|ministry|university|studio|label|"
+    r"airline|miner|port|hospital|foundation|unit|subsidiary))(?:'s|’s)?\s"
+)
 _NEXT_WORD = re.compile(r"[\s,]+(?:[\w$€£%.,-]+\s+){0,6}?([a-z]+(?:ed|s))\b")
 
 
@@ -65,6 +72,8 @@ def model_mention(
 
 
 def _actor(lex: Lexicon, text: str, index: int, state: DocState) -> str:
+    if _ANAPHOR.match(text) and state.antecedent(index):
+        return state.antecedent(index)  # "The Bengaluru-based marketplace rolled out …"
     named = first_actor_org(org_mentions(lex, text), text) or local_org(text, state)
     if named:
         return named
