@@ -115,3 +115,45 @@ def test_a_scheduled_thing_now_expected_at_a_time_is_a_new_plan(
 )
 def test_an_expected_forecast_is_no_plan(first: str, second: str) -> None:
     assert _planned(f"{first} {second}", second) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "actor", "date"),
+    [
+        (
+            "Lloyds Banking Group updated its app on Monday.",
+            "New versions of the app are due in March, it added.",
+            "Lloyds",
+            "2026-03",
+        ),
+        (
+            "Volvo Cars opened a plant in Ghent on Monday.",
+            "Production at the plant is scheduled to start in the second half of 2026.",
+            "Volvo",
+            "2026-07",
+        ),
+        (
+            "Tesco Group signed a lease in Leeds on Monday.",
+            "Sales at the new store are expected to begin in May.",
+            "Tesco",
+            "2026-05",
+        ),
+    ],
+)
+def test_a_bare_scheduled_thing_or_a_start_is_a_plan(
+    first: str, second: str, actor: str, date: str
+) -> None:
+    found = _planned(f"{first} {second}", second)
+    assert any(actor in a and d == date for a, _s, d in found), found
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Tesco Group cut prices on Monday.", "Sales are expected to rise in 2026."),
+        ("Volvo Cars opened a plant on Monday.", "Customers are expected to switch in 2026."),
+        ("Lloyds Banking Group hired a vendor.", "Analysts are due to publish a review in March."),
+    ],
+)
+def test_a_bare_subject_that_names_no_product_is_no_plan(first: str, second: str) -> None:
+    assert _planned(f"{first} {second}", second) == []

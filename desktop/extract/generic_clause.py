@@ -24,6 +24,7 @@ from desktop.extract.generic_report import plan_announcement
 from desktop.extract.generic_reported import reported_progress
 from desktop.extract.generic_subject import (
     FOUNDING_VERBS,
+    bare_noun,
     blank,
     clause_actor,
     founded_org,
@@ -48,6 +49,7 @@ _AUX_BEFORE = re.compile(
 )
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|says|does|did|that|which|who)\b")
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:also|then|later)\s+)?$")
+_START_VERBS = frozenset(("begin", "start", "commence", "resume"))
 _EXPECTED = "expected"  # a verbless schedule predicate ("is now expected next spring")
 _SINCE = re.compile(r"\bsince\b", re.I)  # "has lost users since … in January": not dated
 
@@ -205,7 +207,8 @@ def _main_verb(
         )
         if actor is None and not verb.passive and verb.lemma in FOUNDING_VERBS:
             actor = founded_org(lex, text, verb.end)  # "Two engineers founded Acme in 2021"
-        if actor is None and verb.planned:  # "The first is expected to start operating"
+        if verb.planned and (actor is None or bare_noun(region, actor)):
+            # "The first is expected to start operating", "Production at the plant will start …"
             unnamed = _unnamed_subject(lex, actions, text, verb, (region, region), state, index)
             verb, actor = unnamed if unnamed is not None else (verb, None)
         return None if actor is None else (verb, lo, actor)
@@ -233,7 +236,7 @@ def _unnamed_subject(
     if not verb.planned:
         return None
     for region in regions:
-        if scheduled_subject(actions, region):
+        if scheduled_subject(actions, region, verb.lemma in _START_VERBS):
             kind = verb.kind or scheduled_kind(actions, region.lower())
             owner = scheduled_owner(lex, text, region, state, index)
             return replace(verb, kind=kind), owner

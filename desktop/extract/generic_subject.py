@@ -26,6 +26,8 @@ _AGENT = re.compile(
     r"\s+(?:(?:on|in|at|last|this|earlier|late|early)\s+[\w-]+(?:\s+\d{4})?,?\s+)?by\s+"
 )
 _SCHEDULED_WORDS = 10
+_BARE_NOUN = re.compile(r"[A-Z][a-z]+\s+(?:at|from|of|for|in|on|with)\s+(?:the|a|an|its|their)\b")
+_PREPOSITIONS = frozenset(("for", "of", "from", "with", "in", "at", "on", "to", "by"))
 _TIME_NAMES = frozenset(
     (
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -185,21 +187,38 @@ def passive_agent(lex: Lexicon, text: str, at: int) -> Actor | None:
     return None if actor is None or actor.name in lex.place_names else actor
 
 
-def scheduled_subject(actions: Actions, region: str) -> bool:
+def scheduled_subject(actions: Actions, region: str, starts: bool = False) -> bool:
     """A definite noun phrase naming a thing, not an organisation or a forecast's quantity
-    ("The first product", "Its new plant", "The company's assistant"), before a plan."""
+    ("The first product", "Its new plant", "The company's assistant"), before a plan; or a bare
+    one opening the clause that names a product ("Open weights for the small model are due in
+    July"). With ``starts`` (the plan starts something: "is scheduled to begin") a quantity may
+    start too ("Output from the new line is scheduled to begin in 2028")."""
     words = region.split(",")[0].split()  # an appositive aside ("The plant, a …,")
     if not words or len(words) > _SCHEDULED_WORDS:
         return False
     first, last = words[0].lower(), words[-1].rstrip(",")
     opens = first in actions.scheduled_determiners or _POSSESSIVE.search(first) is not None
+    if not opens and words[0][:1].isupper() and first not in _PRONOUNS:
+        head = next((w for w in reversed(words[: _head_end(words)]) if w.isalpha()), "")
+        low = " ".join(words).lower()
+        bare = head.islower() or head == words[0]
+        return (
+            bare
+            and (starts or bool(scheduled_kind(actions, low)))
+            and (starts or head.lower() not in actions.forecast_nouns)
+        )
     return (
         opens
         and last.isalpha()
         and last.islower()
-        and last not in actions.forecast_nouns
+        and (starts or last not in actions.forecast_nouns)
         and last not in _PRONOUNS
     )
+
+
+def _head_end(words: list[str]) -> int:
+    """Where a bare noun phrase's head ends: before its first prepositional phrase."""
+    return next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))
 
 
 def scheduled_kind(actions: Actions, low_region: str) -> str:
@@ -214,9 +233,15 @@ def scheduled_owner(
     """Whose scheduled thing it is: the owner the subject names ("Acme's robot", "Its
     plant"), else the organisation in reach."""
     actor = clause_actor(lex, text, region, -1, -1, state, index)
-    if actor is not None:
+    if actor is not None and not bare_noun(region, actor):
         return actor
     return Actor(state.antecedent(index), "anaphor") if state.antecedent(index) else None
+
+
+def bare_noun(region: str, actor: Actor) -> bool:
+    """An unknown one-word "name" opening the clause before a prepositional phrase is a common
+    noun ("Production at the plant", "Output from the line"), not an organisation."""
+    return actor.how == "subject" and _BARE_NOUN.match(region.lstrip()) is not None
 
 
 def _classifier_only(lex: Lexicon, region: str) -> bool:
