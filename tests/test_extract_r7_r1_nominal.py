@@ -79,3 +79,22 @@ def test_an_owned_event_noun_with_its_own_time_is_an_event(
 )
 def test_no_owned_event_without_an_event_noun_and_its_own_time(before: str, sentence: str) -> None:
     assert _rows(f"{before} {sentence}", sentence) == []
+
+
+def test_an_owned_event_inside_a_sentence_with_another_event_keeps_its_own_span() -> None:
+    text = (
+        "Lloyds Banking Group, whose app has grown fast since its debut in March, will open an "
+        "office in Lisbon in 2026."
+    )
+    events = extract_events(text, PUBLISHED)
+    debut = [e for e in events if e.interval.date_str() == "2025-03"]
+    plan = [e for e in events if e.status == "planned" and e.interval.date_str() == "2026"]
+    assert len(debut) == 1 and len(plan) == 1, events
+    assert debut[0].kind == "release" and "Lloyds" in debut[0].actor
+    assert debut[0].evidence == "its debut in March"
+
+
+def test_an_event_found_with_the_same_time_is_not_repeated() -> None:
+    text = "Renault Group's deal with LG, signed in May, covers battery cells."
+    events = extract_events(text, PUBLISHED)
+    assert len([e for e in events if e.interval.date_str() == "2025-05"]) == 1, events

@@ -142,9 +142,7 @@ def owned_event(
     ) or _OWNED_NOUNS.isdisjoint(w.strip(",").lower() for w in text.split()):
         return None  # a cheap test first
     for m in _OWNED.finditer(text):
-        at = sentence.start + m.start()
-        if any(t.start <= at < t.end for t in taken):
-            continue
+        start = sentence.start + m.start()
         actor = (
             _owner(lex, m.group("owner"), state)
             if m.group("owner")
@@ -157,7 +155,7 @@ def owned_event(
         at = sentence.start + m.end()
         times = clause_times(lex, text, sentence.start, published, None)
         time = nearest_time(times, at, at + 40, at)
-        if time is None or time.start - at > _OWNED_TIME:
+        if time is None or time.start - at > _OWNED_TIME or _found(taken, start, time.start):
             continue
         noun = m.group("noun").lower().split()[0]
         verb = m.group("verb")
@@ -166,8 +164,16 @@ def owned_event(
         hit = Hit(kind, "action", "", *hit_at, text[hit_at[0] : hit_at[1]])
         mention = make_mention(lex, sentence, index, hit, len(text), actor, time)
         mention.confidence -= 0.1  # a general rule, not a trigger of the lexicon
+        if any(t.start < sentence.end and sentence.start < t.end for t in taken):
+            mention.start, mention.end = start, time.end  # another event shares the sentence
         return mention
     return None
+
+
+def _found(taken: list[Mention], at: int, time_at: int) -> bool:
+    """An event found already covers the noun at ``at`` and is this one: it has no time or the
+    same time ("Acme said on Monday it will launch X, since its debut in June a hit": another)."""
+    return any(t.start <= at < t.end and (t.time is None or t.time.start == time_at) for t in taken)
 
 
 def _owner(lex: Lexicon, words: str, state: DocState) -> Actor | None:
