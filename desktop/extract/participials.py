@@ -40,6 +40,7 @@ _FIRST_WORD = re.compile(r"[a-z][a-z-]*(?=\\s|$)")
 _PRONOUN = re.compile(r"^(?:it|they)$", re.I)
 _NOUN_PHRASE = re.compile(r"\b(?:the|an?|its|their)\s+[^,;]{0,60}$", re.I)
 _OWNED = re.compile(r"(?:its|their|the\s+[\w-]+[’']s)\s", re.I)
+_ITS_NAMED = re.compile(r"\s*(?:Its|Their|its|their)\s+[^,;]{1,60},\s*[^,;]{1,60},\s*$")
 _LEADS = ("participle_lead.relative", "participle_lead.reduced", "participle_lead.fronted")
 
 
@@ -125,6 +126,8 @@ def _actor(
         if named:
             return named  # "the General Motors unit that was shut down"
     head = text[: phrase.start() if phrase else cut]
+    if state is not None and _ITS_NAMED.match(head):
+        return state.antecedent(index)  # "Its model, Kite 2, released earlier this month"
     owner = _POSSESSOR.search(head)
     before = _named_org(lex, owner.group(1) if owner else head, state, last=True)
     if before:
