@@ -27,6 +27,11 @@ _ACCENTED = re.compile(f"[{re.escape(_FOLD_FROM)}]")
 _FORMER = re.compile(r"\b(?:former|ex-|previously)\b", re.I)
 _SURNAME_AFTER = re.compile(r"\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=\s*(?:,|\.|$|\s+and\b))")
 _ITS_ROLE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "Acme chief executive " / "Acme's chief executive " ending the text before a person's name
+_NAME_BEFORE_ROLE = re.compile(
+    r"(?<![\w’'-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})(?:[’']s|(?<=s)[’'])?"
+    r"\s+([a-z][a-z-]*(?:\s+[a-z]+){0,2})\s+$"
+)
 _FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\b[^.;]{0,40}?\bby\b")
 ROLE = (
     r"(?:co-?founder|founder|chief\s+executive|ceo|president|chair(?:man|woman|person)?"
@@ -147,10 +152,31 @@ def _learn_roles(
         near = [o for o in orgs if start - 60 <= o[0] <= end + 90]
         org = min(near, key=lambda o: abs(o[0] - start))[2] if near else ""
         org = org or _role_org(lex, before + " " + after, state)
+        org = org or _pre_role_org(lex, before, state)
         org = org or _possessor_subject(lex, text, start, before, state)
         org = org or state.antecedent(index)
         if org:  # "its chief executive, X", "Chief executive X said"
             state.learn(name, org)
+
+
+def _pre_role_org(lex: Lexicon, before: str, state: DocState) -> str:
+    """ "Zalando chief executive Robert Gentz said": a name the gazetteer does not know right
+    before a leader's lower-case role title is the organisation he speaks for (and one from
+    now on)."""
+    m = _NAME_BEFORE_ROLE.search(before)
+    if m is None or not lex.rx["roles.leader"].fullmatch(m.group(2)):
+        return ""
+    words = m.group(1).split()
+    while words and words[0] in lex.name_stop_words:
+        words = words[1:]  # "The Acme chief executive" -> "Acme"
+    name = " ".join(words)
+    if not words or words[0] in lex.not_person_words or words[-1] in lex.not_actor_words:
+        return ""
+    if name in lex.place_names or words[0] in lex.given_names:
+        return ""  # "Brazil president X"; "Maria Lopez" is a person
+    name = canonical(name, state.local_orgs)
+    state.local_orgs.add(name)
+    return name
 
 
 def _possessor_subject(lex: Lexicon, text: str, start: int, before: str, state: DocState) -> str:
