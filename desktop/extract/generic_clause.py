@@ -49,6 +49,9 @@ _AUX_BEFORE = re.compile(
 )
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|says|does|did|that|which|who)\b")
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:also|then|later)\s+)?$")
+_FORECAST_THAT = re.compile(
+    r"\b(?:estimat|predict|forecast|expect|believ|think|thought|reckon|project)[a-z]*\s+that\s*$"
+)
 _START_VERBS = frozenset(("begin", "start", "commence", "resume"))
 _EXPECTED = "expected"  # a verbless schedule predicate ("is now expected next spring")
 _SINCE = re.compile(r"\bsince\b", re.I)  # "has lost users since … in January": not dated
@@ -312,7 +315,7 @@ def _mention(
 ) -> Mention | None:
     text = clause.text
     lo = bounds[0]
-    if _not_an_event(lex, actions, text, verb, lo):
+    if _not_an_event(lex, actions, text, verb, lo) or _someones_forecast(text, lo, actor):
         return None
     hit = Hit(
         verb_kind(lex, actions, verb, text[verb.start :]), "action", "", verb.start, verb.end, ""
@@ -335,6 +338,13 @@ def _mention(
     return mention
 
 
+def _someones_forecast(text: str, lo: int, actor: Actor) -> bool:
+    """ "Kim estimates that Acme will hold 55% of the market this year": a clause after another
+    speaker's forecast verb is that speaker's view, not the organisation's plan."""
+    forecast = _FORECAST_THAT.search(text, 0, lo)
+    return forecast is not None and actor.name.split()[0] not in text[: forecast.start()]
+
+
 def _not_an_event(lex: Lexicon, actions: Actions, text: str, verb: Verb, lo: int) -> bool:
     """The not-event classes of events.json (share moves, ongoing states, background, usage
     statistics, speculation), counts of goods, conditional plans; comparisons and benchmark
@@ -343,7 +353,7 @@ def _not_an_event(lex: Lexicon, actions: Actions, text: str, verb: Verb, lo: int
         lex.rx["not_event_sentence"].search(text)
         or lex.rx["ongoing"].search(text, lo, verb.end)
         or lex.rx["background_inline"].search(text, 0, verb.start)
-        or lex.rx["usage_statistic"].search(text, lo)
+        or lex.rx["usage_statistic"].search(text, verb.start)  # not "Acme, which has 40m users,"
         or lex.rx["speculation"].search(text, lo, verb.start)
         or counts_goods(actions, verb, text)
         or (verb.planned and lex.rx["conditional"].search(text, verb.end))
