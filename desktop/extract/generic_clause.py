@@ -52,6 +52,7 @@ _AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:also|then|later)\s+)?$")
 _FORECAST_THAT = re.compile(
     r"\b(?:estimat|predict|forecast|expect|believ|think|thought|reckon|project)[a-z]*\s+that\s*$"
 )
+_ATTRIBUTIVE_YEAR = re.compile(r"\d{4}\s+[a-z]")  # "its 2025 revenue target": no date
 _START_VERBS = frozenset(("begin", "start", "commence", "resume"))
 _EXPECTED = "expected"  # a verbless schedule predicate ("is now expected next spring")
 _SINCE = re.compile(r"\bsince\b", re.I)  # "has lost users since … in January": not dated
@@ -373,8 +374,11 @@ def _time(
     times = [  # "slated for Q1 2026": the schedule's own time, no reporting period
         t
         for t in times
-        if t.start - clause.start - verb.end <= len(" for ")
-        or not reporting_period(lex, text, t.start - clause.start)
+        if (
+            t.start - clause.start - verb.end <= len(" for ")
+            or not reporting_period(lex, text, t.start - clause.start)
+        )
+        and not _ATTRIBUTIVE_YEAR.match(text, t.start - clause.start)
     ]
     skip = [(clause.start + a, clause.start + b) for a, b in relative_spans(lex, text)]
     skip += [(clause.start + m.start(), clause.end) for m in _SINCE.finditer(text, verb.end)]
