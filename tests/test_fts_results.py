@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -44,7 +47,6 @@ def test_cache_drops_the_least_recently_used_beyond_its_size() -> None:
 
 def test_a_write_makes_kept_results_unusable(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(fts_results, "RESULTS", ResultCache())
-    monkeypatch.setattr("desktop.store.id_search.RESULTS", fts_results.RESULTS)
     path = tmp_path / "s.db"
     with EventStore.create_or_open(path) as store:
         store.bulk_load(synth.generate(200, seed=4))
@@ -52,7 +54,7 @@ def test_a_write_makes_kept_results_unusable(tmp_path: Path, monkeypatch) -> Non
         mentions = read_mention_map(store.conn)
         before = search_ids(store.conn, "familiar", mentions)
         assert search_ids(store.conn, "familiar", mentions).tolist() == before.tolist()
-        assert len(fts_results.RESULTS._items) == 1  # kept, and found again
+        assert len(fts_results.RESULTS._items) == 2  # events and mentions, found again
     gone = int(before[0])
     sql = "UPDATE events SET title = 'x', summary = '', subject = '' WHERE id = ?"
     with EventStore.create_or_open(path) as store, store._write() as conn:  # generation + 1
@@ -63,3 +65,80 @@ def test_a_write_makes_kept_results_unusable(tmp_path: Path, monkeypatch) -> Non
         after = search_ids(store.conn, "familiar", mentions)
         assert after.tolist() == store.search("familiar")
     assert gone in before.tolist() and gone not in after.tolist()
+
+
+@pytest.fixture
+def small_store(tmp_path: Path) -> Path:
+    path = tmp_path / "f.db"
+    with EventStore.create_or_open(path) as store:
+        store.bulk_load(synth.generate(300, seed=6))
+    return path
+
+
+def _slow_queries(monkeypatch, started: list, release) -> None:
+    """query_ids that records its calls and, but for "nova", waits for ``release``
+    (honouring its stop)."""
+    real = fts_results.query_ids
+
+    def slow(path, sql, args, stop):
+        started.append(args)
+        while args[0] != '"nova"' and not release.wait(0.01):
+            if stop.is_set():
+                raise sqlite3.OperationalError("interrupted")
+        return real(path, sql, args, stop)
+
+    monkeypatch.setattr(fts_results, "query_ids", slow)
+
+
+def test_callers_of_the_same_key_share_one_flight(small_store: Path, monkeypatch) -> None:
+    monkeypatch.setattr(fts_results, "RESULTS", ResultCache(0))
+    started: list = []
+    release = threading.Event()
+    _slow_queries(monkeypatch, started, release)
+    results = []
+
+    def search() -> None:
+        with EventStore.open(small_store) as store:
+            state = fts_results.store_state(store.conn)
+            results.append(
+                fts_results.matching_ids(store.conn, state, '"familiar"', '"familiar"', np.zeros(0))
+            )
+
+    threads = [threading.Thread(target=search) for _ in range(3)]
+    for t in threads:
+        t.start()
+    time.sleep(0.2)
+    release.set()
+    for t in threads:
+        t.join(10)
+    assert len(started) == 2  # one events query and one mention query, for three callers
+    with EventStore.open(small_store) as store:
+        expected = fts_results.matching_ids(store.conn, None, '"familiar"', '"familiar"', None)
+    assert len(results) == 3
+    for own, via in results:
+        assert own.tolist() == expected[0].tolist() and via.tolist() == expected[1].tolist()
+
+
+def test_an_interrupted_caller_stops_waiting_and_a_new_key_stops_the_flight(
+    small_store: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(fts_results, "RESULTS", ResultCache(0))
+    started: list = []
+    release = threading.Event()
+    _slow_queries(monkeypatch, started, release)
+    with EventStore.open(small_store) as store:
+        conn = store.conn
+        state = fts_results.store_state(conn)
+        threading.Timer(0.1, conn.interrupt).start()
+        begun = time.perf_counter()
+        with pytest.raises(sqlite3.OperationalError, match="interrupt"):
+            fts_results.matching_ids(conn, state, '"according"', '"according"', np.zeros(0))
+        assert time.perf_counter() - begun < 2.0
+        key = (*state, "mentions", '"according"')
+        flight = fts_results._flights[key]  # still flying: a later caller may want it
+        assert not flight.stop.is_set()
+        own, _ = fts_results.matching_ids(conn, state, '"nova"', '"nova"', np.zeros(0))
+        assert own.size and flight.stop.is_set()  # superseded: it stops without a release
+        with pytest.raises(sqlite3.OperationalError, match="interrupt"):
+            flight.future.result(timeout=5)
+        assert key not in fts_results._flights

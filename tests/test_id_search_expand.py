@@ -134,23 +134,23 @@ def test_queries_split_in_two_halves_find_the_same_ids(
         queries = [_random_query(rng, words) for _ in range(60)] + ["familiar", "according"]
         single = [search_ids(store.conn, q, mentions).tolist() for q in queries]
         calls = []
-        real = fts_results.upper_half
+        real = fts_results.query_ids
         monkeypatch.setattr(fts_results, "SPLIT_MIN_MENTIONS", 0)
-        monkeypatch.setattr(fts_results, "upper_half", lambda *a: calls.append(a) or real(*a))
+        monkeypatch.setattr(fts_results, "query_ids", lambda *a: calls.append(a[1]) or real(*a))
         monkeypatch.setattr(fts_results, "RESULTS", fts_results.ResultCache(0))  # no reuse
-        monkeypatch.setattr("desktop.store.id_search.RESULTS", fts_results.RESULTS)
         for query, expected in zip(queries, single, strict=True):
             assert search_ids(store.conn, query, mentions).tolist() == expected, query
-        assert calls  # the spelled-out queries did run in two halves
+        assert fts_results._MENTIONS_FROM in calls  # spelled-out queries ran in two halves
 
 
 def test_a_stopped_half_is_interrupted(synth_store: Path) -> None:
     import threading
 
-    from desktop.store.fts_results import upper_half
+    from desktop.store.fts_results import _MENTIONS_FROM, query_ids
 
     stop = threading.Event()
     stop.set()
     with pytest.raises(sqlite3.OperationalError, match="interrupt"):
-        upper_half(synth_store, '"familiar"', 0, stop)
-    assert upper_half(synth_store, '"familiar"', 10**12, threading.Event()).size == 0
+        query_ids(synth_store, _MENTIONS_FROM, ('"familiar"', 0), stop)
+    late = ('"familiar"', 10**12)  # no mention id this high
+    assert query_ids(synth_store, _MENTIONS_FROM, late, threading.Event()).size == 0

@@ -1,18 +1,22 @@
-"""Running the id search's FTS5 queries: big ones in two concurrent halves, and results kept
-by store state so the same query is not run twice.
+"""Running the id search's FTS5 queries: shared between searches that render the same
+expressions, big ones in two concurrent halves, results kept by store state.
 
-Halves: a spelled-out query over many mentions runs on two halves of the rowid range at once,
-the upper half on a second read-only connection in a helper thread (SQLite releases the GIL
-while it steps), stopped by a progress handler when the caller's half is interrupted. Each
-half reads about half the doclists; a prefix query still merges its whole doclist first, so it
-stays one query. The halves may read two snapshots if a write lands between them: a search
-result is then as of either one, and a store change triggers a new search anyway.
+Typing a word letter by letter renders the same FTS expressions again and again once its
+prefix stands for the same few tokens ("fam", "fami", … "familiar" all become
+``"familiar"``). So the queries of one search run as a *flight* on helper threads with
+read-only connections of their own: a later search with the same expressions waits for that
+flight instead of starting over, and a search with other expressions stops it (a progress
+handler). A caller waits inside an SQL statement on its own connection that polls the flight,
+so ``conn.interrupt()`` (a newer search) still ends its wait at once.
 
-Cache: typing a word letter by letter renders the same FTS expression again and again once
-its prefix stands for the same few tokens ("fam", "fami", … "familiar" all become
-``"familiar"``). A result is kept under (file, store uuid, generation, expressions); every
-write bumps the generation, so a kept result is never one of another store state. Results
-are packed (a bit per id of their range, or int32 ids: the smaller), 1 MB in all.
+Halves: a spelled-out query over many mentions runs on two halves of the rowid range at once
+(SQLite releases the GIL while it steps); a prefix query still merges its whole doclist
+first, so it stays one query. Flights read the last committed state, so a caller inside a
+write transaction runs its queries itself.
+
+Cache: a result is kept under (file, store uuid, generation, expressions); every write bumps
+the generation, so a kept result is never one of another store state. Results are packed (a
+bit per id of their range, or int32 ids: the smaller), 1 MB in all.
 """
 
 from __future__ import annotations
@@ -22,20 +26,31 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from desktop.store import opening
 
+_EVENTS = "SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ?"
 _MENTIONS = "SELECT group_concat(rowid) FROM mentions_fts WHERE mentions_fts MATCH ?"
 _MENTIONS_BELOW = _MENTIONS + " AND rowid < ?"
 _MENTIONS_FROM = _MENTIONS + " AND rowid >= ?"
 SPLIT_MIN_MENTIONS = 200_000  # fewer mentions: one query (a second connection costs ~3 ms)
 CACHE_BYTES = 1 << 20  # packed results kept in all (eight broad results over 10^6 ids)
 
+POLL_S = 0.002  # a waiting caller looks at its flight (and its interrupt flag) this often
+# a statement that calls eventline_flight_done() until it answers 1; SQLite checks the
+# connection's interrupt flag between two steps
+_WAIT = (
+    "WITH RECURSIVE w(done) AS (SELECT 0 UNION ALL"
+    " SELECT eventline_flight_done() FROM w WHERE done = 0) SELECT count(*) FROM w"
+)
+
 _helpers: list[ThreadPoolExecutor] = []
-_lock = threading.Lock()
+_helpers_lock = threading.Lock()
+_lock = threading.Lock()  # guards _flights
 
 
 def ints(text: str | None) -> np.ndarray:
@@ -45,11 +60,13 @@ def ints(text: str | None) -> np.ndarray:
     return np.fromstring(text, dtype=np.int64, sep=",")
 
 
-def _helper() -> ThreadPoolExecutor:
-    with _lock:
-        if not _helpers:
-            _helpers.append(ThreadPoolExecutor(max_workers=2, thread_name_prefix="fts-half"))
-        return _helpers[0]
+def _pool(which: int) -> ThreadPoolExecutor:
+    """Helper threads: 0 runs flights, 1 the halves flights wait for (a half never waits, so
+    a flight always gets its half)."""
+    with _helpers_lock:
+        while len(_helpers) < 2:
+            _helpers.append(ThreadPoolExecutor(max_workers=2, thread_name_prefix="fts-flight"))
+        return _helpers[which]
 
 
 def database_file(conn: sqlite3.Connection) -> Path | None:
@@ -60,36 +77,124 @@ def database_file(conn: sqlite3.Connection) -> Path | None:
     return None
 
 
-def upper_half(path: Path, fts: str, first: int, stop: threading.Event) -> np.ndarray:
-    """Mention ids >= ``first`` matching ``fts``, on a connection of this thread's own."""
+def query_ids(path: Path, sql: str, args: tuple, stop: threading.Event) -> np.ndarray:
+    """The ids a ``group_concat`` query returns, on a read-only connection of this thread's
+    own; ``stop`` set: the query is interrupted."""
     conn = opening.connect(path, readonly=True)
     try:
         conn.execute("PRAGMA query_only = ON")
         conn.set_progress_handler(stop.is_set, 1000)  # a true answer interrupts the query
-        return ints(conn.execute(_MENTIONS_FROM, (fts, first)).fetchone()[0])
+        return ints(conn.execute(sql, args).fetchone()[0])
     finally:
         conn.close()
 
 
-def mention_ids(conn: sqlite3.Connection, fts: str, known: np.ndarray) -> np.ndarray:
-    """Ids of the mentions matching ``fts``, ascending; in two concurrent halves when the
-    store has many mentions (``known``: their ids, ascending) and ``fts`` no prefix term."""
-    path = None if known.size < SPLIT_MIN_MENTIONS or '"*' in fts else database_file(conn)
-    if path is None:
-        return ints(conn.execute(_MENTIONS, (fts,)).fetchone()[0])
+def _mention_parts(fts: str, known: np.ndarray) -> list[tuple[str, tuple]]:
+    """The mention query, as two rowid halves when it is worth it (``known``: mention ids)."""
+    if known.size < SPLIT_MIN_MENTIONS or '"*' in fts:
+        return [(_MENTIONS, (fts,))]
     middle = int(known[known.size // 2])
-    stop = threading.Event()
-    upper: Future = _helper().submit(upper_half, path, fts, middle, stop)
+    return [(_MENTIONS_BELOW, (fts, middle)), (_MENTIONS_FROM, (fts, middle))]
+
+
+def _fly(path: Path, parts: list[tuple[str, tuple]], stop: threading.Event) -> np.ndarray:
+    """The ids of ``parts`` (one query, or rowid halves) concatenated: the last part on a
+    helper thread, the others here."""
+    *here, last = parts
+    later: Future | None = None
+    if here:
+        later = _pool(1).submit(query_ids, path, last[0], last[1], stop)
     try:
-        lower = ints(conn.execute(_MENTIONS_BELOW, (fts, middle)).fetchone()[0])
+        found = [query_ids(path, sql, args, stop) for sql, args in (here or [last])]
     except BaseException:
-        stop.set()  # interrupted (a newer search): the helper stops too
+        stop.set()
         raise
-    try:
-        high = upper.result()
-    except sqlite3.Error:  # the helper could not read: the upper half here
-        high = ints(conn.execute(_MENTIONS_FROM, (fts, middle)).fetchone()[0])
-    return np.concatenate([lower, high])
+    if later is not None:
+        found.append(later.result())
+    return found[0] if len(found) == 1 else np.concatenate(found)
+
+
+@dataclass
+class _Flight:
+    future: Future
+    stop: threading.Event = field(default_factory=threading.Event)
+
+
+_flights: dict[Hashable, _Flight] = {}
+
+
+def _wait(conn: sqlite3.Connection, futures: list[Future]) -> None:
+    """Block until ``futures`` are done, inside a statement on ``conn``: an interrupt of
+    ``conn`` raises ``sqlite3.OperationalError`` ("interrupted") within ``POLL_S``."""
+
+    def done() -> int:
+        try:
+            for future in futures:
+                future.exception(timeout=POLL_S)
+        except TimeoutError:
+            return 0
+        return 1
+
+    conn.create_function("eventline_flight_done", 0, done)
+    conn.execute(_WAIT).fetchone()
+
+
+def _finished(key: Hashable, flight: _Flight) -> None:
+    with _lock:
+        if _flights.get(key) is flight:
+            del _flights[key]
+
+
+def _board(path: Path, wanted: dict[Hashable, list[tuple[str, tuple]]]) -> list[Future]:
+    """The flights of ``wanted`` (key -> query parts), joined or started; every other flight
+    is stopped (a newer search superseded it)."""
+    with _lock:
+        for other in [k for k in _flights if k not in wanted]:
+            _flights.pop(other).stop.set()
+        futures = []
+        for key, parts in wanted.items():
+            flight = _flights.get(key)
+            if flight is None:
+                stop = threading.Event()
+                flight = _flights[key] = _Flight(_pool(0).submit(_fly, path, parts, stop), stop)
+                flight.future.add_done_callback(lambda _, k=key, f=flight: _finished(k, f))
+            futures.append(flight.future)
+        return futures
+
+
+def matching_ids(
+    conn: sqlite3.Connection,
+    state: tuple | None,
+    own_fts: str,
+    mention_fts: str,
+    known: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(event ids matching ``own_fts`` on events_fts, mention ids matching ``mention_fts``),
+    ascending. With the store's ``state`` (``store_state``) each query runs as a flight
+    shared with other callers of the same state and expression; other flights are stopped.
+    ``known``: the store's mention ids, ascending (where to halve a big mention query)."""
+    if state is None or conn.in_transaction:
+        own = ints(conn.execute(_EVENTS, (own_fts,)).fetchone()[0])
+        return own, ints(conn.execute(_MENTIONS, (mention_fts,)).fetchone()[0])
+    keys = ((*state, "events", own_fts), (*state, "mentions", mention_fts))
+    found = [RESULTS.get(key) for key in keys]
+    wanted = {
+        key: parts
+        for key, parts, kept in zip(
+            keys, ([(_EVENTS, (own_fts,))], _mention_parts(mention_fts, known)), found, strict=True
+        )
+        if kept is None
+    }
+    if wanted:
+        futures = dict(zip(wanted, _board(Path(state[0]), wanted), strict=True))
+        _wait(conn, list(futures.values()))
+        unchanged = store_state(conn) == state  # no write landed meanwhile
+        for k, key in enumerate(keys):
+            if key in futures:
+                found[k] = futures[key].result()
+                if unchanged:
+                    RESULTS.put(key, found[k])
+    return found[0], found[1]
 
 
 def store_state(conn: sqlite3.Connection) -> tuple | None:

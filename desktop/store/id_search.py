@@ -11,8 +11,8 @@ looked up in an ``fts5vocab`` table per FTS table: same matches, about half the 
 broad term. The vocabulary tables live in the connection's ``temp`` schema (a read-only store
 stays untouched; the connection's ``query_only`` is lifted just to declare them).
 
-Queries over many mentions run in two concurrent halves, and results are kept by store state
-(``fts_results``).
+The queries run as flights shared by searches that render the same expressions, big ones in
+two concurrent halves, and results are kept by store state (``fts_results``).
 """
 
 from __future__ import annotations
@@ -22,10 +22,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from desktop.store.fts_results import RESULTS, ints, mention_ids, store_state
+from desktop.store.fts_results import ints, matching_ids, store_state
 from desktop.store.search_query import ParsedQuery, parse, render
 
-_EVENTS = "SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ?"
 # the FTS tables' vocabularies (fixed names, never built from text)
 _VOCABS = {"events_fts": "eventline_events_terms", "mentions_fts": "eventline_mentions_terms"}
 _NEXT_TERM = {
@@ -175,16 +174,8 @@ def _matching(
     """Events matching through their own fields (``own_fts`` on events_fts) or the evidence
     of a mention (``mention_fts`` on mentions_fts): the same query rendered for each."""
     state = store_state(conn)
-    key = None if state is None else (*state, own_fts, mention_fts)
-    found = None if key is None else RESULTS.get(key)
-    if found is not None:
-        return found
-    own = _ints(conn.execute(_EVENTS, (own_fts,)).fetchone()[0])
-    via = mentions.events_of(mention_ids(conn, str(mention_fts), mentions.mention_id))
-    found = sorted_unique(np.concatenate([own, via]))
-    if key is not None and store_state(conn) == state:  # no write landed meanwhile
-        RESULTS.put(key, found)
-    return found
+    own, via = matching_ids(conn, state, str(own_fts), str(mention_fts), mentions.mention_id)
+    return sorted_unique(np.concatenate([own, mentions.events_of(via)]))
 
 
 def search_ids(conn: sqlite3.Connection, query: str, mentions: MentionMap) -> np.ndarray:
