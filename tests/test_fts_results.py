@@ -142,3 +142,24 @@ def test_an_interrupted_caller_stops_waiting_and_a_new_key_stops_the_flight(
         with pytest.raises(sqlite3.OperationalError, match="interrupt"):
             flight.future.result(timeout=5)
         assert key not in fts_results._flights
+
+
+def test_a_flight_done_before_it_is_boarded_does_not_lock_up(
+    small_store: Path, monkeypatch
+) -> None:
+    from concurrent.futures import Future
+
+    class Inline:  # runs a task at once: its future is done before anyone waits on it
+        def submit(self, fn, *args):
+            future: Future = Future()
+            future.set_result(fn(*args))
+            return future
+
+    monkeypatch.setattr(fts_results, "RESULTS", ResultCache(0))
+    monkeypatch.setattr(fts_results, "_pool", lambda which: Inline())
+    with EventStore.open(small_store) as store:
+        state = fts_results.store_state(store.conn)
+        got = fts_results.matching_ids(store.conn, state, '"nova"', '"nova"', np.zeros(0))
+        plain = fts_results.matching_ids(store.conn, None, '"nova"', '"nova"', np.zeros(0))
+    assert [a.tolist() for a in got] == [a.tolist() for a in plain]
+    assert not fts_results._flights

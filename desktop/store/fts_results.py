@@ -50,7 +50,7 @@ _WAIT = (
 
 _helpers: list[ThreadPoolExecutor] = []
 _helpers_lock = threading.Lock()
-_lock = threading.Lock()  # guards _flights
+_lock = threading.RLock()  # guards _flights (a done callback may run under it)
 
 
 def ints(text: str | None) -> np.ndarray:
