@@ -141,9 +141,12 @@ def _parent_of_unit(region: str, org: OrgMention, mentions: tuple[OrgMention, ..
 
 
 def _org_like(lex: Lexicon, name: str, state: DocState) -> bool:
+    """A name the document introduced, a public body, or one ending in a company suffix or an
+    organisation's head word ("Kessel Rail", "Linton Hospital", "Brayford Town FC")."""
     return (
         name in state.local_orgs
         or BODY.fullmatch(name) is not None
+        or (" " in name and name.rsplit(None, 1)[-1] in actor_words().org_head_words)
         or any(m.end() == len(name) for m in lex.rx["org_suffix"].finditer(name))
     )
 
