@@ -27,7 +27,12 @@ from desktop.extract.triggers import Hit, is_negated
 _PRONOUN = re.compile(r"\b(?:which|that)\s+")
 _LEAD_WORDS = re.compile(r"(?:(?:also|then|later|first|recently|previously|already|[a-z]+ly)\s+)*")
 _PERFECT = re.compile(r"(?:has|have|had)\s+(?:(?:also|already|recently|just|[a-z]+ly)\s+)?")
-_CUES = ("will ", " to ", "would ", "’ll ", "'ll ")  # a plan construction may follow
+# "which/that", a short subject, a plan cue: an object relative with a plan may start here
+_CANDIDATE = re.compile(
+    r"\b(?:which|that)\s+(?:[\w’'.&-]+\s+){1,5}?(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to"
+    r"|expects?\s+to|(?:is|are)\s+(?:[a-z]+\s+)?(?:set|expected|scheduled|due|poised|slated"
+    r"|going|preparing)\s+to)\b"
+)
 _TIME_REACH = 160  # characters after the pronoun where the relative's time may be
 _WINDOW = 70  # characters after the pronoun where the relative's verb group may start
 _SUBJECT_WORDS = 5
@@ -91,14 +96,16 @@ def object_relative_events(
     """Events of the clause's object relatives ("X, which Acme will ship in May") whose subject
     is an organisation and which carry their own time (not one an event ``found`` has)."""
     text = clause.text
-    if (" which " not in text and " that " not in text) or not any(c in text for c in _CUES):
-        return []  # cheap tests first: a pronoun and a plan cue, then a cue right after it
+    if (" which " not in text and " that " not in text) or (
+        " to " not in text and "will " not in text and "would " not in text
+    ):
+        return []  # cheap tests first: a pronoun and a plan cue, then the cue a few words on
     out: list[Mention] = []
-    for pronoun in _PRONOUN.finditer(text):
-        window = text[pronoun.end() : pronoun.end() + _WINDOW]
-        reach = text[pronoun.end() : pronoun.end() + _TIME_REACH]
-        if not any(cue in window for cue in _CUES) or not time_hint(reach, reach.lower()):
-            continue  # no plan or no time in reach
+    for candidate in _CANDIDATE.finditer(text):
+        pronoun = _PRONOUN.match(text, candidate.start())
+        reach = text[candidate.start() : candidate.start() + _TIME_REACH] if pronoun else ""
+        if pronoun is None or not time_hint(reach, reach.lower()):
+            continue  # no time in reach
         if _complement(text, pronoun.start()):
             continue  # "Kim estimates that Acme will hold 55%": no relative clause
         before = sentence.text[: clause.start - sentence.start + pronoun.start()]
