@@ -83,7 +83,7 @@ class DayGrid:
             first, last, weight, slot = day_cells(ix, self.n_days)
             return slot, _cumulative(first, last, weight, slot, width)
         first, last, weight, slot = day_cells(ix.parent, self.n_days)
-        kept = ix.keep[ix.parent.span_start_of]
+        kept = np.take(ix.keep, ix.parent.span_start_of)  # np.take: ~3x fancy indexing
         if np.count_nonzero(kept) * 2 < kept.size:  # few kept: weigh only them
             return slot, _cumulative(first, last, weight * kept, slot, width)
         # most kept (a broad search): the grids are linear in the intervals, so the full
@@ -91,7 +91,8 @@ class DayGrid:
         # filtered-out intervals only, not every interval)
         _, full = DayGrid(ix.parent).grids()
         out = np.flatnonzero(~kept)
-        return slot, full - _cumulative(first[out], last[out], weight[out], slot, width)
+        cells = (np.take(first, out), np.take(last, out), np.take(weight, out))
+        return slot, full - _cumulative(*cells, slot, width)
 
     def mass(self, rows: np.ndarray, edges: np.ndarray) -> np.ndarray:
         """Same result as ``column_mass(index, rows, edges)`` (when ``usable``)."""
