@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,9 @@ class ActorWords:
     # after an organisation: "(’s) <a few words> rival|subsidiary|… <Name>" (it only describes)
     modifies_name: re.Pattern[str] | None = None
     family_names_first: frozenset[str] = frozenset()  # "Liang" of "Liang Wenfeng"
+    # "Foundation" -> ("foundation",): the descriptions a named organisation's head word answers
+    description_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    head_scan: re.Pattern[str] | None = None  # any of those head words (one scan per sentence)
 
 
 _NOT_NAME = frozenset({"AI", "Tech", "Technology", "Generative", "Artificial", "Intelligence"})
@@ -43,11 +46,25 @@ def _modifier_pattern(nouns: list[str]) -> re.Pattern[str] | None:
     )
 
 
+def _description_nouns(heads: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    nouns: dict[str, list[str]] = {}
+    for noun, words in heads.items():
+        for word in words:
+            nouns.setdefault(word, []).append(noun)
+    return {word: tuple(found) for word, found in nouns.items()}
+
+
+def _head_scan(words: list[str]) -> re.Pattern[str] | None:
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b") if words else None
+
+
 @lru_cache(maxsize=4)
 def load_actor_words(path: Path) -> ActorWords:
     """Read and compile the word lists (cached per path)."""
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
+    nouns = _description_nouns(data.get("description_heads", {}))
     return ActorWords(
         demonyms=frozenset(data.get("demonyms", [])),
         common_plurals=frozenset(data.get("common_plurals", [])),
@@ -56,6 +73,8 @@ def load_actor_words(path: Path) -> ActorWords:
         unit_nouns=tuple(data.get("unit_nouns", [])),
         modifies_name=_modifier_pattern(data.get("modifier_nouns", [])),
         family_names_first=frozenset(data.get("family_names_first", [])),
+        description_nouns=nouns,
+        head_scan=_head_scan(list(nouns)),
     )
 
 

@@ -253,6 +253,9 @@ def _owner_actor(
             return Actor(canonical(name, state.local_orgs), "subject", opinion)
         if state.antecedent(index):
             return Actor(state.antecedent(index), "anaphor", opinion)
+    described = _described(region, state)
+    if described:
+        return Actor(described, "anaphor", opinion)  # "The foundation intends to publish …"
     body = lex.rx["descriptive_body"].search(region)
     if body and not in_phrase(region, body.start(), body.end()):
         return Actor(body.group(0), "subject", opinion)  # "Brazil's central bank said …"
@@ -267,6 +270,16 @@ def _owner_actor(
         if owned:
             return Actor(owned[-1], "product", opinion)
     return None
+
+
+def _described(region: str, state: DocState) -> str:
+    """ "The foundation …", "the Leeds club has …": the organisation the article named with that
+    head word ("Open Weights Europe Foundation", "Brayford Town FC"); '' when it named none."""
+    words = region.split(None, 4)[:4] if state.headed else ()
+    if not words or words[0].lower() not in ("the", "this", "that"):
+        return ""
+    noun = next((w.lower() for w in words[1:] if w.lower() in state.headed), "")
+    return state.described(noun) if noun else ""
 
 
 def _coordinated_first(lex: Lexicon, region: str, state: DocState, picked: str) -> str:

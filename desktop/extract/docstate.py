@@ -34,6 +34,9 @@ class DocState:
     local_orgs: set[str] = field(default_factory=set)  # "London-based Synthesia", "Upstage, a …"
     aliases: dict[str, str] = field(default_factory=dict)  # "PIF" -> "Public Investment Fund"
     lead: int | None = None  # index of the article's lead sentence, once found
+    # "foundation" -> {"Open Weights Europe Foundation": 3, "Eclipse Foundation": 1}: how often
+    # each organisation answering a description was named
+    headed: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def learn(self, person: str, org: str) -> None:
         """``person`` speaks for ``org``; later mentions may use the surname alone."""
@@ -48,6 +51,21 @@ class DocState:
 
     def antecedent(self, index: int) -> str:
         return self.salient if index - self.salient_at <= _RECENCY else ""
+
+    def name_for(self, noun: str, name: str) -> None:
+        """``name`` answers the description "the <noun>" ("Linton Hospital": "the hospital")."""
+        counts = self.headed.setdefault(noun, {})
+        counts[name] = counts.get(name, 0) + 1
+
+    def described(self, noun: str) -> str:
+        """The organisation "the <noun>" means: the one in focus if it answers the description,
+        else the one the article named most often with it (the first of equals); '' if none."""
+        counts = self.headed.get(noun)
+        if not counts:
+            return ""
+        if self.salient in counts:
+            return self.salient
+        return max(counts, key=counts.__getitem__)
 
 
 @dataclass(frozen=True)

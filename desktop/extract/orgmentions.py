@@ -33,6 +33,8 @@ _BODY_HEADS = frozenset(
         "Institute",
     ]
 )
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w&.’'-]*\s+){1,4}$")  # searched in a window
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3}")
 _EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
 
 OrgMention = tuple[int, int, str, str]  # start, end, canonical name, kind
@@ -93,6 +95,7 @@ def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
     (PIF)"): known for the rest of the document."""
     if "(" in text and _PARENTHESISED_CAPS.search(text):
         _learn_abbreviations(lex, text, state)
+    _learn_headed(lex, text, state)
     if not any(word in text for word in lex.org_descriptor_words):
         return
     dateline = DATELINE.match(text)  # "TOKYO - Sakura Internet, an Osaka-based operator …"
@@ -105,6 +108,33 @@ def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
             continue  # "a Riyadh-based Arabic speech start-up"
         if not lex.rx["person"].fullmatch(name) or name not in state.leaders:
             state.local_orgs.add(name)
+
+
+def _learn_headed(lex: Lexicon, text: str, state: DocState) -> None:
+    """Names whose head word answers a description ("Linton Hospital", "Brayford Town FC",
+    "University of Helsinki"): what "the hospital" / "the club" / "the university" will mean."""
+    words = actor_words()
+    if words.head_scan is None:
+        return
+    for m in words.head_scan.finditer(text):
+        name = _headed_name(lex, text, m.start(), m.end())
+        for noun in words.description_nouns[m.group(0)] if name else ():
+            state.name_for(noun, name)
+
+
+def _headed_name(lex: Lexicon, text: str, start: int, end: int) -> str:
+    """The organisation name around a head word at ``start``: capitalised words before it
+    ("Changi General Hospital") or an of-phrase after it ("Ministry of Health"); '' if none."""
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 60), start)
+    words = before.group(0).split() if before else []
+    while words and (words[0] in lex.name_stop_words or words[0][-2:] in ("'s", "’s")):
+        words = words[1:]  # "The …", "Singapore's Changi General Hospital"
+    if words:
+        return " ".join([*words, text[start:end]])
+    after = _OF_NAME.match(text, end)
+    if after is None or after.group(1) in lex.name_stop_words:
+        return ""
+    return text[start : after.end()]
 
 
 def _learn_abbreviations(lex: Lexicon, text: str, state: DocState) -> None:
