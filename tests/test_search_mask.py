@@ -112,3 +112,25 @@ def test_controller_mask_made_by_the_worker_follows_new_columns(qapp) -> None:
     controller.set_query("y")
     assert controller.flush()
     np.testing.assert_array_equal(timeline.masks[-1], np.isin(newer, store.answer))
+
+
+def test_a_search_superseded_before_it_starts_does_not_run(qapp) -> None:
+    from desktop.viewmodel.search_controller import SearchController
+
+    store, timeline = _FakeStore(np.arange(1, 50, dtype=np.int64)), _FakeTimeline()
+    store.answer = np.array([3, 4], dtype=np.int64)
+    controller = SearchController(store, timeline)
+    queued: list = []
+    controller._runner.run = queued.append  # hold the jobs, as a busy thread pool would
+    ran: list[int] = []
+    store.on_job = lambda: ran.append(1)
+    controller.query = "old"
+    controller._on_timer_timeout()
+    controller.set_query("new")  # typed before the pool got to the "old" job
+    shown = len(timeline.masks)
+    controller._on_runner_finished(queued[0]())
+    assert ran == [] and len(timeline.masks) == shown  # it skipped out, nothing applied
+    controller._on_timer_timeout()
+    controller._on_runner_finished(queued[1]())
+    assert ran == [1]
+    np.testing.assert_array_equal(timeline.masks[-1], np.isin(store.columns.id, [3, 4]))

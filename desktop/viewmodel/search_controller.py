@@ -155,6 +155,7 @@ class SearchController(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._runner = LatestRunner(self)
+        self._asked = 0  # bumped by every new query: a job started later than that skips out
         self._runner.finished.connect(self._on_runner_finished)
         self._runner.failed.connect(self.search_failed)
 
@@ -162,6 +163,7 @@ class SearchController(QObject):
     def set_query(self, text: str) -> None:
         """The search box changed: search after a short pause."""
         self.query = text
+        self._asked += 1  # searches not started yet need not run
         self._timer.start()
 
     def set_filters(self, **changes: Any) -> None:
@@ -183,6 +185,7 @@ class SearchController(QObject):
         """Back to everything: no query, no filters."""
         self._timer.stop()
         self._runner.cancel()
+        self._asked += 1
         self.query, self.filters, self._text_ids = "", Filters(), None
         self.apply()
 
@@ -223,8 +226,16 @@ class SearchController(QObject):
             self._text_ids = None
             self.apply()
             return
-        job, positions = self._store.search_job(self.query), self._current_positions()
-        self._runner.run(lambda: _with_mask(job(), positions))
+        self._asked += 1
+        asked, query = self._asked, self.query
+        job, positions = self._store.search_job(query), self._current_positions()
+
+        def run() -> tuple:
+            if self._asked != asked:  # superseded while it waited for a pool thread
+                return query, None, None, None
+            return _with_mask(job(), positions)
+
+        self._runner.run(run)
 
     def _current_positions(self) -> IdPositions | None:
         columns = self._store.columns
@@ -236,8 +247,8 @@ class SearchController(QObject):
 
     def _on_runner_finished(self, result: object) -> None:
         query, ids, positions, mask = result  # type: ignore[misc]
-        if query != self.query:
-            return  # a stale answer to an older query
+        if query != self.query or ids is None:
+            return  # a stale answer to an older query, or a job that skipped out
         current = self._current_positions()
         if isinstance(ids, np.ndarray) and current is not None:
             # kept as a mask (n/8 bytes); made by the worker unless the columns changed since
