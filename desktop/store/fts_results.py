@@ -14,9 +14,9 @@ Halves: a spelled-out query over many mentions runs on two halves of the rowid r
 first, so it stays one query. Flights read the last committed state, so a caller inside a
 write transaction runs its queries itself.
 
-Cache: a result is kept under (file, store uuid, generation, expressions); every write bumps
-the generation, so a kept result is never one of another store state. Results are packed (a
-bit per id of their range, or int32 ids: the smaller), 1 MB in all.
+Flights and kept results are keyed by (file, store uuid, generation, table, expression);
+every write bumps the generation, so a result is never reused for another store state.
+Results are packed (a bit per id of their range, or int32 ids: the smaller), 1 MB in all.
 """
 
 from __future__ import annotations
