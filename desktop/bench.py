@@ -75,9 +75,10 @@ def _open_window(db: Path):
 
 def first_open_child(db: Path) -> float:
     """In a fresh process: drop the store's cache entry, open, first frame; seconds."""
-    from desktop.memory import tune_allocator
+    from desktop.memory import lean_pyside_imports, tune_allocator
 
     tune_allocator()
+    lean_pyside_imports()
     from desktop.store import EventStore
     from desktop.store.column_cache import default_root, entry_dir
 
@@ -185,9 +186,10 @@ def _level_name(span: float) -> str:
 def run_bench(db: Path, log: Callable[[str], None]) -> dict:
     """The scripted session on store ``db``; returns the summary (the JSON line's fields)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.memory import tune_allocator
+    from desktop.memory import lean_pyside_imports, tune_allocator
 
     tune_allocator()  # as the app does (desktop.app.run_gui)
+    lean_pyside_imports()  # as the app does (desktop.commands.gui)
     from PySide6.QtWidgets import QApplication  # noqa: F401  (imports are not timed)
 
     import desktop.widgets.main_window  # noqa: F401

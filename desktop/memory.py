@@ -25,6 +25,14 @@ lock costs nothing measurable.
 ``malloc_trim`` after each search (worker side) was measured too: peak 297-302 -> 292-293 MB
 for 3-23 ms added to every search, so it is not done.
 Call ``tune_allocator`` once, early, before loading data.
+
+Source text kept by imports (``lean_pyside_imports``): once PySide6 is imported, shiboken's
+import hook asks of every Python module imported after it whether its source mentions
+"PySide6" (to apply ``__feature__`` selections), through ``inspect.getsource``, and
+``linecache`` then keeps the source of all of them for the life of the process: ~440 files,
+7.5 MB of text, 18 MB resident (main window imported: 109 → 91 MB). The replacement gives
+the same answer from one read of the file, kept nowhere. Call it right after ``import
+PySide6``, before the modules of the window are imported.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import sys
+from types import ModuleType
 
 _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
@@ -64,3 +73,29 @@ def tune_allocator() -> bool:
         return all([bool(libc.mallopt(option, value)) for option, value in settings])
     except AttributeError:  # musl or another libc: nothing to tune
         return False
+
+
+def lean_pyside_imports() -> bool:
+    """Make shiboken's per-import source check read the file instead of caching it in
+    ``linecache``; True if the hook was found (PySide6 6.x) and replaced."""
+    import PySide6  # noqa: F401  (installs the import hook)
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+    feature._mod_uses_pyside = mentions_pyside  # type: ignore[attr-defined]
+    return True
+
+
+def mentions_pyside(module: ModuleType) -> bool:
+    """Whether ``module``'s source mentions PySide6 (shiboken's test), read once, not kept."""
+    path = getattr(module, "__file__", None)
+    try:
+        if isinstance(path, str) and path.endswith(".py"):
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        loader = getattr(module, "__loader__", None)  # e.g. a module in a zip file
+        text = loader.get_source(module.__name__) if hasattr(loader, "get_source") else None
+    except (OSError, ImportError, AttributeError, ValueError):
+        return False
+    return isinstance(text, str) and "PySide6" in text

@@ -77,3 +77,31 @@ def test_gui_thread_reuses_what_a_worker_freed():
     pages = 3_000_000 // PAGE
     assert tuned < pages // 10  # one arena: the worker's freed block is reused
     assert _faults_after_a_thread_freed("default") > pages // 2  # the test can tell
+
+
+def test_pyside_import_check_gives_shibokens_answer_without_keeping_source(tmp_path, monkeypatch):
+    import importlib
+    import linecache
+
+    import PySide6  # noqa: F401
+
+    from desktop.memory import lean_pyside_imports, mentions_pyside
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not hasattr(feature, "_mod_uses_pyside"):
+        pytest.skip("no shiboken import hook")
+    original = feature._mod_uses_pyside
+    monkeypatch.setattr(feature, "_mod_uses_pyside", original)  # restored after the test
+    (tmp_path / "uses_qt.py").write_text("import PySide6.QtCore\nVALUE = 1\n")
+    (tmp_path / "plain_mod.py").write_text("VALUE = 2\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    modules = [importlib.import_module(n) for n in ("uses_qt", "plain_mod")]
+    modules += [importlib.import_module(n) for n in ("json", "desktop.memory", "PySide6.QtCore")]
+    assert [mentions_pyside(m) for m in modules] == [original(m) for m in modules]
+    assert mentions_pyside(modules[0]) and not mentions_pyside(modules[1])
+    assert lean_pyside_imports() and feature._mod_uses_pyside is mentions_pyside
+    linecache.clearcache()
+    (tmp_path / "later_mod.py").write_text("import PySide6\n")
+    __import__("later_mod")  # an import statement: through shiboken's hook
+    assert feature.pyside_feature_dict.get("later_mod") == 0  # seen as a PySide6 user
+    assert str(tmp_path / "later_mod.py") not in linecache.cache

@@ -19,6 +19,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.view is not None and not args.view.is_file():
         raise CommandError(f"no such file: {args.view}")
+    from desktop.memory import lean_pyside_imports
+
+    lean_pyside_imports()  # before the window's modules: their source is not kept in memory
     from desktop.app import run_gui
 
     return run_gui(args.db, args.view)
