@@ -72,6 +72,12 @@ _DESCRIBED = re.compile(
     r"|chipmaker|automaker|carmaker|conglomerate)\b(?![’'-])",
     re.I,
 )
+# examples and rivals named in passing ("members include SAP", "groups such as …", "Rival
+# Oracle"): not the organisation the article goes on to call "the company"
+_EXAMPLES = re.compile(
+    r"\b(?:[Ii]nclud(?:ing|es?|ed)|[Ss]uch\s+as|like(?=\s+[A-Z])|[Aa]mong\s+them|[Rr]ivals?"
+    r"|[Cc]ompetitors?|[Pp]eers?)\b"
+)
 _COMPOUND = re.compile(r"-[a-z]+\b")
 _SPOKESPERSON = re.compile(
     r"\s+(?:spokes(?:person|man|woman)|official|representative|executive|engineer)s?\b"
@@ -324,10 +330,14 @@ def media_speaker(lex: Lexicon, region: str) -> bool:
 
 def first_actor_org(orgs: tuple[tuple[int, int, str, str], ...], text: str = "") -> str:
     """The first actor-kind organisation among a sentence's org_mentions (for anaphora), or '';
-    one inside a prepositional phrase or a possessive ("than Nvidia's chip") does not count."""
+    one inside a prepositional phrase or a possessive ("than Nvidia's chip") does not count, nor
+    one named as an example or a rival, after which the sentence names none that counts."""
+    examples = _EXAMPLES.search(text) if text and orgs else None
     for start, end, name, kind in orgs:
         if kind not in ACTOR_KINDS:
             continue
+        if examples is not None and start >= examples.start():
+            break  # "… by eight groups including Toyota", "Rival Oracle has also reported …"
         if text and (in_phrase(text, start, end) or text[end : end + 1] in ("'", "’")):
             continue
         if text and _SPOKESPERSON.match(text, end):

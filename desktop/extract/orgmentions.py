@@ -10,7 +10,7 @@ from functools import lru_cache
 from desktop.extract.actor_words import actor_words, is_common_plural, only_descriptive
 from desktop.extract.docstate import DocState
 from desktop.extract.lexicon import Lexicon
-from desktop.extract.orgnames import DATELINE, ends_in_preposition
+from desktop.extract.orgnames import DATELINE, canonical, ends_in_preposition
 
 ACTOR_KINDS = ("company", "lab")
 _MODIFIER = re.compile(r"-[a-z]+$")
@@ -35,6 +35,13 @@ _BODY_HEADS = frozenset(
 )
 _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w&.’'-]*\s+){1,4}$")  # searched in a window
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3}")
+# "Rapidus showed its …", "On Monday, Kessel has also cut its …": a name, a verb, "its"
+_OWNER_SUBJECT = re.compile(
+    r"(?:[^,]{0,40},\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:(?:has|have|had|also"
+    r"|then|now|later|first|[a-z]+ly)\s+)*(?!(?:and|or|with|of|in|for|to|from|on|at|by"
+    r"|as|than|via|into|about|under|over|after|before|is|was|are|were)\b)[a-z]+\s+(?:(?:up|out|off|back"
+    r"|down)\s+)?its\b"
+)
 _EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
 
 OrgMention = tuple[int, int, str, str]  # start, end, canonical name, kind
@@ -96,6 +103,8 @@ def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
     if "(" in text and _PARENTHESISED_CAPS.search(text):
         _learn_abbreviations(lex, text, state)
     _learn_headed(lex, text, state)
+    if " its " in text:
+        _learn_owner_subject(lex, text, state)
     if not any(word in text for word in lex.org_descriptor_words):
         return
     dateline = DATELINE.match(text)  # "TOKYO - Sakura Internet, an Osaka-based operator …"
@@ -120,6 +129,28 @@ def _learn_headed(lex: Lexicon, text: str, state: DocState) -> None:
         name = _headed_name(lex, text, m.start(), m.end())
         for noun in words.description_nouns[m.group(0)] if name else ():
             state.name_for(noun, name)
+
+
+def _learn_owner_subject(lex: Lexicon, text: str, state: DocState) -> None:
+    """ "Rapidus showed its first wafers in July": an unknown name opening the sentence whose
+    verb takes "its" (a person's would take "his" or "her") is an organisation."""
+    m = _OWNER_SUBJECT.match(text)
+    if m is None:
+        return
+    words = m.group(1).split()
+    while words and words[0] in lex.name_stop_words:
+        words = words[1:]
+    name = " ".join(words)
+    if not words or lex.orgs.fullmatch(name) or name in lex.people or name in lex.place_names:
+        return
+    if words[0] in lex.given_names or words[0] in lex.not_person_words:
+        return  # "Maria Lopez", "European …"
+    if name in lex.not_actor_words or only_descriptive(name) or is_common_plural(name):
+        return  # "Revenue doubled its …", "Chinese AI …"
+    if lex.rx["product_name"].fullmatch(name) or (lex.products and lex.products.fullmatch(name)):
+        return  # "Gemini 2.5 doubled its context window": a product
+    if canonical(name, state.local_orgs) == name:  # not "Korvale" after "Korvale Robotics"
+        state.local_orgs.add(name)
 
 
 def _headed_name(lex: Lexicon, text: str, start: int, end: int) -> str:
