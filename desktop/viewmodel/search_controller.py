@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.extract.types import KINDS, STATUSES
 from desktop.workers import LatestRunner
@@ -24,6 +24,7 @@ from desktop.workers import LatestRunner
 # arrive together (an input method's burst, a script); a typist's keys come 80-200 ms apart
 # and start one query each with a 30 ms pause too, which then only delays every answer.
 DEBOUNCE_MS = 10
+SEARCH_THREADS = 4  # search jobs mostly wait on SQLite (the GIL released), not compute
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,11 @@ class SearchController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._runner = LatestRunner(self)
+        # its own threads: a superseded search may still be waiting for a shared query for a
+        # moment (id_search flights), and must not hold up the next one
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(SEARCH_THREADS)
+        self._runner = LatestRunner(self, self._pool)
         self._asked = 0  # bumped by every new query: a job started later than that skips out
         self._runner.finished.connect(self._on_runner_finished)
         self._runner.failed.connect(self.search_failed)
