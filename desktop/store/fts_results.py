@@ -38,6 +38,7 @@ _MENTIONS = "SELECT group_concat(rowid) FROM mentions_fts WHERE mentions_fts MAT
 _MENTIONS_BELOW = _MENTIONS + " AND rowid < ?"
 _MENTIONS_FROM = _MENTIONS + " AND rowid >= ?"
 SPLIT_MIN_MENTIONS = 200_000  # fewer mentions: one query (a second connection costs ~3 ms)
+HELPER_CACHE_KB = 256  # SQLite page cache of a helper connection
 CACHE_BYTES = 1 << 20  # packed results kept in all (eight broad results over 10^6 ids)
 
 POLL_S = 0.002  # a waiting caller looks at its flight (and its interrupt flag) this often
@@ -83,6 +84,9 @@ def query_ids(path: Path, sql: str, args: tuple, stop: threading.Event) -> np.nd
     conn = opening.connect(path, readonly=True)
     try:
         conn.execute("PRAGMA query_only = ON")
+        # one pass over doclists: a small page cache (the default 2 MB each adds up over the
+        # few connections a flight and a stopped one hold at once; RSS is tight at 10^6)
+        conn.execute(f"PRAGMA cache_size = -{HELPER_CACHE_KB}")
         conn.set_progress_handler(stop.is_set, 1000)  # a true answer interrupts the query
         return ints(conn.execute(sql, args).fetchone()[0])
     finally:
