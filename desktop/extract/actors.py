@@ -78,6 +78,15 @@ _EXAMPLES = re.compile(
     r"\b(?:[Ii]nclud(?:ing|es?|ed)|[Ss]uch\s+as|like(?=\s+[A-Z])|[Aa]mong\s+them|[Rr]ivals?"
     r"|[Cc]ompetitors?|[Pp]eers?)\b"
 )
+_OWNER_BEFORE = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?[’']s\s+$")
+_LAW_WORDS = frozenset(
+    ("Act", "Law", "Directive", "Regulation", "Bill", "Code", "Treaty", "Convention")
+)
+# "The US rule requiring licences …", "The EU's new law on …": a law named by its maker
+_LAW_SUBJECT = re.compile(
+    r"\s*(?:[Tt]he|[Aa])\s+((?:EU|U\.?S\.?|UK|[A-Z][a-z]+)(?:[’']s)?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:rule|law|ban|regulation|directive|act|bill|export\s+controls?)s?\b(?![’'])"
+)
 _COMPOUND = re.compile(r"-[a-z]+\b")
 _SPOKESPERSON = re.compile(
     r"\s+(?:spokes(?:person|man|woman)|official|representative|executive|engineer)s?\b"
@@ -170,6 +179,9 @@ def _unknown_org(lex: Lexicon, region: str, state: DocState, strict: bool) -> st
             lex.products and lex.products.fullmatch(name)
         ):
             return ""
+        if words_of_law(name):  # "The EU AI Act entered into force": the EU's
+            owner = _OWNER_BEFORE.search(region, 0, at)  # "Japan's AI Promotion Act"
+            return law_maker(lex, f"{owner.group(0)}{name}" if owner else name)
         org_like = _org_like(lex, name, state)
         if strict and not org_like:
             return ""
@@ -262,6 +274,11 @@ def _owner_actor(
     described = _described(region, state)
     if described:
         return Actor(described, "anaphor", opinion)  # "The foundation intends to publish …"
+    law = _LAW_SUBJECT.match(region)
+    if law and law_maker(lex, law.group(1)):
+        return Actor(
+            law_maker(lex, law.group(1)), "subject", opinion
+        )  # "The US rule … took effect"
     body = lex.rx["descriptive_body"].search(region)
     if body and not in_phrase(region, body.start(), body.end()):
         return Actor(body.group(0), "subject", opinion)  # "Brazil's central bank said …"
@@ -276,6 +293,27 @@ def _owner_actor(
         if owned:
             return Actor(owned[-1], "product", opinion)
     return None
+
+
+def words_of_law(name: str) -> bool:
+    """ "EU AI Act", "Digital Markets Act", "Data Act": the name of a law, not of an actor."""
+    return name.rsplit(None, 1)[-1] in _LAW_WORDS
+
+
+def law_maker(lex: Lexicon, name: str) -> str:
+    """Who made the law ``name`` opens with ("EU AI Act" -> European Union, "UK Online Safety
+    Act" -> UK government, "US rule" -> US government, "Brazil's AI law" -> Brazil
+    government); '' when its name does not say."""
+    owner = re.split(r"[’']s\s", name, maxsplit=1)
+    if len(owner) == 2:
+        maker = "European Union" if owner[0] == "EU" else owner[0]  # "European Union's AI Act"
+        return f"{maker} government" if maker in lex.place_names else maker
+    first = re.sub(r"[’']s$", "", name.split()[0]).replace(".", "")
+    if first == "EU":
+        return "European Union"
+    if first in ("US", "UK") or first in lex.place_names:
+        return f"{first} government"
+    return ""
 
 
 def _described(region: str, state: DocState) -> str:
