@@ -50,3 +50,22 @@ def test_titles_of_a_large_store_use_sorted_ids(qapp, sample_store: Path, monkey
         assert int(ids.max()) + 1 not in titles
     finally:
         model.close()
+
+
+def test_publication_dates_read_in_background_then_cached(qapp, sample_store: Path) -> None:
+    import contextlib
+
+    from desktop.store.column_cache import cached_published, read_published
+
+    with contextlib.closing(sqlite3.connect(sample_store)) as conn:
+        expected = read_published(conn)
+    for _ in range(2):  # a store new to the cache, then the cached one
+        model = sm.StoreModel()
+        model.open(sample_store)
+        try:
+            got = model.published_s()
+            np.testing.assert_array_equal(got, expected)  # NaN where unknown, both times
+            assert cached_published(model._store) is not None
+            model._published_ready.wait(5)
+        finally:
+            model.close()

@@ -306,17 +306,26 @@ def _day(text: str) -> np.datetime64:
         return np.datetime64("NaT", "D")
 
 
+def cached_published(store: ColumnSource, root: Path | None = None) -> np.ndarray | None:
+    """The documents' publication dates if the cache holds them for the store's current
+    generation, else None (nothing is read from the store)."""
+    root = default_root() if root is None else root
+    folder = entry_dir(root, store.uuid, store.generation)
+    try:
+        cached = np.load(folder / "published.npy")
+    except (OSError, ValueError):
+        return None
+    return cached if cached.ndim == 1 else None
+
+
 def load_published(store: ColumnSource, root: Path | None = None) -> np.ndarray:
     """The documents' publication dates (``read_published``), cached beside the columns."""
     root = default_root() if root is None else root
     generation = store.generation
     folder = entry_dir(root, store.uuid, generation)
-    try:
-        cached = np.load(folder / "published.npy")
-        if cached.ndim == 1:
-            return cached
-    except (OSError, ValueError):
-        pass
+    cached = cached_published(store, root)
+    if cached is not None:
+        return cached
     published = read_published(store.conn)
     if store.generation == generation and folder.is_dir():
         tmp = folder / _tmp_name("published")

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.store import EventStore
 from desktop.store.column_cache import (
+    cached_published,
     load_columns,
     load_mention_map,
     load_published,
@@ -214,11 +215,14 @@ class StoreModel(QObject):
         """The documents' publication dates, epoch seconds (NaN when unknown), cached."""
         if self._store is None:
             return np.zeros(0)
-        self._published_ready.wait(PREFETCH_WAIT_S)  # read in the background since open()
-        found = self._published
-        if found is not None and found[:2] == (self._path, self._generation):
-            return found[2]
         try:
+            cached = cached_published(self._store)
+            if cached is not None:
+                return cached
+            self._published_ready.wait(PREFETCH_WAIT_S)  # being read since open()
+            found = self._published
+            if found is not None and found[:2] == (self._path, self._generation):
+                return found[2]
             return load_published(self._store)
         except (StoreError, sqlite3.Error):
             return np.zeros(0)
