@@ -78,19 +78,39 @@ def database_file(conn: sqlite3.Connection) -> Path | None:
     return None
 
 
-def query_ids(path: Path, sql: str, args: tuple, stop: threading.Event) -> np.ndarray:
-    """The ids a ``group_concat`` query returns, on a read-only connection of this thread's
-    own; ``stop`` set: the query is interrupted."""
+_local = threading.local()  # each helper thread's read-only connection
+
+
+def local_connection(path: Path) -> sqlite3.Connection:
+    """This thread's read-only connection to the store file ``path``, kept between queries
+    (a connection costs ~2 ms to open and parse the schema); a new one when the file at
+    ``path`` is another (its inode changed)."""
+    info = path.stat()
+    ident = (str(path), info.st_dev, info.st_ino)
+    kept = getattr(_local, "conn", None)
+    if kept is not None and kept[0] == ident:
+        return kept[1]
+    if kept is not None:
+        kept[1].close()
+        _local.conn = None
     conn = opening.connect(path, readonly=True)
+    conn.execute("PRAGMA query_only = ON")
+    # one pass over doclists: a small page cache (the default 2 MB each adds up over the
+    # helper threads' connections; RSS is tight at 10^6)
+    conn.execute(f"PRAGMA cache_size = -{HELPER_CACHE_KB}")
+    _local.conn = (ident, conn)
+    return conn
+
+
+def query_ids(path: Path, sql: str, args: tuple, stop: threading.Event) -> np.ndarray:
+    """The ids a ``group_concat`` query returns, on this thread's read-only connection;
+    ``stop`` set: the query is interrupted."""
+    conn = local_connection(path)
+    conn.set_progress_handler(stop.is_set, 1000)  # a true answer interrupts the query
     try:
-        conn.execute("PRAGMA query_only = ON")
-        # one pass over doclists: a small page cache (the default 2 MB each adds up over the
-        # few connections a flight and a stopped one hold at once; RSS is tight at 10^6)
-        conn.execute(f"PRAGMA cache_size = -{HELPER_CACHE_KB}")
-        conn.set_progress_handler(stop.is_set, 1000)  # a true answer interrupts the query
         return ints(conn.execute(sql, args).fetchone()[0])
     finally:
-        conn.close()
+        conn.set_progress_handler(None, 0)
 
 
 def _mention_parts(fts: str, known: np.ndarray) -> list[tuple[str, tuple]]:

@@ -17,12 +17,14 @@ two concurrent halves, and results are kept by store state (``fts_results``).
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
-from desktop.store.fts_results import ints, matching_ids, store_state
+from desktop.store.fts_results import ints, local_connection, matching_ids, store_state
 from desktop.store.search_query import ParsedQuery, parse, render
 
 # the FTS tables' vocabularies (fixed names, never built from text)
@@ -183,7 +185,12 @@ def search_ids(conn: sqlite3.Connection, query: str, mentions: MentionMap) -> np
     parsed = parse(query)
     if parsed.is_empty:
         return sorted_unique(_ints(conn.execute(_ALL).fetchone()[0]))
-    own, via = _rendered(conn, parsed, "events_fts"), _rendered(conn, parsed, "mentions_fts")
+    state = None if conn.in_transaction else store_state(conn)
+    terms = conn  # the vocabularies: on this thread's kept connection (declared once)
+    if state is not None:  # (if the file moved away, the caller's connection still reads)
+        with contextlib.suppress(OSError, sqlite3.Error):
+            terms = local_connection(Path(state[0]))
+    own, via = _rendered(terms, parsed, "events_fts"), _rendered(terms, parsed, "mentions_fts")
     if parsed.include is None:
         ids = sorted_unique(_ints(conn.execute(_ALL).fetchone()[0]))
     else:
