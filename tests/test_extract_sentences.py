@@ -60,3 +60,29 @@ def test_clauses_split_at_while_and_semicolon() -> None:
     ]
     for c in clauses:
         assert text[c.start : c.end] == c.text
+
+
+def test_markdown_emphasis_around_sentences() -> None:
+    text = (
+        "Acme launched X. **Beta raised $5m in May.** Gamma said it was **big news.** Delta sold."
+    )
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "Acme launched X.",
+        "Beta raised $5m in May.",  # the emphasis marks are not part of the sentence
+        "Gamma said it was **big news.",
+        "Delta sold.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in split_sentences(text))
+
+
+def test_emphasis_inside_a_sentence_does_not_split_it() -> None:
+    text = "The **new** model, called _Kite_, shipped. It sold well."
+    assert [s.text for s in split_sentences(text)] == [
+        "The **new** model, called _Kite_, shipped.",
+        "It sold well.",
+    ]
+    assert [s.text for s in split_sentences("**Bold heading**\n\nText.")] == [
+        "Bold heading**",
+        "Text.",
+    ]

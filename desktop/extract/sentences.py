@@ -106,10 +106,13 @@ _STARTERS = frozenset(
 
 # "[.!?][.!?]*" rather than "[.!?]+" (same matches): every branch then opens with a character
 # set, which lets the scan skip to the next candidate character (several times faster).
-_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"“‘(\[]?(?:[A-Z0-9]|[a-z]{1,2}[A-Z]))|\n\n*")
+# Markdown emphasis closes and opens around sentences too ("… big news.** Acme said").
+_END = re.compile(
+    r"[.!?][.!?]*[\"'”’)\]*_]*(?=\s+[\"“‘(\[*_]{0,2}(?:[A-Z0-9]|[a-z]{1,2}[A-Z]))|\n\n*"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
-_NEXT_WORD = re.compile(r"\s+[\"“‘(\[]?([A-Za-z]+)")
+_NEXT_WORD = re.compile(r"\s+[\"“‘(\[*_]{0,2}([A-Za-z]+)")
 # "…, while Tencent …", "…; Baidu …", and "…, and London-based Synthesia closed …" / "…, and in
 # February it rolled out …" (a coordinated clause with its own subject or time).
 _CLAUSE_BREAK = re.compile(
@@ -143,6 +146,17 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    # Markdown emphasis around a whole sentence ("**Beta raised $5m.**") is not part of it
+    marks = start
+    while marks < end and marks - start < 2 and text[marks] in "*_":
+        marks += 1
+    if marks > start and marks < end and text[marks].isalnum():
+        start = marks
+    marks = end
+    while marks > start and end - marks < 2 and text[marks - 1] in "*_":
+        marks -= 1
+    if marks < end and marks > start and text[marks - 1] in ".!?\"'”’)":
+        end = marks
     return Span(start, end, text[start:end]) if end > start else None
 
 
