@@ -79,6 +79,15 @@ _EXAMPLES = re.compile(
     r"|[Cc]ompetitors?|[Pp]eers?)\b"
 )
 _OWNER_BEFORE = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?[’']s\s+$")
+# "It raised Rs 250 crore in a Series B round": "it" is the subject, the names its objects; not
+# "It said Acme …" (another subject follows) nor "It was Acme that …"
+_IT_ACTS = re.compile(
+    r"\s*It\s+(?:(?:has|have|had|also|then|later|now|already|just|first|\w+ly)\s+)*"
+    r"(?!(?:is|was|be|been|will|would|could|can|may|might|should|must|said|says|told|tells"
+    r"|announced|announces|added|adds|noted|notes|expects|expected|believes|believed|thinks"
+    r"|thought|estimates|estimated|reported|reports|confirmed|confirms|argues|argued)\b)"
+    r"[a-z]+\s+(?=.*[A-Z])"
+)
 _LAW_WORDS = frozenset(
     ("Act", "Law", "Directive", "Regulation", "Bill", "Code", "Treaty", "Convention")
 )
@@ -231,6 +240,8 @@ def subject_actor(
     dateline = DATELINE.match(region) or _TWIN_DATELINE.match(region)
     if dateline:
         region = " " * dateline.end() + region[dateline.end() :]
+    if region.lstrip().startswith("It ") and _IT_ACTS.match(region) and state.antecedent(index):
+        return Actor(state.antecedent(index), "anaphor")  # "It raised Rs 250 crore in a round"
     names: list[str] | None = None
     low = lowered(region)
     opinion = has_cue(lex, "roles.opinion", region, low) and opinion_role(lex, region)
