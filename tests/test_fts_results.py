@@ -163,3 +163,10 @@ def test_a_flight_done_before_it_is_boarded_does_not_lock_up(
         plain = fts_results.matching_ids(store.conn, None, '"nova"', '"nova"', np.zeros(0))
     assert [a.tolist() for a in got] == [a.tolist() for a in plain]
     assert not fts_results._flights
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 40_000, 123_457])
+def test_ints_parses_long_lists_in_pieces(n: int, monkeypatch) -> None:
+    monkeypatch.setattr(fts_results, "PARSE_CHUNK", 1000)  # many pieces, some cut at a comma
+    ids = np.random.default_rng(n).integers(0, 10**12, n)
+    assert fts_results.ints(",".join(map(str, ids)) or None).tolist() == ids.tolist()
