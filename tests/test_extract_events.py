@@ -278,6 +278,20 @@ def test_headline_mention_folds_into_the_body_mention() -> None:
     assert events[0].evidence.startswith("Nvidia on Tuesday unveiled")
 
 
+@pytest.mark.parametrize("mark", ["2. ", "b) ", "- ", "• ", ""])
+def test_a_numbered_or_bulleted_subheading_folds_into_the_body(mark: str) -> None:
+    text = (
+        "Weekly roundup\n\nA busy week for the industry, with many launches to report.\n\n"
+        f"{mark}Mistral releases open weights\n"
+        "Paris-based Mistral AI released the weights of Mistral Medium 4 under the Apache 2.0 "
+        "licence on 2026-03-11.\n"
+    )
+    events = extract_events(text, dt.date(2026, 3, 13))
+    assert [(e.actor, e.subject, len(e.alt_spans)) for e in events] == [
+        ("Mistral AI", "Mistral Medium 4", 1)
+    ]
+
+
 def test_media_as_speaker_makes_the_reported_content_the_event() -> None:
     ev = _one("The Information reported on Monday that ByteDance raised $2 billion.")
     assert (ev.actor, ev.kind, ev.status, ev.interval.date_str()) == (

@@ -41,6 +41,7 @@ _COMPANY_OPENING = re.compile(
 _OPENING_NAME = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}(?=[\s,])")
 _SPEECH = re.compile(r"\b(?:said|says|added|told|wrote|noted|explained)\b")
 _HEADING_WORDS = 14
+_LIST_MARK = re.compile(r"[ \t]*(?:(?:\d{1,2}|[A-Za-z])[.)][ \t]+|[-*•][ \t]+)?")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
@@ -51,9 +52,9 @@ def _is_heading(text: str, sent: Span, index: int) -> bool:
         return False
     if index < _HEADLINE_LINES:
         return True
-    whole_line = text[sent.start - 1 : sent.start] in ("", "\n") and text[
-        sent.end : sent.end + 1
-    ] in ("", "\n")
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    opens_line = _LIST_MARK.fullmatch(text, line_start, sent.start) is not None  # "2. " too
+    whole_line = opens_line and text[sent.end : sent.end + 1] in ("", "\n")
     return whole_line and len(sent.text.split()) <= _HEADING_WORDS and sent.text[:1].isupper()
 
 
