@@ -402,3 +402,21 @@ def test_no_input_raises_and_intervals_are_sane(text: str, pub: dt.date | None, 
             assert written is not None and iv.start.isoformat().startswith(written)
         else:
             assert iv.date_str() is None and f.resolution
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The newsletter is published every Friday.",
+        "The board meets each Tuesday.",
+        "Trains run every other Sunday.",
+        "Sales are counted every single March.",
+    ],
+)
+def test_a_recurrence_names_no_date(text: str) -> None:
+    assert find_time_expressions(text, dt.date(2025, 6, 12), "past") == []
+
+
+def test_a_weekday_after_other_words_still_dates() -> None:
+    found = find_time_expressions("Everyone left on Friday.", dt.date(2025, 6, 12), "past")
+    assert [(t.text, t.interval.date_str()) for t in found] == [("on Friday", "2025-06-06")]

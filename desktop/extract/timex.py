@@ -139,6 +139,8 @@ def find_time_expressions(
     ctx = ex.Ctx(text, published, tense)
     found: list[TimeExpression] = []
     for m, (interval, anchor, resolution) in _matches(text, ctx):
+        if _RECURRING.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "published every Friday": a recurrence names no date
         found.append(
             TimeExpression(
                 base + m.start(), base + m.end(), m.group(0), interval, anchor, resolution
@@ -147,6 +149,7 @@ def find_time_expressions(
     return found
 
 
+_RECURRING = re.compile(r"\b(?:every|each)\s+(?:other\s+|single\s+)?$", re.IGNORECASE)
 _RANK = {"day": 0, "month": 1, "quarter": 2, "season": 2, "half": 3, "year": 4}
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|'\d\d\b")
 
