@@ -60,6 +60,15 @@ def test_one_to_one_finds_the_assignment_that_matches_most() -> None:
     assert len(evaluate(gold, pred, TEXTS).matches) == 2
 
 
+def test_two_events_of_one_sentence_pair_by_date() -> None:
+    # two gold events share the sentence; each prediction overlaps both: pair by date
+    sentence = "OpenAI released GPT-5 on Monday."
+    gold = [_row(sentence, "OpenAI", date="2025-03-24"), _row(sentence, "OpenAI", date="2025-06")]
+    pred = [_row(sentence, "OpenAI", date="2025-03-24"), _row(sentence, "OpenAI", date="2025-06")]
+    report = evaluate(gold, pred, TEXTS)
+    assert len(report.matches) == 2 and report.date_accuracy == 1.0
+
+
 def test_documents_are_matched_separately() -> None:
     gold = [_row("OpenAI released GPT-5 on Monday", "OpenAI")]
     pred = [_row("OpenAI released GPT-5 on Monday", "OpenAI", doc="b.txt")]

@@ -94,7 +94,9 @@ def _string_overlap(gold: dict, pred: dict) -> int:
 
 
 def _candidates(gold: list[dict], pred: list[dict], text: str | None) -> list[list[int]]:
-    """For each gold row, the predicted rows it may match, best overlap first."""
+    """For each gold row, the predicted rows it may match: same kind first, then same date
+    (two events of one sentence overlap both gold spans: pair them by what they say), then
+    by overlap."""
     out = []
     for g in gold:
         scored = []
@@ -106,7 +108,9 @@ def _candidates(gold: list[dict], pred: list[dict], text: str | None) -> list[li
             else:
                 size = _overlap(_gold_spans(g, text), _pred_spans(p, text))
             if size > 0:
-                scored.append((-int(p.get("kind") == g.get("kind")), -size, j))
+                same_kind = p.get("kind") == g.get("kind")
+                same_date = p.get("date") == g.get("date")
+                scored.append((-int(same_kind), -int(same_date), -size, j))
         out.append([j for *_r, j in sorted(scored)])
     return out
 
