@@ -88,6 +88,11 @@ _IT_ACTS = re.compile(
     r"|thought|estimates|estimated|reported|reports|confirmed|confirms|argues|argued)\b)"
     r"[a-z]+\s+(?=.*[A-Z])"
 )
+# "…, said it " ending a region: "it" is the speaker, an organisation (named before the verb)
+_SAID_IT = re.compile(
+    r"\b(?:said|says|announced|announces|added|confirmed|confirms|told\s+\w+)\s+(?:that\s+)?"
+    r"it\s*$"
+)
 _LAW_WORDS = frozenset(
     ("Act", "Law", "Directive", "Regulation", "Bill", "Code", "Treaty", "Convention")
 )
@@ -240,6 +245,10 @@ def subject_actor(
     dateline = DATELINE.match(region) or _TWIN_DATELINE.match(region)
     if dateline:
         region = " " * dateline.end() + region[dateline.end() :]
+    said = _SAID_IT.search(region) if region.rstrip().endswith(" it") else None
+    speaker = subject_actor(lex, region[: said.start()], state, index) if said else None
+    if speaker is not None:
+        return speaker  # "Telia, in which the state holds a stake, said it …": Telia speaks
     if region.lstrip().startswith("It ") and _IT_ACTS.match(region) and state.antecedent(index):
         return Actor(state.antecedent(index), "anaphor")  # "It raised Rs 250 crore in a round"
     names: list[str] | None = None

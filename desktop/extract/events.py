@@ -198,6 +198,8 @@ def analyse_clause(
     actor = _clause_actor(lex, text, hit, region, state, index)
     if actor is None or (actor.opinion and hit.role in ("report", "commit")):
         return []
+    if hit.role == "report" and _SPEAKS_AS_ORG.match(text, content_start(lex, text, hit)):
+        state.note(actor.name, index)  # "Telia … said it plans to …": the rest's "it" is Telia
     at = content_start(lex, text, hit) if hit.role in ("report", "plan", "commit") else len(text)
     if hit.role == "report" and quote_end:
         if _is_opinion(lex, text[:quote_end]):

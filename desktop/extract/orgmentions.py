@@ -42,6 +42,7 @@ _OWNER_SUBJECT = re.compile(
     r"|as|than|via|into|about|under|over|after|before|is|was|are|were)\b)[a-z]+\s+(?:(?:up|out|off|back"
     r"|down)\s+)?its\b"
 )
+_OWNED_SUBJECT = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}),\s+(?:in|of)\s+which\b")
 _EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
 
 OrgMention = tuple[int, int, str, str]  # start, end, canonical name, kind
@@ -103,7 +104,7 @@ def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
     if "(" in text and _PARENTHESISED_CAPS.search(text):
         _learn_abbreviations(lex, text, state)
     _learn_headed(lex, text, state)
-    if " its " in text:
+    if " its " in text or " which " in text:
         _learn_owner_subject(lex, text, state)
     if not any(word in text for word in lex.org_descriptor_words):
         return
@@ -132,9 +133,10 @@ def _learn_headed(lex: Lexicon, text: str, state: DocState) -> None:
 
 
 def _learn_owner_subject(lex: Lexicon, text: str, state: DocState) -> None:
-    """ "Rapidus showed its first wafers in July": an unknown name opening the sentence whose
-    verb takes "its" (a person's would take "his" or "her") is an organisation."""
-    m = _OWNER_SUBJECT.match(text)
+    """ "Rapidus showed its first wafers in July", "Telia, in which the state holds a stake, …":
+    an unknown name opening the sentence whose verb takes "its" (a person's would take "his" or
+    "her"), or that something is held "in which", is an organisation."""
+    m = _OWNER_SUBJECT.match(text) or _OWNED_SUBJECT.match(text)
     if m is None:
         return
     words = m.group(1).split()
