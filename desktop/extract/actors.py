@@ -93,6 +93,25 @@ _SAID_IT = re.compile(
     r"\b(?:said|says|announced|announces|added|confirmed|confirms|told\s+\w+)\s+(?:that\s+)?"
     r"it\s*$"
 )
+# "Construction is scheduled …", "Production will start …", "Deployment has begun …"
+_PROCESS_NOUN = re.compile(r"[A-Z][a-z]+(?:tion|sion|ment)s?")
+_INSTITUTIONS = frozenset(
+    [
+        "Parliament",
+        "Government",
+        "Department",
+        "Commission",
+        "Administration",
+        "Federation",
+        "Foundation",
+        "Corporation",
+        "Organisation",
+        "Organization",
+        "Association",
+        "Coalition",
+    ]
+)
+_AUX_AFTER = re.compile(r"\s+(?:is|was|are|were|will|would|has|have|had|should|could)\b")
 _LAW_WORDS = frozenset(
     ("Act", "Law", "Directive", "Regulation", "Bill", "Code", "Treaty", "Convention")
 )
@@ -187,6 +206,14 @@ def _unknown_org(lex: Lexicon, region: str, state: DocState, strict: bool) -> st
         if _PRODUCT_APPOSITION.search(region[:at]):
             return ""  # "Its previous model, Orbit-R1, was released": a product
         name = state.aliases.get(raw) or canonical(raw, state.local_orgs)
+        rest = region[at + len(raw) :]
+        if (
+            _PROCESS_NOUN.fullmatch(name)
+            and name not in _INSTITUTIONS
+            and name not in state.local_orgs
+            and (not rest.strip() or _AUX_AFTER.match(rest))
+        ):
+            return ""  # "Construction is scheduled to begin …": a process, not an actor
         if name in state.opinion or name.split()[-1] in state.opinion:
             return ""
         if lex.rx["product_name"].fullmatch(name) or (
