@@ -31,7 +31,8 @@ def test_cache_gives_back_what_it_was_given(ids: list[int]) -> None:
     values = np.array(ids, dtype=np.int64)
     cache.put("k", values)
     got = cache.get("k")
-    assert got is not None and got.dtype == np.int64 and got.tolist() == ids
+    assert got is not None and got.tolist() == ids
+    assert got.dtype == (np.int32 if max(ids, default=0) < 2**31 else np.int64)
     assert cache.get("other") is None
 
 
@@ -170,3 +171,24 @@ def test_ints_parses_long_lists_in_pieces(n: int, monkeypatch) -> None:
     monkeypatch.setattr(fts_results, "PARSE_CHUNK", 1000)  # many pieces, some cut at a comma
     ids = np.random.default_rng(n).integers(0, 10**12, n)
     assert fts_results.ints(",".join(map(str, ids)) or None).tolist() == ids.tolist()
+
+
+@pytest.mark.parametrize("top", [1000, 2**31 - 1, 2**31, 10**12])
+def test_ints_are_int32_when_every_id_fits(top: int, monkeypatch) -> None:
+    monkeypatch.setattr(fts_results, "PARSE_CHUNK", 500)
+    ids = np.random.default_rng(top % 97).integers(0, top, 5000)
+    ids[-1] = top  # the only wide id comes last: the pieces before it were int32
+    got = fts_results.ints(",".join(map(str, ids)))
+    assert got.tolist() == ids.tolist()
+    assert got.dtype == (np.int32 if top < 2**31 else np.int64)
+
+
+@pytest.mark.parametrize("offset", [0, 17, 2**31 - 10])
+def test_flag_positions_equal_flatnonzero(offset: int, monkeypatch) -> None:
+    monkeypatch.setattr(fts_results, "FLAG_CHUNK", 64)
+    flags = np.random.default_rng(offset).random(1000) < 0.3
+    flags[[0, 63, 64, 999]] = True  # at piece edges
+    got = fts_results.flag_positions(flags, offset)
+    assert got.tolist() == (np.flatnonzero(flags) + offset).tolist()
+    assert got.dtype == (np.int32 if offset + 999 < 2**31 else np.int64)
+    assert fts_results.flag_positions(np.zeros(0, dtype=bool)).size == 0

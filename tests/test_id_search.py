@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from desktop import synth
-from desktop.store import EventStore
+from desktop.store import EventStore, id_search
 from desktop.store.id_search import MentionMap, read_mention_map, search_ids, sorted_unique
 
 QUERIES = [
@@ -31,7 +31,7 @@ QUERIES = [
 def test_same_ids_as_store_search(sample_store: Path, query: str) -> None:
     with EventStore.open(sample_store) as store:
         got = search_ids(store.conn, query, read_mention_map(store.conn))
-        assert got.dtype == np.int64
+        assert got.dtype in (np.int32, np.int64)  # int32 when the ids fit
         assert got.tolist() == store.search(query)
 
 
@@ -75,3 +75,17 @@ def test_mention_map_of_consecutive_ids_reads_events_without_a_table() -> None:
     first, lookup = consecutive._dense()
     assert first == 5 and lookup is event_id  # no table built
     assert consecutive.events_of(np.arange(5, 11)).tolist() == event_id.tolist()
+
+
+@pytest.mark.parametrize("spread", [1, 10**10])
+def test_union_is_sorted_unique_of_both(spread: int, monkeypatch) -> None:
+    monkeypatch.setattr(id_search, "UNION_CHUNK", 7)  # many pieces, flags grown often
+    rng = np.random.default_rng(spread % 13)
+    mention_id = np.arange(3, 503, dtype=np.int64)
+    event_id = rng.integers(0, 300, mention_id.size) * spread  # spread: the sorting path
+    mentions = MentionMap(mention_id, event_id)
+    own = np.unique(rng.integers(0, 400, 60)) * spread
+    via = np.sort(rng.choice(mention_id, 200, replace=False))
+    expected = sorted(set(own.tolist()) | set(mentions.events_of(via).tolist()))
+    assert id_search.union(own, via, mentions).tolist() == expected
+    assert id_search.union(own[:0], via[:0], mentions).size == 0

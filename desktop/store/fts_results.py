@@ -41,6 +41,8 @@ SPLIT_MIN_MENTIONS = 200_000  # fewer mentions: one query (a second connection c
 PARSE_CHUNK = 1 << 18  # characters of ids parsed per GIL-holding call (~40k ids, ~1 ms)
 HELPER_CACHE_KB = 256  # SQLite page cache of a helper connection
 CACHE_BYTES = 1 << 20  # packed results kept in all (eight broad results over 10^6 ids)
+FLAG_CHUNK = 1 << 16  # flags turned into positions per step (a 512 KB temporary)
+_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 
 POLL_S = 0.002  # a waiting caller looks at its flight (and its interrupt flag) this often
 # a statement that calls eventline_flight_done() until it answers 1; SQLite checks the
@@ -56,20 +58,50 @@ _lock = threading.RLock()  # guards _flights (a done callback may run under it)
 
 
 def ints(text: str | None) -> np.ndarray:
-    """The ids of a ``group_concat`` (comma-separated integers) as int64. Parsed in pieces
-    of ``PARSE_CHUNK`` characters: ``np.fromstring`` holds the GIL, and 6 MB of ids in one
-    call (30-100 ms) would stall the GUI thread and every other worker meanwhile."""
+    """The ids of a ``group_concat`` (comma-separated integers): int32 when all fit (half the
+    memory of int64 for a broad search's 10^6 ids), else int64. Parsed in pieces of
+    ``PARSE_CHUNK`` characters into one array sized from the commas: ``np.fromstring`` holds
+    the GIL, and 6 MB of ids in one call (30-100 ms) would stall the GUI thread and every
+    other worker meanwhile; no list of pieces is kept beside the result."""
     if not text:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int32)
     if len(text) <= PARSE_CHUNK:
-        return np.fromstring(text, dtype=np.int64, sep=",")
-    parts, start = [], 0
+        return _narrow(np.fromstring(text, dtype=np.int64, sep=","))
+    out = np.empty(text.count(",") + 1, dtype=np.int32)
+    start = filled = 0
     while start < len(text):
         end = text.find(",", start + PARSE_CHUNK)
         end = len(text) if end < 0 else end
-        parts.append(np.fromstring(text[start:end], dtype=np.int64, sep=","))
+        piece = np.fromstring(text[start:end], dtype=np.int64, sep=",")
+        if out.dtype == np.int32 and not _fits32(piece):
+            out = out.astype(np.int64)
+        out[filled : filled + piece.size] = piece
+        filled += piece.size
         start = end + 1
-    return np.concatenate(parts)
+    return out[:filled]
+
+
+def _fits32(values: np.ndarray) -> bool:
+    return values.size == 0 or (int(values.min()) >= _INT32_MIN and int(values.max()) <= _INT32_MAX)
+
+
+def _narrow(values: np.ndarray) -> np.ndarray:
+    """``values`` as int32 when every one fits, else unchanged."""
+    return values.astype(np.int32, copy=False) if _fits32(values) else values
+
+
+def flag_positions(flags: np.ndarray, offset: int = 0) -> np.ndarray:
+    """The positions (plus ``offset``) of the true entries of a bool array, ascending: int32
+    when they fit, found a piece at a time (no int64 array of them all on the way)."""
+    fits = offset >= _INT32_MIN and offset + flags.size - 1 <= _INT32_MAX
+    out = np.empty(int(np.count_nonzero(flags)), dtype=np.int32 if fits else np.int64)
+    filled = 0
+    for start in range(0, flags.size, FLAG_CHUNK):
+        found = np.flatnonzero(flags[start : start + FLAG_CHUNK])
+        found += start + offset
+        out[filled : filled + found.size] = found
+        filled += found.size
+    return out
 
 
 def _pool(which: int) -> ThreadPoolExecutor:
@@ -261,10 +293,10 @@ def _pack(ids: np.ndarray) -> tuple[int, np.ndarray, int]:
 
 def _unpack(first: int, packed: np.ndarray, span: int) -> np.ndarray:
     if span == 0:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int32)
     if span < 0:
-        return packed.astype(np.int64) + first
-    return np.flatnonzero(np.unpackbits(packed, count=span)) + first
+        return _narrow(packed.astype(np.int64) + first)
+    return flag_positions(np.unpackbits(packed, count=span), first)
 
 
 class ResultCache:

@@ -111,7 +111,9 @@ def filter_mask(
             text_ids = np.fromiter(text_ids, dtype=np.int64)
         if positions is None or positions.ids is not columns.id:
             positions = IdPositions(ids)
-        mask &= positions.mask_of(np.asarray(text_ids, dtype=np.int64))
+        if text_ids.dtype.kind not in "iu":  # int32 ids of a search stay as they are
+            text_ids = text_ids.astype(np.int64)
+        mask &= positions.mask_of(text_ids)
     if filters.actor is not None:
         lanes = list(columns.lanes)
         lane = lanes.index(filters.actor) if filters.actor in lanes else -1
