@@ -43,6 +43,12 @@ _OWNER_SUBJECT = re.compile(
     r"|down)\s+)?its\b"
 )
 _OWNED_SUBJECT = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}),\s+(?:in|of)\s+which\b")
+# the description nouns of org_descriptor that "the <noun>" may later use
+_DESCRIPTOR_NOUN = re.compile(
+    r"\b(?:retailer|grocer|supermarket|chain|lender|insurer|miner|carmaker|automaker|airline"
+    r"|manufacturer|supplier|distributor|wholesaler|conglomerate|utility|broker|publisher"
+    r"|broadcaster|consultancy|brewer|shipper|marketplace|bank|hospital|club|university)\b"
+)
 _EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
 
 OrgMention = tuple[int, int, str, str]  # start, end, canonical name, kind
@@ -118,6 +124,9 @@ def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
             continue  # "a Riyadh-based Arabic speech start-up"
         if not lex.rx["person"].fullmatch(name) or name not in state.leaders:
             state.local_orgs.add(name)
+            noun = _DESCRIPTOR_NOUN.findall(m.group(0).lower())
+            for described in noun[-1:]:  # "retailer Brandwell": what "the retailer" means
+                state.name_for(described, name)
 
 
 def _learn_headed(lex: Lexicon, text: str, state: DocState) -> None:
