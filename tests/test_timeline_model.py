@@ -203,3 +203,18 @@ def test_index_of_by_table_and_by_search_agree(model: TimelineModel) -> None:
     for event_id, pos in expected.items():
         assert model.index_of(event_id * 10**9 + 7) == pos
     assert model.index_of(8) is None
+
+
+def test_missing_end_is_a_day_after_start_and_columns_stay_untouched(qtbot) -> None:
+    cols, titles = make_columns()
+    m = TimelineModel()
+    m.set_data(cols, titles)
+    assert np.shares_memory(m.end_s, cols.end_s)  # nothing to fill: the columns' own array
+    cols.end_s[2] = np.nan  # a dated event without an end
+    before = cols.end_s.copy()
+    m.set_data(cols, titles)
+    assert m.end_s[2] == m.start_s[2] + DAY_S
+    assert np.isnan(m.end_s[-1]) and not m.dated[-1]  # undated: still no end
+    np.testing.assert_array_equal(cols.end_s, before)  # the columns were not written to
+    keep = np.arange(len(before)) != 2
+    np.testing.assert_array_equal(m.end_s[keep], before[keep])

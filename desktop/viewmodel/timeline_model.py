@@ -125,10 +125,7 @@ class TimelineModel(QObject):
         self.columns = columns
         self.titles = titles if hasattr(titles, "prefetch") else dict(titles)
         self.start_s = np.asarray(columns.start_s, dtype=np.float64)
-        self.end_s = np.array(columns.end_s, dtype=np.float64)  # a copy, filled in place
-        missing = ~np.isfinite(self.end_s)
-        self.end_s[missing] = self.start_s[missing] + DAY_S
-        del missing
+        self.end_s = _ends(self.start_s, np.asarray(columns.end_s, dtype=np.float64))
         self.ids = np.asarray(columns.id, dtype=np.int64)
         # unknown codes (-1) fall back to the first status / the last kind ("other")
         status = np.asarray(columns.status)
@@ -393,8 +390,9 @@ class TimelineModel(QObject):
             keep = self.dated
         if not keep.any():
             return None
-        lo = float(self.start_s[keep].min())
-        hi = float(self.end_s[keep].max())
+        # reductions with ``where``: no copies of the kept times (72 MB passing at 5*10^6)
+        lo = float(np.min(self.start_s, where=keep, initial=np.inf))
+        hi = float(np.max(self.end_s, where=keep, initial=-np.inf))
         pad = max((hi - lo) * 0.04, 3 * DAY_S)
         return lo - pad, hi + pad
 
@@ -448,6 +446,16 @@ class TimelineModel(QObject):
             last = _date_of(max(self.end_s[index] - DAY_S, self.start_s[index]))
             text = format_interval(first, last, precision)
         return text if status == "happened" else f"{text} ({status})"
+
+
+def _ends(start_s: np.ndarray, end_s: np.ndarray) -> np.ndarray:
+    """Ends with a dated event's missing end as its start plus a day. The columns' own array
+    (read-only, maybe a mapped cache file) when none is missing: no 8 MB copy at 10^6."""
+    with np.errstate(invalid="ignore"):
+        missing = np.isfinite(start_s) & ~np.isfinite(end_s)
+    if not missing.any():
+        return end_s
+    return np.where(missing, start_s + DAY_S, end_s)
 
 
 def _time_order(start_s: np.ndarray, dated: np.ndarray) -> np.ndarray | None:
