@@ -85,3 +85,47 @@ def test_the_organisation_in_focus_wins_among_those_named() -> None:
     state.note("Linton Rovers FC", 3)
     assert state.described("club") == "Linton Rovers FC"  # the one in focus
     assert state.described("hospital") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            'Medvio said its triage tool went live on Monday. "It works," Health Minister '
+            "Ana Ruiz told reporters.\n\nThe ministry will extend the tool to all clinics by "
+            "the end of 2026.",
+            "Ministry of Health",
+        ),
+        (
+            "Kessel Bank cut its rates on Monday, Finance Minister Tom Hale said.\n\n"
+            "The ministry will publish a review of bank lending in March.",
+            "Ministry of Finance",
+        ),
+        (
+            "Kessel Rail opened a line on Monday with Transport Minister Lea Berg.\n\n"
+            "The ministry plans to tender two more lines in 2026.",
+            "Ministry of Transport",
+        ),
+        (
+            "Orvane Energy switched on a wind farm on Monday, Energy Minister Raj Patel said.\n\n"
+            "The ministry will auction three more sites in June.",
+            "Ministry of Energy",
+        ),
+    ],
+)
+def test_the_ministry_of_a_minister_named_by_portfolio(text: str, actor: str) -> None:
+    assert _second_actors(text) == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Sara Holm visited the plant.",
+        "Deputy Minister Sara Holm visited the plant.",
+        "The Minister visited the plant.",
+    ],
+)
+def test_no_ministry_without_a_portfolio(text: str) -> None:
+    state = DocState()
+    learn_organisations(default_lexicon(), text, state)
+    assert "ministry" not in state.headed

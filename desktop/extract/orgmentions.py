@@ -49,6 +49,10 @@ _DESCRIPTOR_NOUN = re.compile(
     r"|manufacturer|supplier|distributor|wholesaler|conglomerate|utility|broker|publisher"
     r"|broadcaster|consultancy|brewer|shipper|marketplace|bank|hospital|club|university)\b"
 )
+_NOT_PORTFOLIOS = frozenset(
+    ["Prime", "Deputy", "Chief", "Junior", "Former", "Senior", "Cabinet", "State", "First"]
+)
+_MINISTER = re.compile(r"\b([A-Z][a-z]+)\s+Minister\b")
 _EXAMPLE = re.compile(r"\b(?:like|including|as)\s+(?:the\s+)?$", re.I)
 
 OrgMention = tuple[int, int, str, str]  # start, end, canonical name, kind
@@ -132,6 +136,10 @@ def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
 def _learn_headed(lex: Lexicon, text: str, state: DocState) -> None:
     """Names whose head word answers a description ("Linton Hospital", "Brayford Town FC",
     "University of Helsinki"): what "the hospital" / "the club" / "the university" will mean."""
+    if "Minister" in text:  # "Health Minister Ong Ye Kung": "the ministry" is his
+        for m in _MINISTER.finditer(text):
+            if m.group(1) not in lex.name_stop_words and m.group(1) not in _NOT_PORTFOLIOS:
+                state.name_for("ministry", f"Ministry of {m.group(1)}")
     words = actor_words()
     if words.head_scan is None:
         return
