@@ -245,3 +245,37 @@ def test_subset_index_equals_the_masked_full_index(share: float, all_spans: bool
     assert grid_built.usable == grid_cut.usable == all_spans
     if all_spans:
         np.testing.assert_allclose(grid_cut.mass(every, edges), grid_built.mass(every, edges))
+
+
+@pytest.mark.parametrize("share", [0.6, 0.85, 1.0])
+@pytest.mark.parametrize("seed", [3, 4])
+def test_broad_mask_is_the_parent_minus_the_left_out(share: float, seed: int) -> None:
+    start, end, span, rows = _events(3000, seed, n_rows=6)
+    rows[::89] = -1  # never indexed
+    full = density.build_index(start, end, span, rows, 6)
+    keep = np.random.default_rng(seed).random(start.size) < share
+    broad = full.masked(keep)
+    assert broad.minus is not None and broad.span_starts is full.span_starts  # no key copies
+    cut = full.cut(keep)  # the same events as an index of their own
+    assert broad.size == cut.size == int(np.count_nonzero(keep & np.isfinite(start) & (rows >= 0)))
+    every = np.arange(6)
+    for x0, x1, width in ((-10 * DAY, 520 * DAY, 700), (100.3 * DAY, 104.9 * DAY, 97)):
+        edges = density.pixel_edges(x0, x1, width)
+        want = density.naive_column_counts(start[keep], end[keep], span[keep], rows[keep], 6, edges)
+        np.testing.assert_array_equal(density.column_counts(broad, every, edges), want)
+        np.testing.assert_allclose(
+            density.column_mass(broad, every, edges),
+            density.column_mass(cut, every, edges),
+            atol=1e-9,
+        )
+        a, b = x0, x1
+        np.testing.assert_array_equal(
+            density.events_in_rows(broad, np.array([0, 2, 5]), a, b, start),
+            density.events_in_rows(cut, np.array([0, 2, 5]), a, b, start),
+        )
+    np.testing.assert_array_equal(density.first_times(broad), density.first_times(cut))
+    again = broad.masked(np.random.default_rng(1).random(start.size) < 0.9)  # masks combine
+    np.testing.assert_array_equal(
+        density.column_counts(again, every, edges),
+        density.column_counts(full.cut(again.keep), every, edges),
+    )
