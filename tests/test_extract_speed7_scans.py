@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
+from desktop.extract import triggers
+from desktop.extract.lexicon import default_lexicon
 from desktop.extract.lowered import _lowered, lowered
 from desktop.extract.sentences import split_sentences
 
@@ -53,3 +57,23 @@ def test_lowered_same_object_twice_equal_string_and_others() -> None:
     assert lowered("ABC") == "abc"
     assert lowered("İ") is None  # lower-casing changes the length
     assert lowered("ABC") == "abc"
+
+
+def test_stem_scan_finds_the_stems_of_the_lookbehind_scan() -> None:
+    lex = default_lexicon()
+    scan = triggers._stem_scan(lex)
+    assert scan is not None and lex.stem_re is not None
+    found = 0
+    for text in [*SENTENCES, "open-sourced", "x-released 2025released _launch", "re-launch"]:
+        low = text.lower()
+        expected = lex.stem_re.findall(low)
+        assert scan.findall(" " + low) == expected
+        found += len(expected)
+    assert found > 800
+
+
+def test_stem_scan_only_for_a_lookahead_after_the_guard() -> None:
+    lex = default_lexicon()
+    consuming = replace(lex, stem_re=re.compile("(?<![a-z])(rele)"))
+    assert triggers._stem_scan(consuming) is None
+    assert triggers._stem_scan(replace(lex, stem_re=re.compile("(?=(rele))"))) is None

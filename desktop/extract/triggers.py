@@ -177,7 +177,31 @@ def _admitted(lex: Lexicon, text: str, low: str | None) -> tuple[int, ...]:
     """``admitted_triggers`` in index order."""
     if lex.stem_re is None:
         return _ordered(lex, frozenset())
-    return _ordered(lex, frozenset(lex.stem_re.findall(text.lower() if low is None else low)))
+    low = text.lower() if low is None else low
+    scan = _stem_scan(lex)
+    stems = scan.findall(" " + low) if scan is not None else lex.stem_re.findall(low)
+    return _ordered(lex, frozenset(stems))
+
+
+_WORD_START = "(?<![a-z])"
+
+
+@lru_cache(maxsize=8)
+def _stem_scan(lex: Lexicon) -> re.Pattern[str] | None:
+    """``lex.stem_re``, ``(?<![a-z])(?=(…))``, with its guard as a consumed non-letter, for scans
+    of " " + text: the same stems (a match is that one character, then the lookahead), and the
+    engine skips ahead to non-letters instead of trying every position. None: another shape."""
+    source = lex.stem_re.pattern if lex.stem_re is not None else ""
+    if not source.startswith(_WORD_START) or lex.stem_re.flags & re.IGNORECASE:
+        return None
+    rest = source[len(_WORD_START) :]
+    try:
+        (op, (direction, _body)), *more = _parser.parse(rest).data
+    except (re.error, TypeError, ValueError):
+        return None
+    if more or op is not _sre.ASSERT or direction != 1:
+        return None  # not one lookahead: a match would consume text
+    return re.compile("[^a-z]" + rest)
 
 
 @lru_cache(maxsize=4096)
