@@ -6,8 +6,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from desktop.extract import triggers
-from desktop.extract.lexicon import default_lexicon
+from desktop.extract import participials, people, triggers
+from desktop.extract.lexicon import consumed_guard, default_lexicon, word_scanner
 from desktop.extract.lowered import _lowered, lowered
 from desktop.extract.sentences import split_sentences
 
@@ -77,3 +77,51 @@ def test_stem_scan_only_for_a_lookahead_after_the_guard() -> None:
     consuming = replace(lex, stem_re=re.compile("(?<![a-z])(rele)"))
     assert triggers._stem_scan(consuming) is None
     assert triggers._stem_scan(replace(lex, stem_re=re.compile("(?=(rele))"))) is None
+
+
+def _first_start(rx: re.Pattern[str], text: str) -> int | None:
+    m = rx.search(text)
+    return None if m is None else m.start()
+
+
+def test_consumed_guard_scans_find_the_same_first_start() -> None:
+    lex = default_lexicon()
+    verbs = participials._verbs(lex)
+    assert verbs is not None and verbs[2] is not None
+    scans = [lex.role_re, verbs[2], word_scanner(["ceo", "chief", "founder", "x"])]
+    found = 0
+    for rx in scans:
+        guarded = consumed_guard(rx)
+        assert rx is not None and guarded is not None
+        for text in [*SENTENCES, "ceo", "xceo ceo", "the ceos' ceo-led", "_ceo 3ceo", "x"]:
+            low = text.lower()
+            expected = _first_start(rx, low)
+            assert _first_start(guarded, " " + low) == expected
+            found += expected is not None
+    assert found > 150
+
+
+def test_consumed_guard_only_when_nothing_looks_back() -> None:
+    assert consumed_guard(re.compile(r"(?<![a-z])(?:ab|cd)(?![a-z])")) is not None
+    for source in [
+        r"(?<![a-z])a(?<=b)",  # a lookbehind would see the added space
+        r"(?<![a-z])(?:x|(?:y|(?<!q)z))",
+        r"(?<![a-z])(?:x|^a)",  # so would a start anchor
+        r"(?<![a-z])\Ax",
+        r"(?<![A-Z])ab",  # another guard
+        r"ab",
+    ]:
+        assert consumed_guard(re.compile(source)) is None
+    assert consumed_guard(re.compile(r"(?<![a-z])ab", re.I)) is None
+    assert consumed_guard(None) is None
+
+
+def test_role_word_test_and_participle_matches_as_before() -> None:
+    lex = default_lexicon()
+    verbs = participials._verbs(lex)
+    assert verbs is not None and lex.role_re is not None
+    for text in SENTENCES:
+        low = text.lower()
+        assert people._has_role_word(lex, low) == (lex.role_re.search(low) is not None)
+        got = [m.span() for m in participials._verb_matches(lex, text)]
+        assert got == [m.span() for m in verbs[0].finditer(text)]
