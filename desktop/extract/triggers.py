@@ -15,6 +15,7 @@ from re import _parser
 from desktop.extract.lexicon import Lexicon, Trigger
 from desktop.extract.lowered import case_sensitive_twin, lowered
 from desktop.extract.names import product_names
+from desktop.extract.wordstart import first_start, nonword_form
 
 _NOUN_DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "this", "that", "his", "her", "new", "latest", "first"}
@@ -98,8 +99,19 @@ def cue_at(lex: Lexicon, key: str, text: str, pos: int = 0, endpos: int | None =
     end = len(text) if endpos is None else endpos
     twin = _cue_twins(lex)[key]
     low = lowered(text) if twin is not None else None
-    m = twin.search(low, pos, end) if low is not None else lex.rx[key].search(text, pos, end)
-    return -1 if m is None else m.start()
+    if twin is not None and low is not None:
+        return first_start(twin, _cue_starts(lex)[key][1], low, pos, end)
+    return first_start(lex.rx[key], _cue_starts(lex)[key][0], text, pos, end)
+
+
+@lru_cache(maxsize=8)
+def _cue_starts(lex: Lexicon) -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """Per cue, the ``nonword_form`` of its pattern and of its twin (see ``first_start``)."""
+    twins = _cue_twins(lex)
+    return {
+        key: (nonword_form(rx), nonword_form(twins[key]) if twins[key] is not None else None)
+        for key, rx in lex.rx.items()
+    }
 
 
 def _is_clause(phrase: str) -> bool:
