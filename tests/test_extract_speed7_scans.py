@@ -125,3 +125,15 @@ def test_role_word_test_and_participle_matches_as_before() -> None:
         assert people._has_role_word(lex, low) == (lex.role_re.search(low) is not None)
         got = [m.span() for m in participials._verb_matches(lex, text)]
         assert got == [m.span() for m in verbs[0].finditer(text)]
+
+
+def test_last_word_is_the_group_of_the_last_word_pattern() -> None:
+    texts = [*SENTENCES, "’", "a ’ ", "x’s ", "'’ ,", " it's a ’", "_x_ 3.", "end\n", "é ü,"]
+    checked = 0
+    for text in texts:
+        for cut in range(len(text) + 1):
+            before = text[:cut]
+            m = triggers._LAST_WORD.search(before)
+            assert triggers._last_word(before) == (m.group(1) if m else None), before
+            checked += m is not None
+    assert checked > 10_000

@@ -21,6 +21,8 @@ _NOUN_DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "this", "that", "his", "her", "new", "latest", "first"}
 )
 _LAST_WORD = re.compile(r"([\w’']+)\W*$")
+_APOSTROPHES = "’'"  # with \w, the characters of _LAST_WORD's word
+_QUOTES = re.compile(r"[’']+")
 _PREPOSITION = re.compile(
     r"\s*(?:on|in|at|during|via|through|to|that|with|for|from|last|this|earlier|how|what)\b", re.I
 )
@@ -114,6 +116,29 @@ def _cue_starts(lex: Lexicon) -> dict[str, tuple[re.Pattern[str] | None, re.Patt
     }
 
 
+def _last_word(before: str) -> str | None:
+    """``_LAST_WORD.search(before).group(1)`` (None: no match) without a scan from the left: the
+    run of word characters and apostrophes around the last word character (after it only
+    non-word characters follow), or with no word character the first run of apostrophes."""
+    k = len(before)
+    while k and not _is_word(before[k - 1]):
+        k -= 1
+    if k == 0:
+        quotes = _QUOTES.search(before)
+        return quotes.group(0) if quotes else None
+    end = k
+    while end < len(before) and before[end] in _APOSTROPHES:
+        end += 1
+    start = k - 1
+    while start and (_is_word(before[start - 1]) or before[start - 1] in _APOSTROPHES):
+        start -= 1
+    return before[start:end]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
 def _is_clause(phrase: str) -> bool:
     """ ", the open model will be released by …,": a finite verb before any relative pronoun
     makes a clause, not an appositive noun phrase."""
@@ -124,8 +149,8 @@ def _is_clause(phrase: str) -> bool:
 def _after_name(lex: Lexicon, before: str) -> bool:
     """An appositive follows a name ("Sakana AI, the Tokyo start-up,"), not an introductory
     phrase ("On Tuesday, the company …")."""
-    last = _LAST_WORD.search(before)
-    if not last or not last.group(1)[:1].isupper() or last.group(1) in lex.not_product_words:
+    last = _last_word(before)
+    if not last or not last[:1].isupper() or last in lex.not_product_words:
         return False
     return not _INTRODUCTORY.match(before)
 
@@ -151,8 +176,8 @@ def _satisfied(lex: Lexicon, trig: Trigger, text: str, start: int, end: int) -> 
 
 
 def _used_as_noun(before: str, trigger: str) -> bool:
-    last = _LAST_WORD.search(before)
-    if last and (last.group(1).lower() in _NOUN_DETERMINERS or _POSSESSIVE.search(last.group(1))):
+    last = _last_word(before)
+    if last and (last.lower() in _NOUN_DETERMINERS or _POSSESSIVE.search(last)):
         return True
     if trigger.lower() in _BARE_NOUNS and _DETERMINED.search(before):
         return True  # "before a wider commercial launch": a determiner and modifiers, no verb
