@@ -94,3 +94,19 @@ def test_not_rewritten(source: str) -> None:
 def test_top_level_items_skip_groups_classes_and_escapes() -> None:
     source = r"\ba(?:b|c)|\b[|(]\||\b[]|]x|\b[^]|]y"
     assert _top_level_items(source) == [r"\ba(?:b|c)", r"\b[|(]\|", r"\b[]|]x", r"\b[^]|]y"]
+
+
+def test_trigger_matches_are_the_plain_scans() -> None:
+    lex = default_lexicon()
+    twins = triggers._twins(lex)
+    found = 0
+    for text in [*SENTENCES, *EDGES, "Released it. re-released; open-sourced"]:
+        low = lowered(text)
+        for index, trig in enumerate(lex.triggers):
+            twin = twins[index] if low is not None else None
+            plain = twin.finditer(low) if twin is not None else trig.pattern.finditer(text)
+            expected = [m.span() for m in plain]
+            got = [m.span() for m in triggers._trigger_matches(lex, index, text, low)]
+            assert got == expected, (index, text)
+            found += len(expected)
+    assert found > 300

@@ -270,7 +270,6 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
     admitted = _admitted(lex, text, low)
     if not admitted:
         return None
-    twins = _twins(lex)
     comma_free = 0  # no relative span starts before this position
     if _spans_open_with_comma(lex):
         comma = text.find(",")
@@ -284,8 +283,7 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
             continue
         if best is not None and trig.weak and not best[0]:
             continue  # a weak trigger never beats a strong one
-        twin = twins[index] if low is not None else None
-        for m in twin.finditer(low) if twin is not None else trig.pattern.finditer(text):
+        for m in _trigger_matches(lex, index, text, low):
             if best is not None and (trig.weak, m.start()) > best[:2]:
                 break  # later matches rank lower still
             if m.start() >= comma_free:
@@ -304,6 +302,29 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
                 hit = Hit(trig.kind, trig.role, trig.needs, start, end, text[start:end])
             break
     return hit
+
+
+def _trigger_matches(
+    lex: Lexicon, index: int, text: str, low: str | None
+) -> Iterator[re.Match[str]]:
+    """The matches of trigger ``index``: its twin's over ``low`` when it has one, else its own
+    over ``text``; a fast search for the first one opens the scan (none: nothing to iterate)."""
+    twin = _twins(lex)[index] if low is not None else None
+    if twin is not None and low is not None:
+        first = first_start(twin, _trigger_starts(lex)[index][1], low, 0, len(low))
+        return twin.finditer(low, first) if first >= 0 else iter(())
+    pattern = lex.triggers[index].pattern
+    first = first_start(pattern, _trigger_starts(lex)[index][0], text, 0, len(text))
+    return pattern.finditer(text, first) if first >= 0 else iter(())
+
+
+@lru_cache(maxsize=8)
+def _trigger_starts(lex: Lexicon) -> tuple[tuple[re.Pattern[str] | None, ...], ...]:
+    """Per trigger, the ``nonword_form`` of its pattern and of its twin (see ``first_start``)."""
+    return tuple(
+        (nonword_form(t.pattern), nonword_form(twin) if twin is not None else None)
+        for t, twin in zip(lex.triggers, _twins(lex), strict=True)
+    )
 
 
 def content_start(lex: Lexicon, text: str, hit: Hit) -> int:
