@@ -10,9 +10,25 @@ from test_extract_speed7_scans import SENTENCES
 from desktop.extract import triggers
 from desktop.extract.lexicon import default_lexicon
 from desktop.extract.lowered import lowered
-from desktop.extract.wordstart import _top_level_items, first_start, nonword_form
+from desktop.extract.wordstart import (
+    _ascii_words,
+    _top_level_items,
+    first_start,
+    nonword_form,
+)
 
-EDGES = ["will", "xwill will", "é will", "éwill", "_will 3will", "won’t", "’will", "", " "]
+EDGES = [
+    "will",
+    "xwill will",
+    "é will",  # a non-ASCII word character: searched as is
+    "éwill",
+    "_will 3will",
+    "won’t",
+    "’will",  # curly quotes and dashes only: the fast form
+    "“will”—will’s ’will’ xwill",
+    "",
+    " ",
+]
 
 
 def _search_start(rx: re.Pattern[str], text: str, pos: int, end: int) -> int:
@@ -110,3 +126,11 @@ def test_trigger_matches_are_the_plain_scans() -> None:
             assert got == expected, (index, text)
             found += len(expected)
     assert found > 300
+
+
+def test_ascii_words() -> None:
+    assert _ascii_words("plain text") and _ascii_words("“curly” — quotes’")
+    assert not _ascii_words("café") and not _ascii_words("x² ½")  # a digit, a number
+    text = "“x” é"
+    assert not _ascii_words(text) and not _ascii_words(text)  # kept for the same object
+    assert _ascii_words("“x”")

@@ -1,12 +1,13 @@
 """First-match searches for patterns that open with ``\\b`` before a word character, done fast.
 
 A search for ``\\bX`` tries the pattern at every position of the text. When every match of ``X``
-starts with a word character, ``\\b`` before it only says "no word character just before", so in
-an ASCII text ``X`` matches at a position p > 0 after ``\\b`` exactly when ``[^0-9A-Z_a-z](?:X)``
-matches at p - 1: the engine skips ahead to the non-word characters (a cheap range test; the
-Unicode ``\\W`` test costs more than it saves), and only the start at 0 needs a test of its own.
-The text is not changed, so whatever ``X`` looks at (lookbehinds included) is the same. Other
-texts are searched as they are.
+starts with a word character, ``\\b`` before it only says "no word character just before", so
+in a text whose word characters are all ASCII (curly quotes and dashes are not word characters),
+``X`` matches at a position p > 0 after ``\\b`` exactly when ``[^0-9A-Z_a-z](?:X)`` matches at
+p - 1: the engine skips ahead to the non-word characters (a cheap range test; the Unicode ``\\W``
+test costs more than it saves), and only the start at 0 needs a test of its own. The text is not
+changed, so whatever ``X`` looks at (lookbehinds included) is the same. Other texts are searched
+as they are.
 
 ``first_start(rx, nonword_form(rx), text, pos, end)`` is ``rx.search(text, pos, end).start()``
 (-1: none).
@@ -24,6 +25,7 @@ _BOUNDARY = "\\b"
 _WORD_CATEGORIES = {"CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_UNI_DIGIT", "CATEGORY_UNI_WORD"}
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def first_start(
@@ -31,7 +33,7 @@ def first_start(
 ) -> int:
     """Where ``rx`` first matches in ``text`` between ``pos`` and ``end`` (-1: nowhere);
     ``fast`` is ``nonword_form(rx)``."""
-    if fast is None or not text.isascii():
+    if fast is None or not _ascii_words(text):
         m = rx.search(text, pos, end)
         return -1 if m is None else m.start()
     if pos <= 0:
@@ -41,6 +43,21 @@ def first_start(
     else:
         m = fast.search(text, pos - 1, end)
     return -1 if m is None else m.start() + 1
+
+
+def _ascii_words(text: str) -> bool:
+    """Whether every word character of ``text`` is ASCII (curly quotes and dashes are not word
+    characters): there ``[^0-9A-Z_a-z]`` is ``\\W``. The last answer is kept for the same string
+    object (a clause is searched for many cues in turn)."""
+    if text.isascii():
+        return True
+    global _last
+    if _last[0] is not text:
+        _last = (text, not any(map(_is_word, set(_NON_ASCII.findall(text)))))
+    return _last[1]
+
+
+_last: tuple[str | None, bool] = (None, False)
 
 
 @lru_cache(maxsize=512)
