@@ -134,3 +134,15 @@ def test_ascii_words() -> None:
     text = "“x” é"
     assert not _ascii_words(text) and not _ascii_words(text)  # kept for the same object
     assert _ascii_words("“x”")
+
+
+def test_occurs_is_a_search() -> None:
+    lex = default_lexicon()
+    keys = ["product_nouns", "open_source_framing", "auxiliary_before", "status.media_report_verbs"]
+    hits = 0
+    for text in [*SENTENCES, *EDGES]:
+        for key in keys:
+            expected = lex.rx[key].search(text) is not None
+            assert triggers._occurs(lex, key, text) == expected
+            hits += expected
+    assert hits > 50

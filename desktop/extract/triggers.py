@@ -139,6 +139,11 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what \w matches
 
 
+def _occurs(lex: Lexicon, key: str, text: str) -> bool:
+    """Whether ``lex.rx[key]`` occurs in ``text`` (a ``first_start`` search)."""
+    return first_start(lex.rx[key], _cue_starts(lex)[key][0], text, 0, len(text)) >= 0
+
+
 def _is_clause(phrase: str) -> bool:
     """ ", the open model will be released by …,": a finite verb before any relative pronoun
     makes a clause, not an appositive noun phrase."""
@@ -156,7 +161,7 @@ def _after_name(lex: Lexicon, before: str) -> bool:
 
 
 def _has_product(lex: Lexicon, window: str) -> bool:
-    return bool(lex.rx["product_nouns"].search(window) or product_names(lex, window))
+    return _occurs(lex, "product_nouns", window) or bool(product_names(lex, window))
 
 
 def _satisfied(lex: Lexicon, trig: Trigger, text: str, start: int, end: int) -> bool:
@@ -200,7 +205,7 @@ def _acceptable(lex: Lexicon, trig: Trigger, text: str, start: int, end: int) ->
     if trig.needs == "product" and participle and _PARTICIPLE_PREP.match(text, end):
         return False  # "the image generator built into GPT-4o"
     if lex.rx["reduced_relative_by"].match(text, end):
-        return bool(lex.rx["auxiliary_before"].search(before))
+        return _occurs(lex, "auxiliary_before", before)
     return True
 
 
@@ -380,7 +385,7 @@ def status_of(lex: Lexicon, text: str, hit: Hit, content_at: int) -> str:
 
 def media_attributed(lex: Lexicon, text: str, media_names: list[str]) -> bool:
     """A media organisation named as the source ("..., Reuters reported")."""
-    return bool(media_names) and bool(lex.rx["status.media_report_verbs"].search(text))
+    return bool(media_names) and _occurs(lex, "status.media_report_verbs", text)
 
 
 def open_source_framed(lex: Lexicon, text: str, hit: Hit) -> bool:
@@ -390,4 +395,4 @@ def open_source_framed(lex: Lexicon, text: str, hit: Hit) -> bool:
     window = re.split(r"\b(?:that|which|who|while|whereas)\b", window, maxsplit=1)[0]
     if _PASSIVE.search(text[: hit.start]):  # "Gemma 3, an open-weights model, was released"
         window = text[: hit.start] + window
-    return bool(lex.rx["open_source_framing"].search(window))
+    return _occurs(lex, "open_source_framing", window)
