@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from re import _constants, _parser
 
 _IC = re.IGNORECASE
 _STEM_KEY = re.compile(r"[a-z]+(?:[- ]?[a-z]+)*\$?")
@@ -162,6 +163,41 @@ def word_scanner(words: list[str]) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(rf"(?<![a-z])(?:{_trie(sorted({w.lower() for w in words}))})(?![a-z])")
+
+
+_LETTER_GUARD = "(?<![a-z])"
+_FROM_START = {"AT_BEGINNING", "AT_BEGINNING_STRING", "AT_BEGINNING_LINE"}
+
+
+def consumed_guard(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """A scan of lower-cased text that opens with ``(?<![a-z])`` (``word_scanner``'s), as
+    ``[^a-z]…`` for searches of " " + text: the first match there starts at the offset where
+    ``rx``'s first match starts in text (one character earlier, counting the added space), and the
+    engine skips ahead to non-letters instead of trying every position. None when ``rx`` has
+    another shape or its rest could look back before its start."""
+    if rx is None or not rx.pattern.startswith(_LETTER_GUARD) or rx.flags & re.IGNORECASE:
+        return None
+    rest = rx.pattern[len(_LETTER_GUARD) :]
+    try:
+        tree = _parser.parse(rest)
+    except re.error:
+        return None
+    return None if _looks_back(tree) else re.compile("[^a-z]" + rest)
+
+
+def _looks_back(tree: _parser.SubPattern) -> bool:
+    """A lookbehind or a start-of-text anchor anywhere in the parsed pattern."""
+    for op, av in tree.data:
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT) and av[0] < 0:
+            return True
+        if op is _constants.AT and str(av) in _FROM_START:
+            return True
+        nested = av if isinstance(av, (tuple, list)) else ()
+        for item in nested:
+            parts = item if isinstance(item, list) else [item]
+            if any(isinstance(p, _parser.SubPattern) and _looks_back(p) for p in parts):
+                return True
+    return False
 
 
 def _alternation(names: list[str]) -> str:

@@ -22,8 +22,25 @@ def _caseless(ch: str) -> bool:
     return ch.lower() == ch == ch.upper() and ch.casefold() == ch
 
 
+_last: tuple[str | None, str | None] = (None, None)  # the last text asked for, and its result
+
+
 def lowered(text: str) -> str | None:
-    """``text.lower()`` when scans over it are equivalent to case-insensitive scans of ``text``."""
+    """``text.lower()`` when scans over it are equivalent to case-insensitive scans of ``text``.
+
+    The last result is kept for the same string object (the trigger, cue and participle scans
+    of a clause each ask for it in turn); an equal string that is another object is computed
+    again."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    low = _lowered(text)
+    _last = (text, low)
+    return low
+
+
+def _lowered(text: str) -> str | None:
     low = text.lower()
     if len(low) != len(text):
         return None

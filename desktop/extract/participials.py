@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from desktop.extract.actors import Actor, DocState, org_mentions
-from desktop.extract.lexicon import Lexicon, word_scanner
+from desktop.extract.lexicon import Lexicon, consumed_guard, word_scanner
 from desktop.extract.lowered import case_sensitive_twin, lowered
 from desktop.extract.mentions import Mention, make_mention, times_in
 from desktop.extract.names import product_names
@@ -44,14 +44,15 @@ _ITS_NAMED = re.compile(r"\s*(?:Its|Their|its|their)\s+[^,;]{1,60},\s*[^,;]{1,60
 _LEADS = ("participle_lead.relative", "participle_lead.reduced", "participle_lead.fronted")
 
 
+_Scan = re.Pattern[str] | None
+
+
 @lru_cache(maxsize=8)
-def _verbs(
-    lex: Lexicon,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None] | None:
+def _verbs(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], _Scan, _Scan] | None:
     """One pattern over every participle of the lexicon, one named group per kind: as given
     (case-insensitive), as a case-sensitive twin for lower-cased text, and a scanner for the
     first words of its alternatives (a cheap prefilter; None when an alternative does not start
-    with a word)."""
+    with a word), with its ``consumed_guard`` form."""
     kinds = {k.split(".", 1)[1]: rx for k, rx in lex.rx.items() if k.startswith("participle.")}
     if not kinds:
         return None
@@ -59,7 +60,7 @@ def _verbs(
     caseless = re.compile(rf"\b(?:{body})\b", re.I)
     firsts = [_FIRST_WORD.match(alt) for rx in kinds.values() for alt in rx.pattern.split("|")]
     words = word_scanner([f.group(0) for f in firsts if f]) if all(firsts) else None
-    return caseless, case_sensitive_twin(caseless) or caseless, words
+    return caseless, case_sensitive_twin(caseless) or caseless, words, consumed_guard(words)
 
 
 def _verb_matches(lex: Lexicon, text: str) -> list[re.Match[str]]:
@@ -69,11 +70,13 @@ def _verb_matches(lex: Lexicon, text: str) -> list[re.Match[str]]:
     low = lowered(text)
     if low is None:
         return list(verbs[0].finditer(text))
-    first = verbs[2].search(low) if verbs[2] is not None else None
-    if verbs[2] is not None and first is None:
-        return []
-    # every match opens with one of the scanner's words: none before the first of them
-    return list(verbs[1].finditer(low, first.start() if first is not None else 0))
+    start = 0
+    if verbs[2] is not None:  # a consumed_guard form finds the same first start in " " + low
+        first = verbs[3].search(" " + low) if verbs[3] is not None else verbs[2].search(low)
+        if first is None:
+            return []
+        start = first.start()  # every match opens with one of the scanner's words
+    return list(verbs[1].finditer(low, start))
 
 
 def _named_org(lex: Lexicon, text: str, state: DocState | None, last: bool = False) -> str:

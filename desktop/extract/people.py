@@ -11,7 +11,7 @@ from functools import lru_cache
 from desktop.extract.actor_words import actor_words
 from desktop.extract.cues import has_cue, lowered, opinion_role
 from desktop.extract.docstate import DocState
-from desktop.extract.lexicon import Lexicon
+from desktop.extract.lexicon import Lexicon, consumed_guard
 from desktop.extract.orgmentions import ACTOR_KINDS, OrgMention, local_org, whole
 from desktop.extract.orgnames import canonical, subject_name
 
@@ -107,7 +107,7 @@ def learn_people(
         _learn_founders(lex, text, state, index, orgs)
     low = text.lower()
     # every role of _SURNAME_ROLE is a role word: without one, neither step can match
-    role = lex.role_re.search(low) is not None if lex.role_re is not None else None
+    role = _has_role_word(lex, low)
     if role or (role is None and _ROLE_WORD.search(low)):
         for m in _SURNAME_ROLE.finditer(text):  # "Kowalczyk, Wisła's chief executive, said"
             if m.group(1) in lex.not_person_words or m.group(1) in lex.place_names:
@@ -117,6 +117,19 @@ def learn_people(
                 state.learn(m.group(1), org)
     if role:
         _learn_roles(lex, text, state, index, orgs)
+
+
+def _has_role_word(lex: Lexicon, low: str) -> bool | None:
+    """Whether ``lex.role_re`` occurs in lower-cased ``low`` (None: no role words at all)."""
+    scan = _role_scan(lex)
+    if scan is not None:
+        return scan.search(" " + low) is not None
+    return lex.role_re.search(low) is not None if lex.role_re is not None else None
+
+
+@lru_cache(maxsize=8)
+def _role_scan(lex: Lexicon) -> re.Pattern[str] | None:
+    return consumed_guard(lex.role_re)
 
 
 def _learn_roles(

@@ -5,7 +5,7 @@ Public API:
     refine(outer, inner) -> TimeExpression | None
 
 Speed: a cheap trigger regex (digits, month/weekday names, "year", "summer", …) finds the few
-places worth a look; the full combined regex (timex_patterns.TIMEX_RE) is only tried at the
+places worth a look; the full combined regex (timex_patterns.TIMEX_FAST) is only tried at the
 word starts just before each trigger (prepositions, determiners, modifiers). Patterns are
 compiled once at import.
 
@@ -25,7 +25,7 @@ from desktop.extract import timex_calendar as cal
 from desktop.extract import timex_explicit as ex
 from desktop.extract import timex_periods as per
 from desktop.extract import timex_relative as rel
-from desktop.extract.timex_patterns import TIMEX_RE, words
+from desktop.extract.timex_patterns import TIMEX_FAST, words
 from desktop.extract.types import Tense, TimeExpression
 
 __all__ = ["find_time_expressions", "refine"]
@@ -118,7 +118,7 @@ def _matches(text: str, ctx: ex.Ctx) -> Iterator[tuple[re.Match, ex.Result]]:
         if at < pos:
             continue
         for start in [*_lead_starts(text, pos, at), at]:
-            m = TIMEX_RE.match(text, start)
+            m = TIMEX_FAST.match(text, start)
             if m is None or m.end() <= at:
                 continue
             result = _HANDLERS[m.lastgroup or ""](m, ctx)

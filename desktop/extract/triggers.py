@@ -15,11 +15,14 @@ from re import _parser
 from desktop.extract.lexicon import Lexicon, Trigger
 from desktop.extract.lowered import case_sensitive_twin, lowered
 from desktop.extract.names import product_names
+from desktop.extract.wordstart import first_start, nonword_form
 
 _NOUN_DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "this", "that", "his", "her", "new", "latest", "first"}
 )
 _LAST_WORD = re.compile(r"([\w’']+)\W*$")
+_APOSTROPHES = "’'"  # with \w, the characters of _LAST_WORD's word
+_QUOTES = re.compile(r"[’']+")
 _PREPOSITION = re.compile(
     r"\s*(?:on|in|at|during|via|through|to|that|with|for|from|last|this|earlier|how|what)\b", re.I
 )
@@ -98,8 +101,47 @@ def cue_at(lex: Lexicon, key: str, text: str, pos: int = 0, endpos: int | None =
     end = len(text) if endpos is None else endpos
     twin = _cue_twins(lex)[key]
     low = lowered(text) if twin is not None else None
-    m = twin.search(low, pos, end) if low is not None else lex.rx[key].search(text, pos, end)
-    return -1 if m is None else m.start()
+    if twin is not None and low is not None:
+        return first_start(twin, _cue_starts(lex)[key][1], low, pos, end)
+    return first_start(lex.rx[key], _cue_starts(lex)[key][0], text, pos, end)
+
+
+@lru_cache(maxsize=8)
+def _cue_starts(lex: Lexicon) -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """Per cue, the ``nonword_form`` of its pattern and of its twin (see ``first_start``)."""
+    twins = _cue_twins(lex)
+    return {
+        key: (nonword_form(rx), nonword_form(twins[key]) if twins[key] is not None else None)
+        for key, rx in lex.rx.items()
+    }
+
+
+def _last_word(before: str) -> str | None:
+    """``_LAST_WORD.search(before).group(1)`` (None: no match) without a scan from the left: the
+    run of word characters and apostrophes around the last word character (after it only
+    non-word characters follow), or with no word character the first run of apostrophes."""
+    k = len(before)
+    while k and not _is_word(before[k - 1]):
+        k -= 1
+    if k == 0:
+        quotes = _QUOTES.search(before)
+        return quotes.group(0) if quotes else None
+    end = k
+    while end < len(before) and before[end] in _APOSTROPHES:
+        end += 1
+    start = k - 1
+    while start and (_is_word(before[start - 1]) or before[start - 1] in _APOSTROPHES):
+        start -= 1
+    return before[start:end]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def _occurs(lex: Lexicon, key: str, text: str) -> bool:
+    """Whether ``lex.rx[key]`` occurs in ``text`` (a ``first_start`` search)."""
+    return first_start(lex.rx[key], _cue_starts(lex)[key][0], text, 0, len(text)) >= 0
 
 
 def _is_clause(phrase: str) -> bool:
@@ -112,14 +154,14 @@ def _is_clause(phrase: str) -> bool:
 def _after_name(lex: Lexicon, before: str) -> bool:
     """An appositive follows a name ("Sakana AI, the Tokyo start-up,"), not an introductory
     phrase ("On Tuesday, the company …")."""
-    last = _LAST_WORD.search(before)
-    if not last or not last.group(1)[:1].isupper() or last.group(1) in lex.not_product_words:
+    last = _last_word(before)
+    if not last or not last[:1].isupper() or last in lex.not_product_words:
         return False
     return not _INTRODUCTORY.match(before)
 
 
 def _has_product(lex: Lexicon, window: str) -> bool:
-    return bool(lex.rx["product_nouns"].search(window) or product_names(lex, window))
+    return _occurs(lex, "product_nouns", window) or bool(product_names(lex, window))
 
 
 def _satisfied(lex: Lexicon, trig: Trigger, text: str, start: int, end: int) -> bool:
@@ -139,8 +181,8 @@ def _satisfied(lex: Lexicon, trig: Trigger, text: str, start: int, end: int) -> 
 
 
 def _used_as_noun(before: str, trigger: str) -> bool:
-    last = _LAST_WORD.search(before)
-    if last and (last.group(1).lower() in _NOUN_DETERMINERS or _POSSESSIVE.search(last.group(1))):
+    last = _last_word(before)
+    if last and (last.lower() in _NOUN_DETERMINERS or _POSSESSIVE.search(last)):
         return True
     if trigger.lower() in _BARE_NOUNS and _DETERMINED.search(before):
         return True  # "before a wider commercial launch": a determiner and modifiers, no verb
@@ -163,7 +205,7 @@ def _acceptable(lex: Lexicon, trig: Trigger, text: str, start: int, end: int) ->
     if trig.needs == "product" and participle and _PARTICIPLE_PREP.match(text, end):
         return False  # "the image generator built into GPT-4o"
     if lex.rx["reduced_relative_by"].match(text, end):
-        return bool(lex.rx["auxiliary_before"].search(before))
+        return _occurs(lex, "auxiliary_before", before)
     return True
 
 
@@ -177,7 +219,31 @@ def _admitted(lex: Lexicon, text: str, low: str | None) -> tuple[int, ...]:
     """``admitted_triggers`` in index order."""
     if lex.stem_re is None:
         return _ordered(lex, frozenset())
-    return _ordered(lex, frozenset(lex.stem_re.findall(text.lower() if low is None else low)))
+    low = text.lower() if low is None else low
+    scan = _stem_scan(lex)
+    stems = scan.findall(" " + low) if scan is not None else lex.stem_re.findall(low)
+    return _ordered(lex, frozenset(stems))
+
+
+_WORD_START = "(?<![a-z])"
+
+
+@lru_cache(maxsize=8)
+def _stem_scan(lex: Lexicon) -> re.Pattern[str] | None:
+    """``lex.stem_re``, ``(?<![a-z])(?=(…))``, with its guard as a consumed non-letter, for scans
+    of " " + text: the same stems (a match is that one character, then the lookahead), and the
+    engine skips ahead to non-letters instead of trying every position. None: another shape."""
+    source = lex.stem_re.pattern if lex.stem_re is not None else ""
+    if not source.startswith(_WORD_START) or lex.stem_re.flags & re.IGNORECASE:
+        return None
+    rest = source[len(_WORD_START) :]
+    try:
+        (op, (direction, _body)), *more = _parser.parse(rest).data
+    except (re.error, TypeError, ValueError):
+        return None
+    if more or op is not _sre.ASSERT or direction != 1:
+        return None  # not one lookahead: a match would consume text
+    return re.compile("[^a-z]" + rest)
 
 
 @lru_cache(maxsize=4096)
@@ -209,7 +275,6 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
     admitted = _admitted(lex, text, low)
     if not admitted:
         return None
-    twins = _twins(lex)
     comma_free = 0  # no relative span starts before this position
     if _spans_open_with_comma(lex):
         comma = text.find(",")
@@ -223,8 +288,7 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
             continue
         if best is not None and trig.weak and not best[0]:
             continue  # a weak trigger never beats a strong one
-        twin = twins[index] if low is not None else None
-        for m in twin.finditer(low) if twin is not None else trig.pattern.finditer(text):
+        for m in _trigger_matches(lex, index, text, low):
             if best is not None and (trig.weak, m.start()) > best[:2]:
                 break  # later matches rank lower still
             if m.start() >= comma_free:
@@ -243,6 +307,29 @@ def find_trigger(lex: Lexicon, text: str, *, roles: tuple[str, ...] = ()) -> Hit
                 hit = Hit(trig.kind, trig.role, trig.needs, start, end, text[start:end])
             break
     return hit
+
+
+def _trigger_matches(
+    lex: Lexicon, index: int, text: str, low: str | None
+) -> Iterator[re.Match[str]]:
+    """The matches of trigger ``index``: its twin's over ``low`` when it has one, else its own
+    over ``text``; a fast search for the first one opens the scan (none: nothing to iterate)."""
+    twin = _twins(lex)[index] if low is not None else None
+    if twin is not None and low is not None:
+        first = first_start(twin, _trigger_starts(lex)[index][1], low, 0, len(low))
+        return twin.finditer(low, first) if first >= 0 else iter(())
+    pattern = lex.triggers[index].pattern
+    first = first_start(pattern, _trigger_starts(lex)[index][0], text, 0, len(text))
+    return pattern.finditer(text, first) if first >= 0 else iter(())
+
+
+@lru_cache(maxsize=8)
+def _trigger_starts(lex: Lexicon) -> tuple[tuple[re.Pattern[str] | None, ...], ...]:
+    """Per trigger, the ``nonword_form`` of its pattern and of its twin (see ``first_start``)."""
+    return tuple(
+        (nonword_form(t.pattern), nonword_form(twin) if twin is not None else None)
+        for t, twin in zip(lex.triggers, _twins(lex), strict=True)
+    )
 
 
 def content_start(lex: Lexicon, text: str, hit: Hit) -> int:
@@ -300,7 +387,7 @@ def status_of(lex: Lexicon, text: str, hit: Hit, content_at: int) -> str:
 
 def media_attributed(lex: Lexicon, text: str, media_names: list[str]) -> bool:
     """A media organisation named as the source ("..., Reuters reported")."""
-    return bool(media_names) and bool(lex.rx["status.media_report_verbs"].search(text))
+    return bool(media_names) and _occurs(lex, "status.media_report_verbs", text)
 
 
 def open_source_framed(lex: Lexicon, text: str, hit: Hit) -> bool:
@@ -310,4 +397,4 @@ def open_source_framed(lex: Lexicon, text: str, hit: Hit) -> bool:
     window = re.split(r"\b(?:that|which|who|while|whereas)\b", window, maxsplit=1)[0]
     if _PASSIVE.search(text[: hit.start]):  # "Gemma 3, an open-weights model, was released"
         window = text[: hit.start] + window
-    return bool(lex.rx["open_source_framing"].search(window))
+    return _occurs(lex, "open_source_framing", window)
