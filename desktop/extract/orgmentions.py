@@ -144,6 +144,8 @@ def _learn_headed(lex: Lexicon, text: str, state: DocState) -> None:
     if words.head_scan is None:
         return
     for m in words.head_scan.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # inside a word ("Subclub")
         name = _headed_name(lex, text, m.start(), m.end())
         for noun in words.description_nouns[m.group(0)] if name else ():
             state.name_for(noun, name)
