@@ -134,3 +134,24 @@ def test_a_search_superseded_before_it_starts_does_not_run(qapp) -> None:
     controller._on_runner_finished(queued[1]())
     assert ran == [1]
     np.testing.assert_array_equal(timeline.masks[-1], np.isin(store.columns.id, [3, 4]))
+
+
+def test_a_search_superseded_while_it_runs_makes_no_mask(qapp) -> None:
+    from desktop.viewmodel.search_controller import SearchController
+
+    store, timeline = _FakeStore(np.arange(1, 50, dtype=np.int64)), _FakeTimeline()
+    store.answer = np.array([3, 4], dtype=np.int32)  # int32 ids, as id_search gives them
+    controller = SearchController(store, timeline)
+    queued: list = []
+    controller._runner.run = queued.append
+    controller.query = "old"
+    controller._on_timer_timeout()
+    store.on_job = lambda: controller.set_query("new")  # typed while "old" runs
+    assert queued[0]() == ("old", None, None, None)  # nothing made, nothing kept
+    store.on_job = lambda: None
+    controller._on_timer_timeout()
+    query, ids, _, mask = queued[1]()
+    assert query == "new" and ids is None  # the mask stands for the ids, which are let go
+    np.testing.assert_array_equal(mask, np.isin(store.columns.id, [3, 4]))
+    controller._on_runner_finished((query, ids, _, mask))
+    np.testing.assert_array_equal(timeline.masks[-1], mask)

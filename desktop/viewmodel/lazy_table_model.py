@@ -25,6 +25,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.extract.types import KINDS, STATUSES
+from desktop.store.fts_results import flag_positions
 from desktop.viewmodel.details import format_event_date
 from desktop.viewmodel.event_table_model import COLUMNS, ID_ROLE
 from desktop.viewmodel.timeline_model import TimelineModel
@@ -77,9 +78,9 @@ class LazyEventTableModel(QAbstractTableModel):
             if everything:
                 shown = perm
             elif perm is self._identity:  # the arrays' own order: the shown positions
-                shown = np.flatnonzero(m.mask).astype(_POS, copy=False)
+                shown = flag_positions(m.mask)  # int32, no int64 positions on the way
             else:  # np.take and flatnonzero: several times faster than fancy indexing
-                shown = np.take(perm, np.flatnonzero(np.take(m.mask, perm)))
+                shown = np.take(perm, flag_positions(np.take(m.mask, perm)))
             descending = order == Qt.SortOrder.DescendingOrder
             self._order = shown[::-1] if descending else shown
         self.endResetModel()

@@ -87,11 +87,12 @@ class IdPositions:
 
 def _with_mask(result: Any, positions: IdPositions | None) -> tuple:
     """(query, ids, positions, mask over those positions' columns or None): a search job's
-    answer with its mask made on the worker thread too."""
+    answer with its mask made on the worker thread too. With a mask the ids are let go at
+    once (None): a broad result's 10^6 ids must not wait in the GUI thread's queue."""
     query, ids = result
     if positions is None or not isinstance(ids, np.ndarray):
         return query, ids, None, None
-    return query, ids, positions, positions.mask_of(ids)
+    return query, None, positions, positions.mask_of(ids)
 
 
 def filter_mask(
@@ -240,7 +241,10 @@ class SearchController(QObject):
         def run() -> tuple:
             if self._asked != asked:  # superseded while it waited for a pool thread
                 return query, None, None, None
-            return _with_mask(job(), positions)
+            result = job()
+            if self._asked != asked:  # superseded meanwhile: no mask, nothing kept
+                return query, None, None, None
+            return _with_mask(result, positions)
 
         self._runner.run(run)
 
@@ -254,12 +258,16 @@ class SearchController(QObject):
 
     def _on_runner_finished(self, result: object) -> None:
         query, ids, positions, mask = result  # type: ignore[misc]
-        if query != self.query or ids is None:
+        if query != self.query or (ids is None and mask is None):
             return  # a stale answer to an older query, or a job that skipped out
         current = self._current_positions()
-        if isinstance(ids, np.ndarray) and current is not None:
-            # kept as a mask (n/8 bytes); made by the worker unless the columns changed since
-            self._text_ids = mask if positions is current else current.mask_of(ids)
+        if mask is not None:  # made by the worker over the columns of its time
+            if positions is not current:  # the columns changed since: search them again
+                self._on_timer_timeout()
+                return
+            self._text_ids = mask
+        elif isinstance(ids, np.ndarray) and current is not None:
+            self._text_ids = current.mask_of(ids)  # kept as a mask (n bytes)
         else:
             self._text_ids = ids if isinstance(ids, np.ndarray) else list(ids)
         self.apply()
