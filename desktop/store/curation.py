@@ -1,11 +1,13 @@
 """Curation: what a person decides about events, recorded in ``edits`` and kept for good.
 
-Every operation takes the connection inside the caller's write transaction (EventStore runs
-each one journalled, so it can be undone) and ``who``, the OS user. A user decision wins over
-extraction: edited, merged, split and hand-made events are ``origin='user'`` (reconciliation
-leaves their values alone) and hidden, starred, tagged or annotated events are never dropped
-when a document goes or is extracted again. Every statement is parameterised; column names
-come from fixed lists.
+Every operation takes the store's sqlite-utils Database inside the caller's write transaction
+(EventStore runs each one journalled, so it can be undone) and ``who``, the OS user. A user
+decision wins over extraction: edited, merged, split and hand-made events are
+``origin='user'`` (reconciliation leaves their values alone) and hidden, starred, tagged or
+annotated events are never dropped when a document goes or is extracted again. Rows are read
+and written with sqlite-utils (``get``, ``insert``, ``update``, ``delete``, ``count_where``):
+values are always parameters and column names come from fixed lists; re-pointing many mentions
+at once is one parameterised UPDATE through ``db.execute``.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from __future__ import annotations
 import getpass
 import json
 import re
-import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
 
 from desktop.extract.types import KINDS, PRECISIONS, STATUSES
 from desktop.store import writer
@@ -44,7 +48,7 @@ def _text(value: object) -> str | None:
 
 
 def record_edit(
-    conn: sqlite3.Connection,
+    db: Database,
     who: str,
     action: str,
     *,
@@ -55,30 +59,26 @@ def record_edit(
     new: object = None,
     origin: str = "user",
 ) -> None:
-    conn.execute(
-        "INSERT INTO edits (event_id, document_id, who, edited_at, action, field, old, new,"
-        " origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (event_id, document_id, who, writer.now_iso(), action, field, _text(old), _text(new),
-         origin),
-    )  # fmt: skip
+    db["edits"].insert({
+        "event_id": event_id, "document_id": document_id, "who": who,
+        "edited_at": writer.now_iso(), "action": action, "field": field, "old": _text(old),
+        "new": _text(new), "origin": origin,
+    }, alter=False)  # fmt: skip
 
 
-def _event_row(conn: sqlite3.Connection, event_id: int) -> dict[str, Any]:
-    cur = conn.execute("SELECT * FROM events WHERE id = ?", (int(event_id),))
-    row = cur.fetchone()
-    if row is None:
-        raise StoreError(f"no event with id {event_id}; it may have been deleted")
-    return dict(zip([d[0] for d in cur.description], row, strict=True))
+def _event_row(db: Database, event_id: int) -> dict[str, Any]:
+    try:
+        return db["events"].get(int(event_id))
+    except NotFoundError:
+        raise StoreError(f"no event with id {event_id}; it may have been deleted") from None
 
 
-def edit_event(
-    conn: sqlite3.Connection, event_id: int, changes: Mapping[str, Any], who: str
-) -> None:
+def edit_event(db: Database, event_id: int, changes: Mapping[str, Any], who: str) -> None:
     """Set fields of an event (see EVENT_FIELDS); the event becomes ``origin='user'``."""
     unknown = sorted(set(changes) - set(EVENT_FIELDS))
     if unknown:
         raise StoreError(f"cannot edit event field(s) {', '.join(unknown)}")
-    before = _event_row(conn, event_id)
+    before = _event_row(db, event_id)
     changed = {k: v for k, v in changes.items() if before[k] != v}
     if not changed:
         return
@@ -86,32 +86,32 @@ def edit_event(
     dated = any(k in values for k in _DATE_FIELDS)
     if dated and values.get("precision", before["precision"]) == "unknown":
         values.update(start=None, end=None, precision="unknown")
-    writer.update_event(conn, int(event_id), values)
+    writer.update_event(db, int(event_id), values)
     if "note" in changed:
-        conn.execute("UPDATE events SET note = ? WHERE id = ?", (str(changed["note"]), event_id))
+        db["events"].update(event_id, {"note": str(changed["note"])})
     if dated:
-        conn.execute("UPDATE events SET anchor = 'explicit' WHERE id = ?", (event_id,))
+        db["events"].update(event_id, {"anchor": "explicit"})
     if "actor" in values:
-        conn.execute("INSERT OR IGNORE INTO actors (name) VALUES (?)", (values["actor"],))
-    after = _event_row(conn, event_id)
+        writer.add_actors(db, [values["actor"]])
+    after = _event_row(db, event_id)
     for name in EVENT_FIELDS:
         if before[name] != after[name]:
-            record_edit(conn, who, "edit", event_id=event_id, field=name,
+            record_edit(db, who, "edit", event_id=event_id, field=name,
                         old=before[name], new=after[name])  # fmt: skip
 
 
-def set_flag(conn: sqlite3.Connection, event_id: int, flag: str, value: bool, who: str) -> None:
+def set_flag(db: Database, event_id: int, flag: str, value: bool, who: str) -> None:
     """Hide ("not an event") / unhide, or star / unstar an event."""
     column = {"hidden": "hidden", "starred": "starred"}.get(flag)
     if column is None:
         raise StoreError(f"unknown flag {flag!r}; use hidden or starred")
-    before = _event_row(conn, event_id)[column]
+    before = _event_row(db, event_id)[column]
     if bool(before) == bool(value):
         return
-    conn.execute(f"UPDATE events SET {column} = ? WHERE id = ?", (int(bool(value)), event_id))
+    db["events"].update(event_id, {column: int(bool(value))})
     action = {("hidden", True): "hide", ("hidden", False): "unhide"}.get((flag, bool(value)))
     action = action or ("star" if value else "unstar")
-    record_edit(conn, who, action, event_id=event_id, field=column, old=before, new=int(value))
+    record_edit(db, who, action, event_id=event_id, field=column, old=before, new=int(value))
 
 
 def clean_tags(tags: Iterable[str]) -> list[str]:
@@ -124,23 +124,23 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
     return sorted(seen.values(), key=str.casefold)
 
 
-def set_tags(conn: sqlite3.Connection, event_id: int, tags: Iterable[str], who: str) -> None:
-    before = _event_row(conn, event_id)["tags"]
+def set_tags(db: Database, event_id: int, tags: Iterable[str], who: str) -> None:
+    before = _event_row(db, event_id)["tags"]
     after = json.dumps(clean_tags(tags), ensure_ascii=False)
     if before == after:
         return
-    conn.execute("UPDATE events SET tags = ? WHERE id = ?", (after, event_id))
-    record_edit(conn, who, "tag", event_id=event_id, field="tags", old=before, new=after)
+    db["events"].update(event_id, {"tags": after})
+    record_edit(db, who, "tag", event_id=event_id, field="tags", old=before, new=after)
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9.]+", "-", text.lower()).strip("-.")[:48].strip("-")
 
 
-def free_key(conn: sqlite3.Connection, base: str) -> str:
+def free_key(db: Database, base: str) -> str:
     base = base or "event"
     key, n = base, 2
-    while conn.execute("SELECT 1 FROM events WHERE key = ?", (key,)).fetchone():
+    while db["events"].count_where("key = ?", [key]):
         key, n = f"{base}-{n}", n + 1
     return key
 
@@ -154,7 +154,7 @@ def _check_fields(fields: Mapping[str, Any]) -> None:
 
 
 def add_event(
-    conn: sqlite3.Connection,
+    db: Database,
     fields: Mapping[str, Any],
     who: str,
     evidence: tuple[str, int, int] | None = None,
@@ -173,103 +173,97 @@ def add_event(
     _check_fields(f)
     title = str(f.get("title") or f"{f['actor']} {f['subject']}".strip())
     slug = _slug(f"{f['actor'].split('(')[0]}-{f['subject'] or title}-{f['kind']}")
-    cur = conn.execute(
-        'INSERT INTO events (key, start, "end", precision, anchor, status, kind, actor,'
-        " actor_key, subject, title, summary, confidence, origin, created_at, note)"
-        " VALUES (?, ?, ?, ?, 'explicit', ?, ?, ?, ?, ?, ?, ?, 1.0, 'user', ?, ?)",
-        (free_key(conn, key or slug), f["start"], f["end"], f["precision"], f["status"],
-         f["kind"], f["actor"], writer.actor_key(f["actor"]), f["subject"], title,
-         str(f.get("summary") or ""), writer.now_iso(), str(f.get("note") or "")),
-    )  # fmt: skip
-    event_id = int(cur.lastrowid)
-    conn.execute("INSERT OR IGNORE INTO actors (name) VALUES (?)", (f["actor"],))
+    events = db["events"]
+    events.insert({
+        "key": free_key(db, key or slug), "start": f["start"], "end": f["end"],
+        "precision": f["precision"], "anchor": "explicit", "status": f["status"],
+        "kind": f["kind"], "actor": f["actor"], "actor_key": writer.actor_key(f["actor"]),
+        "subject": f["subject"], "title": title, "summary": str(f.get("summary") or ""),
+        "confidence": 1.0, "origin": "user", "created_at": writer.now_iso(),
+        "note": str(f.get("note") or ""),
+    }, alter=False)  # fmt: skip
+    event_id = int(events.last_rowid or 0)
+    writer.add_actors(db, [f["actor"]])
     if evidence is not None:
-        add_mention(conn, event_id, *evidence)
-    record_edit(conn, who, "add", event_id=event_id, new=title, origin=origin)
+        add_mention(db, event_id, *evidence)
+    record_edit(db, who, "add", event_id=event_id, new=title, origin=origin)
     return event_id
 
 
-def add_mention(
-    conn: sqlite3.Connection, event_id: int, document_id: str, start: int, end: int
-) -> int:
+def add_mention(db: Database, event_id: int, document_id: str, start: int, end: int) -> int:
     """A user mention: the passage ``start:end`` of a stored document reports the event."""
-    row = conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+    row = next(db["documents"].rows_where("id = ?", [document_id], select="text"), None)
     if row is None:
         raise StoreError(f"no document {document_id!r} in this store")
-    text = row[0]
+    text = row["text"]
     if not (0 <= start < end <= len(text)) or not text[start:end].strip():
         raise StoreError(f"evidence {start}:{end} is not a passage of the document")
-    ev = _event_row(conn, event_id)
-    cur = conn.execute(
-        'INSERT INTO mentions (event_id, document_id, start, "end", date_start, date_end,'
-        " precision, anchor, resolution, status, kind, actor_text, subject_text, evidence,"
-        " title, summary, confidence, origin)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 'explicit', 'set by hand', ?, ?, ?, ?, ?, ?, ?, 1.0,"
-        " 'user')",
-        (event_id, document_id, start, end, ev["start"], ev["end"], ev["precision"],
-         ev["status"], ev["kind"], ev["actor"], ev["subject"], text[start:end], ev["title"],
-         ev["summary"]),
-    )  # fmt: skip
-    return int(cur.lastrowid)
+    ev = _event_row(db, event_id)
+    mentions = db["mentions"]
+    mentions.insert({
+        "event_id": event_id, "document_id": document_id, "start": start, "end": end,
+        "date_start": ev["start"], "date_end": ev["end"], "precision": ev["precision"],
+        "anchor": "explicit", "resolution": "set by hand", "status": ev["status"],
+        "kind": ev["kind"], "actor_text": ev["actor"], "subject_text": ev["subject"],
+        "evidence": text[start:end], "title": ev["title"], "summary": ev["summary"],
+        "confidence": 1.0, "origin": "user",
+    }, alter=False)  # fmt: skip
+    return int(mentions.last_rowid or 0)
 
 
-def merge_events(conn: sqlite3.Connection, keep_id: int, other_id: int, who: str) -> None:
+def merge_events(db: Database, keep_id: int, other_id: int, who: str) -> None:
     """``other``'s mentions join ``keep``; stars, tags and notes are combined; ``other`` goes.
     The kept event keeps its values and becomes ``origin='user'``."""
     if int(keep_id) == int(other_id):
         raise StoreError("cannot merge an event with itself")
-    keep, other = _event_row(conn, keep_id), _event_row(conn, other_id)
+    keep, other = _event_row(db, keep_id), _event_row(db, other_id)
     tags = clean_tags(json.loads(keep["tags"]) + json.loads(other["tags"]))
     note = "\n".join(n for n in (keep["note"], other["note"]) if n)
-    conn.execute("UPDATE mentions SET event_id = ? WHERE event_id = ?", (keep_id, other_id))
-    conn.execute(
-        "UPDATE events SET origin = 'user', starred = ?, hidden = ?, tags = ?, note = ?"
-        " WHERE id = ?",
-        (int(keep["starred"] or other["starred"]), int(keep["hidden"] and other["hidden"]),
-         json.dumps(tags, ensure_ascii=False), note, keep_id),
-    )  # fmt: skip
-    conn.execute("DELETE FROM events WHERE id = ?", (other_id,))
-    record_edit(conn, who, "merge", event_id=keep_id, field="key", old=other["key"],
+    # one multi-row UPDATE (sqlite-utils' update() changes one row by primary key)
+    db.execute("UPDATE mentions SET event_id = ? WHERE event_id = ?", (keep_id, other_id))
+    db["events"].update(keep_id, {
+        "origin": "user", "starred": int(keep["starred"] or other["starred"]),
+        "hidden": int(keep["hidden"] and other["hidden"]),
+        "tags": json.dumps(tags, ensure_ascii=False), "note": note,
+    })  # fmt: skip
+    db["events"].delete(other_id)
+    record_edit(db, who, "merge", event_id=keep_id, field="key", old=other["key"],
                 new=keep["key"])  # fmt: skip
 
 
-def split_mention(conn: sqlite3.Connection, mention_id: int, who: str) -> int:
+def split_mention(db: Database, mention_id: int, who: str) -> int:
     """Move one mention to a new event of its own (values from that mention); returns its id.
     The event it leaves is reconciled from its other mentions unless a person edited it."""
-    cur = conn.execute("SELECT * FROM mentions WHERE id = ?", (int(mention_id),))
-    row = cur.fetchone()
-    if row is None:
-        raise StoreError(f"no mention with id {mention_id}")
-    m = dict(zip([d[0] for d in cur.description], row, strict=True))
-    old = _event_row(conn, m["event_id"])
-    n = conn.execute("SELECT COUNT(*) FROM mentions WHERE event_id = ?", (old["id"],)).fetchone()
-    if n[0] < 2:
+    try:
+        m = db["mentions"].get(int(mention_id))
+    except NotFoundError:
+        raise StoreError(f"no mention with id {mention_id}") from None
+    old = _event_row(db, m["event_id"])
+    if db["mentions"].count_where("event_id = ?", [old["id"]]) < 2:
         raise StoreError("the event has only this mention; there is nothing to split off")
     fields = {"start": m["date_start"], "end": m["date_end"], "precision": m["precision"],
               "status": m["status"], "kind": m["kind"], "actor": m["actor_text"] or old["actor"],
               "subject": m["subject_text"], "title": m["title"] or old["title"],
               "summary": m["summary"]}  # fmt: skip
-    new_id = add_event(conn, fields, who, key=f"{old['key']}-split")
-    conn.execute("UPDATE mentions SET event_id = ? WHERE id = ?", (new_id, mention_id))
-    conn.execute("UPDATE events SET anchor = ? WHERE id = ?", (m["anchor"], new_id))
-    writer.reconcile(conn, old["id"])
-    record_edit(conn, who, "split", event_id=new_id, field="key", old=old["key"])
+    new_id = add_event(db, fields, who, key=f"{old['key']}-split")
+    db["mentions"].update(mention_id, {"event_id": new_id})
+    db["events"].update(new_id, {"anchor": m["anchor"]})
+    writer.reconcile(db, old["id"])
+    record_edit(db, who, "split", event_id=new_id, field="key", old=old["key"])
     return new_id
 
 
-def is_decided(conn: sqlite3.Connection, event_id: int) -> bool:
-    row = conn.execute(f"SELECT {DECIDED_SQL} FROM events WHERE id = ?", (event_id,)).fetchone()
-    return bool(row and row[0])
+def is_decided(db: Database, event_id: int) -> bool:
+    return db["events"].count_where(f"id = ? AND {DECIDED_SQL}", [event_id]) > 0
 
 
-def tidy_event(conn: sqlite3.Connection, event_id: int) -> None:
+def tidy_event(db: Database, event_id: int) -> None:
     """After mentions went: drop an event left without any unless a person decided on it;
     otherwise re-derive an extracted event's values from the mentions it still has."""
-    if conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is None:
+    if db["events"].count_where("id = ?", [event_id]) == 0:
         return
-    left = conn.execute("SELECT 1 FROM mentions WHERE event_id = ?", (event_id,)).fetchone()
-    if left is None:
-        if not is_decided(conn, event_id):
-            conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+    if db["mentions"].count_where("event_id = ?", [event_id]) == 0:
+        if not is_decided(db, event_id):
+            db["events"].delete(event_id)
         return
-    writer.reconcile(conn, event_id)
+    writer.reconcile(db, event_id)

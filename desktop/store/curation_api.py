@@ -1,7 +1,8 @@
 """EventStore's curation methods: thin wrappers that run desktop.store.curation operations in
 one write transaction each, journalled so every edit can be undone (desktop.store.journal).
 
-Mixed into EventStore; uses its ``_lock``, ``_write()``, ``conn`` and ``path``.
+Mixed into EventStore; uses its ``_lock``, ``_write()``, ``db`` (the sqlite-utils Database
+every read here goes through) and ``path``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
+
+from sqlite_utils import Database
 
 from desktop.store import curation, curation_docs, importing, journal
 from desktop.store.errors import StoreError
@@ -51,7 +54,7 @@ class CurationMethods:
 
     _lock: Any
     path: Any
-    conn: sqlite3.Connection
+    db: Database
     who: str = curation.os_user()
 
     @property
@@ -68,12 +71,12 @@ class CurationMethods:
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: database error ({exc})") from exc
 
-    def curate(self, label: str, operation: Callable[[sqlite3.Connection], T]) -> T:
-        """Run ``operation(conn)`` as one journalled write transaction labelled ``label``."""
+    def curate(self, label: str, operation: Callable[[Database], T]) -> T:
+        """Run ``operation(db)`` as one journalled write transaction labelled ``label``."""
 
         def work() -> T:
-            with self._write() as conn, journal.recording(conn, self.session, label):  # type: ignore[attr-defined]
-                return operation(conn)
+            with self._write() as db, journal.recording(db, self.session, label):  # type: ignore[attr-defined]
+                return operation(db)
 
         return self._run(work)
 
@@ -128,12 +131,12 @@ class CurationMethods:
     ) -> int:
         """Extract the given documents (all complete ones when None) again; one undo step."""
 
-        def op(conn: sqlite3.Connection) -> int:
+        def op(db: Database) -> int:
             ids = doc_ids
             if ids is None:
-                rows = conn.execute("SELECT id FROM documents WHERE complete ORDER BY file_name")
-                ids = [d for (d,) in rows]
-            return sum(curation_docs.reextract_document(conn, d, self.who, extract) for d in ids)
+                rows = db["documents"].rows_where("complete", select="id", order_by="file_name")
+                ids = [row["id"] for row in rows]
+            return sum(curation_docs.reextract_document(db, d, self.who, extract) for d in ids)
 
         return self.curate("Re-extract", op)
 
@@ -148,7 +151,7 @@ class CurationMethods:
     # -- undo --------------------------------------------------------------------------------
     def undo_entries(self) -> list[tuple[int, str, bool]]:
         """(id, label, undone) of the undo journal, oldest first."""
-        return self._run(lambda: journal.entries(self.conn))
+        return self._run(lambda: journal.entries(self.db))
 
     def undo(self, entry_id: int) -> None:
         self._run(lambda: self._journal_step(journal.undo, entry_id))
@@ -156,48 +159,50 @@ class CurationMethods:
     def redo(self, entry_id: int) -> None:
         self._run(lambda: self._journal_step(journal.redo, entry_id))
 
-    def _journal_step(self, step: Callable[[sqlite3.Connection, int], None], entry: int) -> None:
-        with self._write() as conn:  # type: ignore[attr-defined]
-            step(conn, entry)
+    def _journal_step(self, step: Callable[[Database, int], None], entry: int) -> None:
+        with self._write() as db:  # type: ignore[attr-defined]
+            step(db, entry)
 
     # -- reading -----------------------------------------------------------------------------
     def edits(self, event_id: int | None = None, document_id: str | None = None) -> list:
         """The audit trail of an event or a document (or all of it), oldest first."""
 
         def read() -> list[EditRecord]:
-            sql = "SELECT * FROM edits WHERE (? IS NULL OR event_id = ?)"
-            sql += " AND (? IS NULL OR document_id = ?) ORDER BY id"
-            rows = self.conn.execute(sql, (event_id, event_id, document_id, document_id))
-            return [EditRecord(*row) for row in rows]
+            where = "(:event IS NULL OR event_id = :event) AND (:doc IS NULL OR document_id = :doc)"
+            rows = self.db["edits"].rows_where(
+                where, {"event": event_id, "doc": document_id}, order_by="id"
+            )
+            return [EditRecord(**row) for row in rows]
 
         return self._run(read)
 
     def curation(self, event_id: int) -> Curation | None:
         def read() -> Curation | None:
-            row = self.conn.execute(
-                "SELECT hidden, starred, tags, note FROM events WHERE id = ?", (event_id,)
-            ).fetchone()
+            rows = self.db["events"].rows_where(
+                "id = ?", [event_id], select="hidden, starred, tags, note"
+            )
+            row = next(rows, None)
             if row is None:
                 return None
-            return Curation(bool(row[0]), bool(row[1]), tuple(json.loads(row[2])), row[3])
+            tags = tuple(json.loads(row["tags"]))
+            return Curation(bool(row["hidden"]), bool(row["starred"]), tags, row["note"])
 
         return self._run(read)
 
     def hidden_ids(self) -> list[int]:
-        return self._run(
-            lambda: [i for (i,) in self.conn.execute("SELECT id FROM events WHERE hidden")]
-        )
+        return self._run(lambda: self._ids_where("hidden"))
 
     def starred_ids(self) -> list[int]:
-        return self._run(
-            lambda: [i for (i,) in self.conn.execute("SELECT id FROM events WHERE starred")]
-        )
+        return self._run(lambda: self._ids_where("starred"))
+
+    def _ids_where(self, flag: str) -> list[int]:
+        """Ids of the events with a curation flag set (``flag`` is a column name from code)."""
+        return [row["id"] for row in self.db["events"].rows_where(flag, select="id")]
 
     def mention_document(self, mention_id: int) -> tuple[int, str] | None:
         """(event id, document id) of a mention."""
-        row = self._run(
-            lambda: self.conn.execute(
-                "SELECT event_id, document_id FROM mentions WHERE id = ?", (mention_id,)
-            ).fetchone()
+        select = "event_id, document_id"
+        rows = self._run(
+            lambda: list(self.db["mentions"].rows_where("id = ?", [mention_id], select=select))
         )
-        return (int(row[0]), str(row[1])) if row else None
+        return (int(rows[0]["event_id"]), str(rows[0]["document_id"])) if rows else None

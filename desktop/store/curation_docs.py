@@ -7,14 +7,17 @@ Re-extraction keeps every user decision: a mention a person picked by hand stays
 extracted mention that covers the passage of an old one goes back to the old one's event
 (so a hidden, starred, edited, merged or split event keeps its mentions), and an event left
 without mentions is dropped only when nobody decided anything about it. Runs inside the
-caller's write transaction; parameterised SQL only.
+caller's write transaction; rows are read and written with sqlite-utils (values are always
+parameters).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable, Sequence
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
 
 from desktop.extract.types import ExtractedEvent
 from desktop.sources.document import Document
@@ -31,22 +34,23 @@ def default_extractor() -> Extractor:
     return extract_events
 
 
-def _document(conn: sqlite3.Connection, doc_id: str) -> Document:
-    row = conn.execute(
-        "SELECT text, file_name, source, title, published, published_from, complete"
-        " FROM documents WHERE id = ?",
-        (doc_id,),
-    ).fetchone()
-    if row is None:
-        raise StoreError(f"no document {doc_id!r} in this store")
-    text, file_name, source, title, published, published_from, complete = row
-    if not complete:
+def _document(db: Database, doc_id: str) -> Document:
+    row = _document_row(db, doc_id)
+    text, file_name, published = row["text"], row["file_name"], row["published"]
+    if not row["complete"]:
         raise StoreError(
             f"{file_name}: only imported evidence is stored, not the article; ingest the "
             "article itself to extract from it"
         )
     date = dt.date.fromisoformat(published) if published else None
-    return Document(text, file_name, source or "", title, date, published_from)
+    return Document(text, file_name, row["source"] or "", row["title"], date, row["published_from"])
+
+
+def _document_row(db: Database, doc_id: str) -> dict:
+    try:
+        return db["documents"].get(doc_id)
+    except NotFoundError:
+        raise StoreError(f"no document {doc_id!r} in this store") from None
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -66,50 +70,46 @@ def _previous_event(
 
 
 def reextract_document(
-    conn: sqlite3.Connection, doc_id: str, who: str, extract: Extractor | None = None
+    db: Database, doc_id: str, who: str, extract: Extractor | None = None
 ) -> int:
     """Run extraction on a stored document again (after an extractor upgrade or a new
     publication date); returns the number of mentions extracted."""
-    doc = _document(conn, doc_id)
+    doc = _document(db, doc_id)
     events = list((extract or default_extractor())(doc.text, doc.published))
     for ev in events:
         writer.validate(doc, ev)
-    old = [
-        (int(e), int(s), int(t))
-        for e, s, t in conn.execute(
-            'SELECT event_id, start, "end" FROM mentions WHERE document_id = ?'
-            " AND origin = 'extracted' ORDER BY id",
-            (doc_id,),
-        )
-    ]
-    conn.execute("DELETE FROM mentions WHERE document_id = ? AND origin = 'extracted'", (doc_id,))
+    mentions = db["mentions"]
+    where, params = "document_id = ? AND origin = 'extracted'", [doc_id]
+    rows = mentions.rows_where(where, params, select='event_id, start, "end"', order_by="id")
+    old = [(int(r["event_id"]), int(r["start"]), int(r["end"])) for r in rows]
+    mentions.delete_where(where, params)
     now = writer.now_iso()
     taken: set[int] = set()
     for ev in events:
         target = _previous_event(old, ev, taken)
-        if target is not None and not _exists(conn, target):
+        if target is not None and not _exists(db, target):
             target = None
         if target is None:
-            found = writer.find_existing(conn, ev, taken)
+            found = writer.find_existing(db, ev, taken)
             target = found.id if found is not None else None
         if target is None:
-            target = writer.insert_event(conn, ev, now)
-        writer.insert_mention(conn, target, doc_id, ev)
-        writer.reconcile(conn, target)
+            target = writer.insert_event(db, ev, now)
+        writer.insert_mention(db, target, doc_id, ev)
+        writer.reconcile(db, target)
         taken.add(target)
-        conn.execute("INSERT OR IGNORE INTO actors (name) VALUES (?)", (ev.actor,))
+        writer.add_actors(db, [ev.actor])
     for event_id in {e for e, _s, _t in old} - taken:
-        tidy_event(conn, event_id)
-    record_edit(conn, who, "reextract", document_id=doc_id, new=len(events))
+        tidy_event(db, event_id)
+    record_edit(db, who, "reextract", document_id=doc_id, new=len(events))
     return len(events)
 
 
-def _exists(conn: sqlite3.Connection, event_id: int) -> bool:
-    return conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is not None
+def _exists(db: Database, event_id: int) -> bool:
+    return db["events"].count_where("id = ?", [event_id]) > 0
 
 
 def set_published(
-    conn: sqlite3.Connection,
+    db: Database,
     doc_id: str,
     published: dt.date | None,
     who: str,
@@ -117,31 +117,23 @@ def set_published(
 ) -> None:
     """Set (or clear) a document's publication date by hand, then resolve its relative dates
     again by re-extracting it."""
-    row = conn.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if row is None:
-        raise StoreError(f"no document {doc_id!r} in this store")
+    row = _document_row(db, doc_id)
     new = published.isoformat() if published else None
-    conn.execute(
-        "UPDATE documents SET published = ?, published_from = ? WHERE id = ?",
-        (new, "user" if new else "none", doc_id),
-    )
-    record_edit(conn, who, "set_published", document_id=doc_id, field="published",
-                old=row[0], new=new)  # fmt: skip
-    complete = conn.execute("SELECT complete FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if complete[0]:
-        reextract_document(conn, doc_id, who, extract)
+    db["documents"].update(doc_id, {"published": new, "published_from": "user" if new else "none"})
+    record_edit(db, who, "set_published", document_id=doc_id, field="published",
+                old=row["published"], new=new)  # fmt: skip
+    if row["complete"]:
+        reextract_document(db, doc_id, who, extract)
 
 
-def delete_document(conn: sqlite3.Connection, doc_id: str, who: str) -> None:
+def delete_document(db: Database, doc_id: str, who: str) -> None:
     """Remove a document and its mentions; events left without mentions go unless a person
     decided something about them."""
-    row = conn.execute("SELECT file_name FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if row is None:
-        raise StoreError(f"no document {doc_id!r} in this store")
-    events = [e for (e,) in conn.execute(
-        "SELECT DISTINCT event_id FROM mentions WHERE document_id = ?", (doc_id,))]  # fmt: skip
-    conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
-    conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+    row = _document_row(db, doc_id)
+    rows = db["mentions"].rows_where("document_id = ?", [doc_id], select="DISTINCT event_id")
+    events = [r["event_id"] for r in rows]
+    db["mentions"].delete_where("document_id = ?", [doc_id])
+    db["documents"].delete(doc_id)
     for event_id in events:
-        tidy_event(conn, event_id)
-    record_edit(conn, who, "delete_document", document_id=doc_id, old=row[0])
+        tidy_event(db, event_id)
+    record_edit(db, who, "delete_document", document_id=doc_id, old=row["file_name"])

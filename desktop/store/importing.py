@@ -7,7 +7,8 @@ Records sharing an ``event_key`` become one event; a key already in the store ga
 record as a mention. When the record's document is in the store, the evidence is located in
 its text; otherwise a document is stored with only the evidence passages as its text
 (``complete = 0``), under the record's own ``doc_id``. A record with no evidence (TimelineJS)
-is an event without mentions. Re-importing the same records adds nothing.
+is an event without mentions. Re-importing the same records adds nothing. Rows are read and
+written with sqlite-utils on the caller's transaction (values are always parameters).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import calendar
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from sqlite_utils import Database
 
 from desktop.extract.types import ANCHORS, KINDS, PRECISIONS, STATUSES
 from desktop.store import writer
@@ -84,7 +86,7 @@ def _choice(record: dict, name: str, allowed: tuple[str, ...], default: str) -> 
     return value
 
 
-def _stub_documents(conn: sqlite3.Connection, records: list[dict], source: str) -> int:
+def _stub_documents(db: Database, records: list[dict], source: str) -> int:
     """Store a document made of the evidence passages for every unknown doc_id."""
     by_doc: dict[str, tuple[str, list[str]]] = {}
     for r in records:
@@ -96,13 +98,13 @@ def _stub_documents(conn: sqlite3.Connection, records: list[dict], source: str) 
                 passages.append(str(text))
     added = 0
     for doc_id, (name, passages) in by_doc.items():
-        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+        if db["documents"].count_where("id = ?", [doc_id]):
             continue
-        conn.execute(
-            "INSERT INTO documents (id, file_name, title, source, published, published_from,"
-            " text, ingested_at, complete) VALUES (?, ?, NULL, ?, NULL, 'none', ?, ?, 0)",
-            (doc_id, name or doc_id[:12], source, "\n\n".join(passages), writer.now_iso()),
-        )
+        db["documents"].insert({
+            "id": doc_id, "file_name": name or doc_id[:12], "title": None, "source": source,
+            "published": None, "published_from": "none", "text": "\n\n".join(passages),
+            "ingested_at": writer.now_iso(), "complete": 0,
+        }, pk="id", alter=False)  # fmt: skip
         added += 1
     return added
 
@@ -118,11 +120,11 @@ def _locate(text: str, record: dict) -> tuple[int, int]:
     return found, found + len(evidence)
 
 
-def _event_for(conn: sqlite3.Connection, record: dict, who: str, s: ImportSummary) -> int:
+def _event_for(db: Database, record: dict, who: str, s: ImportSummary) -> int:
     key = str(record.get("event_key") or "")
-    row = conn.execute("SELECT id FROM events WHERE key = ?", (key,)).fetchone() if key else None
+    row = next(db["events"].rows_where("key = ?", [key], select="id"), None) if key else None
     if row is not None:
-        return int(row[0])
+        return int(row["id"])
     start, end, precision = interval_from_exchange(
         record.get("date"), record.get("date_end"), str(record.get("precision") or "unknown")
     )
@@ -133,19 +135,17 @@ def _event_for(conn: sqlite3.Connection, record: dict, who: str, s: ImportSummar
         "subject": record.get("subject") or "", "title": record.get("title") or "",
         "summary": record.get("summary") or "",
     }  # fmt: skip
-    event_id = add_event(conn, fields, who, key=free_key(conn, key) if key else None,
+    event_id = add_event(db, fields, who, key=free_key(db, key) if key else None,
                          origin="import")  # fmt: skip
     anchor = _choice(record, "anchor", ANCHORS, "explicit")
     confidence = float(record.get("confidence") or 1.0)
-    conn.execute(
-        "UPDATE events SET anchor = ?, confidence = ? WHERE id = ?", (anchor, confidence, event_id)
-    )
+    db["events"].update(event_id, {"anchor": anchor, "confidence": confidence})
     s.events_new += 1
     return event_id
 
 
 def _insert_mention(
-    conn: sqlite3.Connection, event_id: int, record: dict, text: str, span: tuple[int, int]
+    db: Database, event_id: int, record: dict, text: str, span: tuple[int, int]
 ) -> None:
     start, end, precision = interval_from_exchange(
         record.get("date"), record.get("date_end"), str(record.get("precision") or "unknown")
@@ -155,54 +155,52 @@ def _insert_mention(
         at = text.find(str(passage))
         if at >= 0:
             alt.append([at, at + len(str(passage))])
-    conn.execute(
-        'INSERT INTO mentions (event_id, document_id, start, "end", date_start, date_end,'
-        " precision, anchor, resolution, status, kind, actor_text, subject_text, evidence,"
-        " alt_spans, title, summary, confidence, origin)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'user')",
-        (event_id, str(record["doc_id"]), span[0], span[1], start, end, precision,
-         _choice(record, "anchor", ANCHORS, "explicit"), str(record.get("resolution") or ""),
-         _choice(record, "status", STATUSES, "happened"), _choice(record, "kind", KINDS, "other"),
-         str(record.get("actor") or ""), str(record.get("subject") or ""),
-         str(record["evidence"]), json.dumps(alt), str(record.get("title") or ""),
-         str(record.get("summary") or ""), float(record.get("confidence") or 1.0)),
-    )  # fmt: skip
+    db["mentions"].insert({
+        "event_id": event_id, "document_id": str(record["doc_id"]), "start": span[0],
+        "end": span[1], "date_start": start, "date_end": end, "precision": precision,
+        "anchor": _choice(record, "anchor", ANCHORS, "explicit"),
+        "resolution": str(record.get("resolution") or ""),
+        "status": _choice(record, "status", STATUSES, "happened"),
+        "kind": _choice(record, "kind", KINDS, "other"),
+        "actor_text": str(record.get("actor") or ""),
+        "subject_text": str(record.get("subject") or ""), "evidence": str(record["evidence"]),
+        "alt_spans": json.dumps(alt), "title": str(record.get("title") or ""),
+        "summary": str(record.get("summary") or ""),
+        "confidence": float(record.get("confidence") or 1.0), "origin": "user",
+    }, alter=False)  # fmt: skip
 
 
 def import_records(
-    conn: sqlite3.Connection, records: Iterable[dict[str, Any]], who: str, source: str = ""
+    db: Database, records: Iterable[dict[str, Any]], who: str, source: str = ""
 ) -> ImportSummary:
     """Add exchange records to the store; returns what happened (see the module doc)."""
     records = [_with_doc_id(dict(r)) for r in records]
     summary = ImportSummary(records=len(records))
-    summary.documents_new = _stub_documents(conn, records, source)
+    summary.documents_new = _stub_documents(db, records, source)
     texts: dict[str, str] = {}
     for record in records:
         before = summary.events_new
-        event_id = _event_for(conn, record, who, summary)
+        event_id = _event_for(db, record, who, summary)
         if not record.get("evidence"):
             continue
         doc_id = str(record["doc_id"])
         if doc_id not in texts:
-            texts[doc_id] = conn.execute(
-                "SELECT text FROM documents WHERE id = ?", (doc_id,)
-            ).fetchone()[0]
+            texts[doc_id] = db["documents"].get(doc_id)["text"]
         span = _locate(texts[doc_id], record)
-        dup = conn.execute(
-            "SELECT 1 FROM mentions WHERE event_id = ? AND document_id = ? AND start = ?"
-            ' AND "end" = ?',
-            (event_id, doc_id, *span),
-        ).fetchone()
-        if dup is not None:
+        dup = db["mentions"].count_where(
+            'event_id = ? AND document_id = ? AND start = ? AND "end" = ?',
+            [event_id, doc_id, *span],
+        )
+        if dup:
             summary.duplicates += 1
             continue
         if summary.events_new == before:
             summary.events_joined += 1
-        _insert_mention(conn, event_id, record, texts[doc_id], span)
+        _insert_mention(db, event_id, record, texts[doc_id], span)
         summary.mentions += 1
-        conn.execute("INSERT OR IGNORE INTO actors (name) VALUES (?)", (record.get("actor"),))
+        writer.add_actors(db, [record.get("actor")])
     if summary.mentions or summary.events_new:
-        record_edit(conn, who, "import", field="source", new=source, origin="import")
+        record_edit(db, who, "import", field="source", new=source, origin="import")
     return summary
 
 

@@ -6,15 +6,22 @@ net change per row (its image before the edit and after it, ``None`` when absent
 ``undo_journal`` as JSON. Undo writes the "before" images back, redo the "after" images, each
 only when the rows still hold what the journal expects. Column names come from the schema,
 never from data; every value is a bound parameter. FTS indexes follow through their triggers.
+
+Row images are read and written with sqlite-utils (``columns``, ``rows_where``, ``upsert``,
+``delete``); the temporary triggers and log tables are hand-written DDL (sqlite-utils makes
+no TEMP triggers) and the logs are read positionally, as their own columns (seq, side,
+present) could share a name with a logged table's column.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+from sqlite_utils import Database
 
 from desktop.store.errors import StoreError
 
@@ -31,8 +38,8 @@ MAX_ENTRIES = 500  # journal entries kept (oldest dropped first)
 Image = dict[str, Any] | None
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))]
+def _columns(db: Database, table: str) -> list[str]:
+    return [column.name for column in db[table].columns]
 
 
 def _q(name: str) -> str:
@@ -40,10 +47,11 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _install(conn: sqlite3.Connection) -> dict[str, list[str]]:
+def _install(db: Database) -> dict[str, list[str]]:
+    conn = db.conn
     columns: dict[str, list[str]] = {}
     for table, _key in TABLES:
-        cols = _columns(conn, table)
+        cols = _columns(db, table)
         columns[table] = cols
         log = _q(f"_undo_log_{table}")
         names = ", ".join(_q(c) for c in cols)
@@ -89,14 +97,16 @@ def _key_col(table: str) -> str:
     return dict(TABLES)[table]
 
 
-def _uninstall(conn: sqlite3.Connection) -> None:
+def _uninstall(db: Database) -> None:
+    conn = db.conn
     for table, _key in TABLES:
         for op in ("insert", "update", "delete"):
             conn.execute(f"DROP TRIGGER IF EXISTS temp.{_q(f'_undo_{table}_{op}')}")
         conn.execute(f"DROP TABLE IF EXISTS temp.{_q(f'_undo_log_{table}')}")
 
 
-def _net_changes(conn: sqlite3.Connection, columns: dict[str, list[str]]) -> list[dict]:
+def _net_changes(db: Database, columns: dict[str, list[str]]) -> list[dict]:
+    conn = db.conn  # raw: positional rows (see the module doc)
     changes: list[dict] = []
     for table, key in TABLES:
         cols = columns[table]
@@ -119,63 +129,46 @@ def _net_changes(conn: sqlite3.Connection, columns: dict[str, list[str]]) -> lis
 
 
 @contextmanager
-def recording(conn: sqlite3.Connection, session: str, label: str) -> Iterator[None]:
+def recording(db: Database, session: str, label: str) -> Iterator[None]:
     """Journal what the body changes as one undoable entry; the caller holds the write
     transaction. A new entry drops the redo history (entries undone so far)."""
-    columns = _install(conn)
+    columns = _install(db)
     try:
         yield
-        changes = _net_changes(conn, columns)
+        changes = _net_changes(db, columns)
     finally:
-        _uninstall(conn)
+        _uninstall(db)
     if not changes:
         return
-    conn.execute("DELETE FROM undo_journal WHERE undone = 1")
-    conn.execute(
-        "INSERT INTO undo_journal (session, label, changes, undone, created_at)"
-        " VALUES (?, ?, ?, 0, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'))",
-        (session, label, json.dumps(changes, ensure_ascii=False, sort_keys=True)),
-    )
-    conn.execute(
-        "DELETE FROM undo_journal WHERE id <= (SELECT MAX(id) FROM undo_journal) - ?",
-        (MAX_ENTRIES,),
-    )
+    journal = db["undo_journal"]
+    journal.delete_where("undone = 1")
+    journal.insert({
+        "session": session, "label": label, "undone": 0,
+        "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True),
+        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }, alter=False)  # fmt: skip
+    journal.delete_where("id <= (SELECT MAX(id) FROM undo_journal) - ?", [MAX_ENTRIES])
 
 
-def _current(conn: sqlite3.Connection, table: str, key_col: str, key: Any) -> Image:
-    cols = _columns(conn, table)
-    names = ", ".join(_q(c) for c in cols)
-    row = conn.execute(
-        f"SELECT {names} FROM {_q(table)} WHERE {_q(key_col)} = ?", (key,)
-    ).fetchone()
-    return None if row is None else dict(zip(cols, row, strict=True))
+def _current(db: Database, table: str, key_col: str, key: Any) -> Image:
+    return next(db[table].rows_where(f"{_q(key_col)} = ?", [key]), None)
 
 
-def _put(conn: sqlite3.Connection, table: str, key_col: str, image: dict[str, Any]) -> None:
-    cols = list(image)
-    if _current(conn, table, key_col, image[key_col]) is None:
-        conn.execute(
-            f"INSERT INTO {_q(table)} ({', '.join(_q(c) for c in cols)})"
-            f" VALUES ({', '.join('?' * len(cols))})",
-            [image[c] for c in cols],
-        )
-        return
-    sets = ", ".join(f"{_q(c)} = ?" for c in cols if c != key_col)
-    conn.execute(
-        f"UPDATE {_q(table)} SET {sets} WHERE {_q(key_col)} = ?",
-        [image[c] for c in cols if c != key_col] + [image[key_col]],
-    )
+def _put(db: Database, table: str, key_col: str, image: dict[str, Any]) -> None:
+    """Write a row image back: INSERT … ON CONFLICT(key) DO UPDATE (AFTER triggers only in
+    the schema, so the FTS indexes follow as for a plain insert or update)."""
+    db[table].upsert(image, pk=key_col, alter=False)
 
 
-def apply_images(conn: sqlite3.Connection, changes: list[dict], *, forward: bool) -> None:
+def apply_images(db: Database, changes: list[dict], *, forward: bool) -> None:
     """Set every journalled row to its "after" (forward) or "before" image, refusing when a
     row no longer holds the other image (someone changed it since)."""
     want, expect = ("new", "old") if forward else ("old", "new")
     keys = dict(TABLES)
-    _check_journal(conn, changes, keys)
+    _check_journal(db, changes, keys)
     for change in changes:
         table = change["table"]
-        if _current(conn, table, keys[table], change["key"]) != change[expect]:
+        if _current(db, table, keys[table], change["key"]) != change[expect]:
             raise StoreError(
                 f"cannot {'redo' if forward else 'undo'}: {table} row {change['key']!r} "
                 "was changed since (by an ingest or another window)"
@@ -183,53 +176,51 @@ def apply_images(conn: sqlite3.Connection, changes: list[dict], *, forward: bool
     order = {name: i for i, (name, _k) in enumerate(TABLES)}
     for change in sorted(changes, key=lambda c: order[c["table"]]):
         if change[want] is not None:
-            _put(conn, change["table"], keys[change["table"]], change[want])
+            _put(db, change["table"], keys[change["table"]], change[want])
     for change in sorted(changes, key=lambda c: -order[c["table"]]):
         if change[want] is None:
             table = change["table"]
-            conn.execute(f"DELETE FROM {_q(table)} WHERE {_q(keys[table])} = ?", (change["key"],))
+            db[table].delete_where(f"{_q(keys[table])} = ?", [change["key"]])
 
 
-def _check_journal(conn: sqlite3.Connection, changes: list, keys: dict[str, str]) -> None:
+def _check_journal(db: Database, changes: list, keys: dict[str, str]) -> None:
     """A journal is data read back from the file: accept only this store's own tables and
     columns, so a damaged or crafted journal is refused instead of written anywhere."""
     for change in changes:
         table = change.get("table") if isinstance(change, dict) else None
         if table not in keys:
             raise StoreError(f"the undo journal names an unknown table {table!r}; cannot undo")
-        columns = {row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))}
+        columns = set(_columns(db, table))
         for side in ("old", "new"):
             image = change.get(side)
             if image is not None and (not isinstance(image, dict) or not set(image) <= columns):
                 raise StoreError(f"the undo journal holds a damaged {table} row; cannot undo")
 
 
-def entries(conn: sqlite3.Connection) -> list[tuple[int, str, bool]]:
+def entries(db: Database) -> list[tuple[int, str, bool]]:
     """(id, label, undone) of the journal, oldest first."""
-    rows = conn.execute("SELECT id, label, undone FROM undo_journal ORDER BY id")
-    return [(int(i), str(label), bool(undone)) for i, label, undone in rows]
+    rows = db["undo_journal"].rows_where(select="id, label, undone", order_by="id")
+    return [(int(r["id"]), str(r["label"]), bool(r["undone"])) for r in rows]
 
 
-def _load(conn: sqlite3.Connection, entry_id: int) -> tuple[list[dict], bool]:
-    row = conn.execute(
-        "SELECT changes, undone FROM undo_journal WHERE id = ?", (entry_id,)
-    ).fetchone()
+def _load(db: Database, entry_id: int) -> tuple[list[dict], bool]:
+    row = next(db["undo_journal"].rows_where("id = ?", [entry_id], select="changes, undone"), None)
     if row is None:
         raise StoreError(f"no undo entry {entry_id}; the undo history was cleared")
-    return json.loads(row[0]), bool(row[1])
+    return json.loads(row["changes"]), bool(row["undone"])
 
 
-def undo(conn: sqlite3.Connection, entry_id: int) -> None:
-    changes, undone = _load(conn, entry_id)
+def undo(db: Database, entry_id: int) -> None:
+    changes, undone = _load(db, entry_id)
     if undone:
         raise StoreError(f"undo entry {entry_id} is already undone")
-    apply_images(conn, changes, forward=False)
-    conn.execute("UPDATE undo_journal SET undone = 1 WHERE id = ?", (entry_id,))
+    apply_images(db, changes, forward=False)
+    db["undo_journal"].update(entry_id, {"undone": 1})
 
 
-def redo(conn: sqlite3.Connection, entry_id: int) -> None:
-    changes, undone = _load(conn, entry_id)
+def redo(db: Database, entry_id: int) -> None:
+    changes, undone = _load(db, entry_id)
     if not undone:
         raise StoreError(f"undo entry {entry_id} is not undone")
-    apply_images(conn, changes, forward=True)
-    conn.execute("UPDATE undo_journal SET undone = 0 WHERE id = ?", (entry_id,))
+    apply_images(db, changes, forward=True)
+    db["undo_journal"].update(entry_id, {"undone": 0})

@@ -61,12 +61,14 @@ class EventStore(CurationMethods):
         self.readonly = readonly
         self._conn: sqlite3.Connection | None = conn
         self._lock = threading.RLock()
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
-        row = conn.execute("SELECT uuid FROM meta WHERE id = 1").fetchone()
-        if row is None:
+        # Every ordinary read and write goes through sqlite-utils on this same connection;
+        # raw SQL stays only where noted (transaction control, FTS ids, columnar and bulk loads).
+        self._db = sqlite_utils.Database(conn, execute_plugins=False)
+        meta = next(self._db["meta"].rows_where("id = ?", [1], select="uuid"), None)
+        if meta is None:
             conn.close()
             raise StoreError(f"{path}: the store's meta row is missing; restore a backup")
-        self.uuid: str = row[0]
+        self.uuid: str = meta["uuid"]
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -137,17 +139,27 @@ class EventStore(CurationMethods):
             raise StoreError(f"{self.path}: the store is closed; open it again")
         return self._conn
 
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of the connection (the same connection and transaction)."""
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the store is closed; open it again")
+        return self._db
+
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE) that bumps the generation counter."""
+    def _write(self) -> Iterator[sqlite_utils.Database]:
+        """One write transaction (BEGIN IMMEDIATE) that bumps the generation counter; yields
+        the sqlite-utils Database, whose writes join this transaction (as savepoints)."""
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only; open it for writing to change it")
         conn = self.conn
+        # Raw: db.atomic() would BEGIN DEFERRED, and a writer must take the lock up front
+        # (IMMEDIATE) so two writers in WAL mode wait for each other instead of failing.
         conn.execute("BEGIN IMMEDIATE")
         try:
-            yield conn
+            yield self.db
             conn.execute("UPDATE meta SET generation = generation + 1 WHERE id = 1")
             conn.execute("COMMIT")
         except BaseException:
@@ -165,8 +177,8 @@ class EventStore(CurationMethods):
         if self.has_document(doc.id, whole=True):
             return AddResult(doc.id, doc.file_name, added=False)
         try:
-            with self._write() as conn:
-                result = writer.add_document(conn, doc, events)
+            with self._write() as db:
+                result = writer.add_document(db, doc, events)
                 if not result.added:  # another process stored it since the check above
                     raise _NothingWritten(result)
         except _NothingWritten as nothing:
@@ -179,16 +191,17 @@ class EventStore(CurationMethods):
     ) -> list[AddResult]:
         """Many documents in ONE transaction (one generation bump): for bulk loads such as
         synthetic stores. All or nothing: an error rolls every document back."""
-        with self._write() as conn:
-            return [writer.add_document(conn, doc, events) for doc, events in items]
+        with self._write() as db:
+            return [writer.add_document(db, doc, events) for doc, events in items]
 
     @_guarded
     def bulk_load(self, chunks: Iterable[RowChunk]) -> int:
         """Insert ready-made rows (column orders in desktop.store.bulk) in ONE transaction,
         without merging or validation: for synthetic stores. Returns the events inserted."""
-        with self._write() as conn:
-            count = bulk.load_chunks(conn, chunks)
-            conn.execute("INSERT OR IGNORE INTO actors (name) SELECT DISTINCT actor FROM events")
+        with self._write() as db:
+            # Raw executemany of tuples (bulk.py): several times faster than dict rows here.
+            count = bulk.load_chunks(db.conn, chunks)
+            db.execute("INSERT OR IGNORE INTO actors (name) SELECT DISTINCT actor FROM events")
         return count
 
     @_guarded
@@ -196,57 +209,57 @@ class EventStore(CurationMethods):
         """Edit an event by hand: sets the given fields and marks it ``origin='user'`` so later
         ingests never overwrite it. Fields: start, end, precision, status, kind, actor,
         subject, title, summary, confidence."""
-        with self._write() as conn:
-            writer.update_event(conn, int(event_id), changes)
-        return reader.list_events(self.conn, [int(event_id)])[0]
+        with self._write() as db:
+            writer.update_event(db, int(event_id), changes)
+        return reader.list_events(self.db, [int(event_id)])[0]
 
     # -- reading ---------------------------------------------------------------------------
 
     @property
     @_guarded
     def generation(self) -> int:
-        row = self.conn.execute("SELECT CAST(generation AS INTEGER) FROM meta WHERE id = 1")
-        return int(row.fetchone()[0] or 0)
+        rows = self.db["meta"].rows_where("id = 1", select="CAST(generation AS INTEGER) AS g")
+        return int(next(rows)["g"] or 0)
 
     @_guarded
     def has_document(self, doc_id: str, *, whole: bool = False) -> bool:
         """Is the document stored? With ``whole``, only a stored full text counts (not one
         kept from imported evidence only)."""
-        sql = "SELECT 1 FROM documents WHERE id = ?" + (" AND complete" if whole else "")
-        return self.conn.execute(sql, (doc_id,)).fetchone() is not None
+        where = "id = ? AND complete" if whole else "id = ?"
+        return self.db["documents"].count_where(where, [doc_id]) > 0
 
     @_guarded
     def count_events(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+        return self.db["events"].count
 
     @_guarded
     def list_events(self, ids: Sequence[int] | None = None) -> list[EventRecord]:
-        return reader.list_events(self.conn, ids)
+        return reader.list_events(self.db, ids)
 
     @_guarded
     def get_event(self, event_id: int) -> EventDetail | None:
-        return reader.get_event(self.conn, "e.id = ?", int(event_id))
+        return reader.get_event(self.db, "e.id = :value", int(event_id))
 
     @_guarded
     def get_event_by_key(self, key: str) -> EventDetail | None:
-        return reader.get_event(self.conn, "e.key = ?", key)
+        return reader.get_event(self.db, "e.key = :value", key)
 
     @_guarded
     def get_document(self, doc_id: str) -> DocumentRecord | None:
-        return reader.get_document(self.conn, doc_id)
+        return reader.get_document(self.db, doc_id)
 
     @_guarded
     def documents(self, include_text: bool = False) -> list[DocumentRecord]:
-        return reader.documents(self.conn, include_text=include_text)
+        return reader.documents(self.db, include_text=include_text)
 
     @_guarded
     def mentions_of_document(self, doc_id: str) -> list[MentionRecord]:
-        return reader.mentions_where(self.conn, "m.document_id = ?", (doc_id,))
+        return reader.mentions_where(self.db, "m.document_id = :doc", {"doc": doc_id})
 
     @_guarded
     def actors(self) -> list[str]:
-        rows = self.conn.execute("SELECT name FROM actors ORDER BY name COLLATE NOCASE, name")
-        return [name for (name,) in rows]
+        rows = self.db["actors"].rows_where(select="name", order_by="name COLLATE NOCASE, name")
+        return [row["name"] for row in rows]
 
     @_guarded
     def columns(self) -> TimelineColumns:
@@ -254,7 +267,7 @@ class EventStore(CurationMethods):
 
     @_guarded
     def exchange_records(self, ids: Sequence[int] | None = None) -> list[dict]:
-        return reader.exchange_records(self.conn, ids)
+        return reader.exchange_records(self.db, ids)
 
     @_guarded
     def search(self, query: str) -> list[int]:
@@ -264,7 +277,7 @@ class EventStore(CurationMethods):
         article, which would make every event of an article match any word in it (use
         ``search_documents`` for that); excluded terms remove events that match them either way."""
         parsed = parse(query)
-        conn = self.conn
+        conn = self.conn  # raw: bare ids of up to 10^6 events; a dict per row would dominate
         if parsed.include is None:
             ids = {i for (i,) in conn.execute("SELECT id FROM events")}
         else:
@@ -280,6 +293,7 @@ class EventStore(CurationMethods):
         parsed = parse(query)
         if parsed.include is None:
             return []
+        # Raw like search(): FTS5 MATCH queries stay with the search modules' own style.
         rows = self.conn.execute(
             "SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ?", (parsed.include,)
         )
