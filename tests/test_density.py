@@ -249,12 +249,18 @@ def test_subset_index_equals_the_masked_full_index(share: float, all_spans: bool
 
 @pytest.mark.parametrize("share", [0.6, 0.85, 1.0])
 @pytest.mark.parametrize("seed", [3, 4])
-def test_broad_mask_is_the_parent_minus_the_left_out(share: float, seed: int) -> None:
+@pytest.mark.parametrize("sorted_afresh", [False, True])  # the rest cut, or a subset_index
+def test_broad_mask_is_the_parent_minus_the_left_out(
+    share: float, seed: int, sorted_afresh: bool
+) -> None:
     start, end, span, rows = _events(3000, seed, n_rows=6)
     rows[::89] = -1  # never indexed
     full = density.build_index(start, end, span, rows, 6)
     keep = np.random.default_rng(seed).random(start.size) < share
     broad = full.masked(keep)
+    if sorted_afresh:
+        rest = density.subset_index(full, np.flatnonzero(~keep), start, end, span, rows)
+        broad = full.without(keep, rest)
     assert broad.minus is not None and broad.span_starts is full.span_starts  # no key copies
     cut = full.cut(keep)  # the same events as an index of their own
     assert broad.size == cut.size == int(np.count_nonzero(keep & np.isfinite(start) & (rows >= 0)))
@@ -279,3 +285,20 @@ def test_broad_mask_is_the_parent_minus_the_left_out(share: float, seed: int) ->
         density.column_counts(again, every, edges),
         density.column_counts(full.cut(again.keep), every, edges),
     )
+
+
+@pytest.mark.parametrize("share", [0.6, 0.9])
+def test_day_grid_of_all_minus_the_rest_equals_exact_mass(share: float) -> None:
+    start, end, _, rows = _events(3000, 29, n_rows=7)
+    dated = np.isfinite(start)
+    full = density.build_index(start, end, dated, rows, 7)
+    keep = np.random.default_rng(2).random(start.size) < share
+    rest = density.subset_index(full, np.flatnonzero(~keep), start, end, dated, rows)
+    broad = full.without(keep, rest)
+    grid = DayGrid(broad)
+    assert grid.usable
+    every = np.arange(7)
+    for x0, x1, width in ((-10 * DAY, 520 * DAY, 1386), (40.5 * DAY, 44.25 * DAY, 300)):
+        edges = density.pixel_edges(x0, x1, width)
+        exact = density.column_mass(full.cut(keep), every, edges)
+        np.testing.assert_allclose(grid.mass(every, edges), exact, atol=1e-9)

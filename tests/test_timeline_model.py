@@ -218,3 +218,35 @@ def test_missing_end_is_a_day_after_start_and_columns_stay_untouched(qtbot) -> N
     np.testing.assert_array_equal(cols.end_s, before)  # the columns were not written to
     keep = np.arange(len(before)) != 2
     np.testing.assert_array_equal(m.end_s[keep], before[keep])
+
+
+@pytest.mark.parametrize("share", [0.05, 0.3, 0.9])  # built afresh, cut, all minus the rest
+def test_lane_index_of_a_mask_counts_exactly_the_shown_events(qtbot, share: float) -> None:
+    from desktop.viewmodel import density
+
+    rng = np.random.default_rng(int(share * 100))
+    n = 600
+    start = np.sort(rng.integers(0, 300, n)).astype(float) * DAY_S + day_s("2024-01-01")
+    start[-20:] = np.nan  # undated last, as the store keeps them
+    cols = Columns(
+        start_s=start,
+        end_s=start + rng.integers(1, 40, n) * DAY_S,
+        lane=rng.integers(0, 5, n).astype(np.int32),
+        kind=np.zeros(n, dtype=np.int8),
+        status=np.zeros(n, dtype=np.int8),
+        precision=np.full(n, PRECISIONS.index("day"), dtype=np.int8),
+        id=np.arange(1, n + 1, dtype=np.int64),
+        n_mentions=np.ones(n, dtype=np.int32),
+        lanes=list("ABCDE"),
+    )
+    m = TimelineModel()
+    m.set_data(cols, {})
+    mask = rng.random(n) < share
+    m.set_mask(mask)
+    index, codes = m.lane_index(), np.arange(m._n_codes)
+    edges = density.pixel_edges(day_s("2023-12-01"), day_s("2025-03-01"), 333)
+    shown = np.flatnonzero(mask)
+    want = density.naive_column_counts(
+        m.start_s[shown], m.end_s[shown], m.dated[shown], m._codes[shown], m._n_codes, edges
+    )
+    np.testing.assert_array_equal(density.column_counts(index, codes, edges), want)

@@ -13,27 +13,34 @@ from desktop.viewmodel.density import DAY_S, LaneIndex
 MAX_GRID_CELLS = 2_000_000  # per-row day grids kept at most (16 MB)
 
 
-def day_cells(index: LaneIndex, n_days: int) -> tuple[np.ndarray, ...]:
+def day_cells(
+    index: LaneIndex, n_days: int, slots: np.ndarray | None = None
+) -> tuple[np.ndarray, ...]:
     """Per interval, in ``span_starts`` order: the grid cell (slot * (n_days + 1) + day) of
     its first day, of the day after its last, and 1 / its length in days; and each row's
-    slot (-1: a row without intervals, which gets no grid). Cached on the index."""
-    cached = index._sums.get(("day_cells", n_days))
+    slot (-1: a row without intervals, which gets no grid). Cached on the index, unless
+    ``slots`` gives the slots (another index's, holding every row of this one)."""
+    key = ("day_cells", n_days)
+    cached = index._sums.get(key) if slots is None else None
     if cached is not None:
         return cached
     width = n_days + 1
     keys = index.span_starts  # sorted by row: each row's keys are one run
     bases = np.arange(index.n_rows + 1, dtype=np.float64) * index.stride
     sizes = np.diff(np.searchsorted(keys, bases - 0.5))
-    slot = np.full(index.n_rows, -1, dtype=np.int64)
     present = np.flatnonzero(sizes)
-    slot[present] = np.arange(present.size)
+    slot = slots
+    if slot is None:
+        slot = np.full(index.n_rows, -1, dtype=np.int64)
+        slot[present] = np.arange(present.size)
     row_cell = np.repeat(slot[present] * width, sizes[present])
     days = np.maximum(np.rint(index.span_length[index.span_start_of] / DAY_S), 1.0)
     first = np.rint((keys - np.repeat(bases[:-1], sizes)) / DAY_S).astype(np.int64)
     last = np.minimum(first + days.astype(np.int64), n_days) + row_cell
     first += row_cell
     cells = (first.astype(np.int32), last.astype(np.int32), np.reciprocal(days), slot)
-    index._sums[("day_cells", n_days)] = cells
+    if slots is None:
+        index._sums[key] = cells
     return cells
 
 
@@ -82,6 +89,10 @@ class DayGrid:
         if ix.parent is None or ix.keep is None:
             first, last, weight, slot = day_cells(ix, self.n_days)
             return slot, _cumulative(first, last, weight, slot, width)
+        if ix.minus is not None:  # the full grids minus those of the index of the rest
+            slot, full = DayGrid(ix.parent).grids()
+            first, last, weight, _ = day_cells(ix.minus, self.n_days, slot)
+            return slot, full - _cumulative(first, last, weight, slot, width)
         first, last, weight, slot = day_cells(ix.parent, self.n_days)
         kept = np.take(ix.keep, ix.parent.span_start_of)  # np.take: ~3x fancy indexing
         if np.count_nonzero(kept) * 2 < kept.size:  # few kept: weigh only them

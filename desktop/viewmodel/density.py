@@ -64,8 +64,13 @@ class LaneIndex:
         base = self.parent if self.parent is not None else self
         keep = keep if self.keep is None else (self.keep & keep)
         if np.count_nonzero(keep) * 2 > keep.size:
-            return replace(base, _sums={}, parent=base, keep=keep, minus=base.cut(~keep))
+            return base.without(keep, base.cut(~keep))
         return replace(base.cut(keep), parent=base, keep=keep)
+
+    def without(self, keep: np.ndarray, minus: LaneIndex) -> LaneIndex:
+        """This (full) index of just the events with ``keep``, as itself minus ``minus``: an
+        index of exactly the others (a ``cut`` or ``subset_index`` of ``~keep``)."""
+        return replace(self, _sums={}, parent=self, keep=keep, minus=minus)
 
     def cut(self, keep: np.ndarray) -> LaneIndex:
         """The events with ``keep[i]`` as an index of their own (copied keys; no parent)."""
@@ -234,9 +239,8 @@ def subset_index(
     span = is_span[ev] & np.isfinite(end) & (end > start_s[ev])
 
     def ordered(which: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        keys = rows[which].astype(np.float64) * full.stride + (t[which] - full.t0)
-        order = np.argsort(keys, kind="stable")  # ties by position, as build_index
-        return keys[order], which[order].astype(_INDEX_DTYPE)
+        # ties by position, as build_index (starts in time order: a radix sort by row)
+        return _sorted_keys(which, rows, t, full.t0, full.stride)
 
     points, point_of = ordered(ev[~span], start_s)
     starts, start_of = ordered(ev[span], start_s)

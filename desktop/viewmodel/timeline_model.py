@@ -283,6 +283,14 @@ class TimelineModel(QObject):
                 self._masked_index = density.subset_index(
                     full, events, self.start_s, self.end_s, self.dated, self._codes
                 )
+            elif shown * 2 > self.mask.size:  # most shown: all minus an index of the rest
+                # built from the few left out (sorted afresh: the full index's mapped
+                # files stay untouched, ~20 MB less resident at 10^6 than cutting them)
+                hidden = np.flatnonzero(~self.mask)
+                rest = density.subset_index(
+                    full, hidden, self.start_s, self.end_s, self.dated, self._codes
+                )
+                self._masked_index = full.without(self.mask, rest)
             else:
                 self._masked_index = full.masked(self.mask)
         return self._masked_index
