@@ -107,6 +107,13 @@ def _suffix_words(lex: Lexicon) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
+@lru_cache(maxsize=8)
+def _descriptor_words(lex: Lexicon) -> re.Pattern[str]:
+    """Any descriptor word as a substring: one scan instead of an ``in`` test per word."""
+    words = sorted(lex.org_descriptor_words)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")  # none: no match
+
+
 def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
     """Organisations the article introduces with a descriptor ("German defence-AI firm Helsing",
     "Upstage, a Seoul-based developer of …") or an abbreviation ("the Public Investment Fund
@@ -116,7 +123,7 @@ def learn_organisations(lex: Lexicon, text: str, state: DocState) -> None:
     _learn_headed(lex, text, state)
     if " its " in text or " which " in text:
         _learn_owner_subject(lex, text, state)
-    if not any(word in text for word in lex.org_descriptor_words):
+    if not _descriptor_words(lex).search(text):
         return
     dateline = DATELINE.match(text)  # "TOKYO - Sakura Internet, an Osaka-based operator …"
     for m in lex.rx["org_descriptor"].finditer(text[dateline.end() :] if dateline else text):
