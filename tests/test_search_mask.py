@@ -155,3 +155,21 @@ def test_a_search_superseded_while_it_runs_makes_no_mask(qapp) -> None:
     np.testing.assert_array_equal(mask, np.isin(store.columns.id, [3, 4]))
     controller._on_runner_finished((query, ids, _, mask))
     np.testing.assert_array_equal(timeline.masks[-1], mask)
+
+
+def test_a_query_ending_in_one_letter_waits_longer(qapp) -> None:
+    from desktop.viewmodel import search_controller as sc
+
+    for text, one in (("s", True), ("nova h", True), ('"x', True), ("-k*", True), ("7", True)):
+        assert sc.ends_in_one_letter(text) is one, text
+    for text in ("", "  ", "sp", "nova", "s nova", "-", "*", "é1"):
+        assert not sc.ends_in_one_letter(text), text
+    store, timeline = _FakeStore(np.arange(1, 50, dtype=np.int64)), _FakeTimeline()
+    controller = sc.SearchController(store, timeline)
+    controller.set_query("s")
+    assert controller._timer.interval() == sc.ONE_LETTER_DEBOUNCE_MS
+    controller.set_query("sp")  # the next key: the short pause again, the "s" search never ran
+    assert controller._timer.interval() == sc.DEBOUNCE_MS and controller._timer.isActive()
+    store.answer = np.array([3], dtype=np.int64)
+    assert controller.flush()
+    np.testing.assert_array_equal(timeline.masks[-1], np.isin(store.columns.id, [3]))
