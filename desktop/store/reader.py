@@ -90,6 +90,11 @@ def _event(row: dict[str, Any]) -> EventRecord:
     return EventRecord(**row)
 
 
+def _event_tuple(row: tuple) -> EventRecord:
+    """An event from a positional row (the columns of _EVENT_SQL are in field order)."""
+    return EventRecord(*row[:11], float(row[11]), row[12], int(row[13]), row[14])
+
+
 def _spans(value: str) -> tuple[tuple[int, int], ...]:
     """Alternative evidence spans from their JSON; what is not a list of pairs is ignored."""
     try:
@@ -121,12 +126,15 @@ def _in_list(column: str, count: int) -> str:
 
 
 def list_events(db: Database, ids: Sequence[int] | None = None) -> list[EventRecord]:
+    # Positional rows through db.execute, not db.query's dicts: the window reads up to 50,000
+    # records on the GUI thread when it opens a store, and dict rows cost 25-40 % more there
+    # (50k synthetic events: ~550-610 ms CPU as tuples, ~755 ms as db.query dicts).
     if ids is None:
-        return [_event(r) for r in db.query(_EVENT_SQL + _ORDER)]
+        return [_event_tuple(r) for r in db.execute(_EVENT_SQL + _ORDER)]
     out: list[EventRecord] = []
     for chunk in _chunks(ids):
         sql = _EVENT_SQL + " WHERE " + _in_list("e.id", len(chunk))
-        out.extend(_event(r) for r in db.query(sql, chunk))
+        out.extend(_event_tuple(r) for r in db.execute(sql, chunk))
     out.sort(key=lambda e: (e.start is None, e.start or "", e.key))
     return out
 
