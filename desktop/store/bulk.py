@@ -64,6 +64,8 @@ class RowChunk(Protocol):
     mentions: list[tuple]
 
 
+# Raw executemany of tuples, not sqlite-utils' insert_all: 100k mention rows in memory take
+# ~0.25 s CPU this way against ~1.3 s (insert_all of lists) and ~1.9 s (of dicts).
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
