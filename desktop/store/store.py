@@ -219,7 +219,7 @@ class EventStore(CurationMethods):
     @_guarded
     def generation(self) -> int:
         rows = self.db["meta"].rows_where("id = 1", select="CAST(generation AS INTEGER) AS g")
-        return int(next(rows)["g"] or 0)
+        return int(next(rows, {"g": 0})["g"] or 0)  # the row was checked at open
 
     @_guarded
     def has_document(self, doc_id: str, *, whole: bool = False) -> bool:
