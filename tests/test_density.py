@@ -302,3 +302,15 @@ def test_day_grid_of_all_minus_the_rest_equals_exact_mass(share: float) -> None:
         edges = density.pixel_edges(x0, x1, width)
         exact = density.column_mass(full.cut(keep), every, edges)
         np.testing.assert_allclose(grid.mass(every, edges), exact, atol=1e-9)
+
+
+@pytest.mark.parametrize("share", [0.0, 0.2, 0.45, 1.0])
+def test_recut_index_is_the_cut(share: float) -> None:
+    start, end, span, rows = _events(3000, 31, n_rows=6)
+    rows[::53] = -1  # never indexed
+    full = density.build_index(start, end, span, rows, 6)
+    keep = np.random.default_rng(4).random(start.size) < share
+    cut, recut = full.cut(keep), density.recut_index(full, keep, start, end, rows)
+    for name in ("points", "span_starts", "span_ends", "point_of", "span_start_of", "span_end_of"):
+        np.testing.assert_array_equal(getattr(recut, name), getattr(cut, name), err_msg=name)
+    assert recut.parent is None and recut.size == cut.size

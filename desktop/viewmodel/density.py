@@ -260,6 +260,35 @@ def subset_index(
     )
 
 
+def recut_index(
+    full: LaneIndex, keep: np.ndarray, start_s: np.ndarray, end_s: np.ndarray, rows: np.ndarray
+) -> LaneIndex:
+    """``full.cut(keep)`` with the keys computed again from the columns ``full`` was built
+    from: only its event positions are read, never its keys (mapped cache files at 10^6:
+    their ~14 MB of pages stay out of memory). No sorting, unlike ``subset_index``."""
+
+    def part(of: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        which = np.take(of, np.flatnonzero(np.take(keep, of)))
+        return rows[which].astype(np.float64) * full.stride + (t[which] - full.t0), which
+
+    points, point_of = part(full.point_of, start_s)
+    starts, start_of = part(full.span_start_of, start_s)
+    ends, end_of = part(full.span_end_of, end_s)
+    return replace(
+        full,
+        points=points,
+        span_starts=starts,
+        span_ends=ends,
+        point_of=point_of,
+        span_start_of=start_of,
+        span_end_of=end_of,
+        _sums={},
+        parent=None,
+        keep=None,
+        minus=None,
+    )
+
+
 def _prefix(values: np.ndarray) -> np.ndarray:
     """[0, v0, v0+v1, …] without an extra copy."""
     out = np.empty(values.size + 1)

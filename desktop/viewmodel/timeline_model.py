@@ -291,8 +291,10 @@ class TimelineModel(QObject):
                     full, hidden, self.start_s, self.end_s, self.dated, self._codes
                 )
                 self._masked_index = full.without(self.mask, rest)
-            else:
-                self._masked_index = full.masked(self.mask)
+            else:  # keys from the resident columns, not the full index's mapped files
+                self._masked_index = density.recut_index(
+                    full, self.mask, self.start_s, self.end_s, self._codes
+                )
         return self._masked_index
 
     def prefetch_titles(self, ids: Iterable[int]) -> None:
