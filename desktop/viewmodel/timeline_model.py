@@ -185,9 +185,11 @@ class TimelineModel(QObject):
         if self._n_folded:
             order = np.append(order, n_lanes)
             self.lane_names.append(f"Other ({self._n_folded} actors)")
-        row_of_code = np.full(self._n_codes, -1, dtype=np.int32)
-        row_of_code[order] = np.arange(len(order), dtype=np.int32)
-        self.rows = row_of_code[self._codes] if lanes.size else np.zeros(0, dtype=np.int32)
+        # at most MAX_LANES rows: one byte per event (was four: 3 MB at 10^6)
+        small = np.int8 if len(order) <= np.iinfo(np.int8).max else np.int32
+        row_of_code = np.full(self._n_codes, -1, dtype=small)
+        row_of_code[order] = np.arange(len(order), dtype=small)
+        self.rows = row_of_code[self._codes] if lanes.size else np.zeros(0, dtype=small)
         self.lane_of_row = order.astype(np.int64)
 
     @property
@@ -491,6 +493,8 @@ def fold_lanes(
         return lanes, len(counts), np.zeros(0, dtype=np.int64)
     by_size = used[np.argsort(-counts[used], kind="stable")]
     folded = np.sort(by_size[max_lanes - 1 :])
-    code_of = np.arange(len(counts) + 1, dtype=np.int32)
+    # two bytes per event when the codes fit (2 MB less at 10^6 than int32)
+    small = np.int16 if len(counts) < np.iinfo(np.int16).max else np.int32
+    code_of = np.arange(len(counts) + 1, dtype=small)
     code_of[folded] = len(counts)
     return code_of[lanes], len(counts) + 1, folded
