@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -130,3 +131,42 @@ def test_date_order_under_a_mask_both_ways(table) -> None:
     assert dated == sorted(dated) and starts[: len(dated)] == dated
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert column(model, 0, ID_ROLE) == up[::-1]
+
+
+def test_identity_order_has_no_array_and_same_rows(table) -> None:
+    model, timeline, _ = table
+    assert ltm._time_sorted(timeline)
+    ids = [int(i) for i in timeline.ids]
+    for order, expected in (
+        (Qt.SortOrder.AscendingOrder, ids),
+        (Qt.SortOrder.DescendingOrder, ids[::-1]),
+    ):
+        model.sort(0, order)
+        assert isinstance(model._order, ltm._Span)  # whole store, arrays' own order: no array
+        assert column(model, 0, ID_ROLE) == expected
+        assert [model.proxy_row_of(i) for i in expected] == list(range(len(expected)))
+        titles = column(model, 4)
+        assert titles == [timeline.titles[i] for i in expected]
+    timeline.set_mask_from_ids(ids[::3])  # a mask: an array of the shown positions
+    assert not isinstance(model._order, ltm._Span)
+    assert column(model, 0, ID_ROLE) == ids[::3][::-1]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_span_indexes_like_the_array(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    size = int(rng.integers(0, 3000))
+    for descending in (False, True):
+        span, array = ltm._Span(size, descending), np.arange(size, dtype=np.int32)
+        array = array[::-1] if descending else array
+        assert span.size == array.size
+        for _ in range(20):
+            a, b = sorted(int(x) for x in rng.integers(-10, size + 10, 2))
+            assert np.array_equal(span[a:b], array[a:b])
+        for row in rng.integers(-size, size, 20) if size else []:
+            assert span[int(row)] == array[int(row)]
+        for position in rng.integers(-2, size + 2, 20):
+            hit = np.flatnonzero(array == position)
+            assert span.row_of(int(position)) == (int(hit[0]) if hit.size else None)
+        with pytest.raises(IndexError):
+            span[size]
