@@ -83,6 +83,10 @@ class DerivedStore:
             raise ValueError(f"not a derived-data name: {name!r}")
         return self.folder / f"derived-{name}"
 
+    def array_path(self, name: str, key: str) -> Path:
+        """The file of array ``key`` of ``name`` (for reads that bypass the mapping)."""
+        return self._dir(name) / f"{key}.npy"
+
     def load(self, name: str) -> tuple[dict[str, np.ndarray], dict] | None:
         folder = self._dir(name)
         try:

@@ -343,12 +343,8 @@ class TimelineModel(QObject):
         """Position by id (-1: none), when the ids are dense enough for a table; cached."""
         cached = self._id_table_cache
         if cached is None or cached[0] is not self.ids:
-            ids, table = self.ids, None
-            top = int(ids.max())
-            if int(ids.min()) >= 0 and top < 4 * ids.size + 4096 and ids.size < 2**31:
-                table = np.full(top + 1, -1, dtype=np.int32)
-                table[ids] = np.arange(ids.size, dtype=np.int32)
-            cached = self._id_table_cache = (ids, table)
+            table = index_cache.id_positions(self.columns, self.ids)
+            cached = self._id_table_cache = (self.ids, table)
         return cached[1]
 
     def select(self, event_id: int | None) -> None:
