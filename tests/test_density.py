@@ -314,3 +314,11 @@ def test_recut_index_is_the_cut(share: float) -> None:
     for name in ("points", "span_starts", "span_ends", "point_of", "span_start_of", "span_end_of"):
         np.testing.assert_array_equal(getattr(recut, name), getattr(cut, name), err_msg=name)
     assert recut.parent is None and recut.size == cut.size
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_distinct_equals_unique(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    values = rng.integers(-5, int(rng.integers(1, 50)), int(rng.integers(0, 300)))
+    got = density.distinct(values)
+    assert np.array_equal(got, np.unique(values)) and got.dtype == values.dtype

@@ -157,10 +157,21 @@ def _ends_by_hint(
     if keys.size > 1:
         bad = keys[1:] < keys[:-1]
         if bad.any():  # rows holding several lanes: sort those rows' keys, rows stay in place
-            pos = np.flatnonzero(np.isin(row, np.unique(row[1:][bad])))
+            pos = np.flatnonzero(np.isin(row, distinct(row[1:][bad])))
             sub = pos[np.argsort(keys[pos], kind="stable")]
             which[pos], keys[pos] = which[sub], keys[sub]
     return keys, which.astype(_INDEX_DTYPE)
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values (as ``np.unique``, which imports numpy.ma: 1.3 MB, 24 ms)."""
+    values = np.sort(values)
+    if values.size < 2:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def _sorted_keys(
