@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from desktop.viewmodel.density import DAY_S, LaneIndex
+from desktop.viewmodel.mapped_pages import release_pages
 
 MAX_GRID_CELLS = 2_000_000  # per-row day grids kept at most (16 MB)
 
@@ -116,6 +117,7 @@ class DayGrid:
             g = self._grid(int(row))
             cumulative = g[day] + frac * (g[nxt] - g[day])
             out[k] = np.maximum(np.diff(cumulative), 0.0)
+        release_pages(self.index)  # the grids mapped from the index cache
         return out
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from desktop.viewmodel.mapped_pages import releasing
+
 _INDEX_DTYPE = np.int32  # event positions (stores up to 2^31 events)
 DAY_S = 86400.0
 _CHUNK = 1 << 16  # keys cut per step
@@ -334,6 +336,7 @@ def pixel_edges(x0: float, x1: float, width_px: int) -> np.ndarray:
     return np.linspace(x0, x1, int(width_px) + 1)
 
 
+@releasing
 def column_counts(index: LaneIndex, rows: np.ndarray, edges: np.ndarray) -> np.ndarray:
     """Counts per (row in ``rows``, pixel column between consecutive ``edges``): int64 array of
     shape (len(rows), len(edges) - 1)."""
@@ -357,6 +360,7 @@ def column_counts(index: LaneIndex, rows: np.ndarray, edges: np.ndarray) -> np.n
     return counts
 
 
+@releasing
 def column_mass(index: LaneIndex, rows: np.ndarray, edges: np.ndarray) -> np.ndarray:
     """Like ``column_counts``, but an interval spreads ONE unit over the time it covers: a
     column gets the fraction of the interval inside it. Point events count 1. Each row's
@@ -412,6 +416,7 @@ def naive_column_counts(
     return out
 
 
+@releasing
 def events_in_rows(
     index: LaneIndex,
     rows: np.ndarray,
