@@ -81,17 +81,30 @@ class LaneIndex:
         points, point_of = _kept(keep, self.points, self.point_of)
         span_starts, span_start_of = _kept(keep, self.span_starts, self.span_start_of)
         span_ends, span_end_of = _kept(keep, self.span_ends, self.span_end_of)
+        return self.with_keys(
+            (points, point_of), (span_starts, span_start_of), (span_ends, span_end_of)
+        )
+
+    def with_keys(
+        self,
+        points: tuple[np.ndarray, np.ndarray],
+        starts: tuple[np.ndarray, np.ndarray],
+        ends: tuple[np.ndarray, np.ndarray],
+    ) -> LaneIndex:
+        """An index of its own (no parent) with these (keys, event positions) for points,
+        span starts and span ends; the layout (rows, stride, t0) stays this one's."""
         return replace(
             self,
-            points=points,
-            span_starts=span_starts,
-            span_ends=span_ends,
-            point_of=point_of,
-            span_start_of=span_start_of,
-            span_end_of=span_end_of,
+            points=points[0],
+            point_of=points[1],
+            span_starts=starts[0],
+            span_start_of=starts[1],
+            span_ends=ends[0],
+            span_end_of=ends[1],
             _sums={},
             parent=None,
             keep=None,
+            minus=None,
         )
 
     def spread_sums(self) -> tuple[np.ndarray, ...]:
@@ -255,21 +268,8 @@ def subset_index(
         # ties by position, as build_index (starts in time order: a radix sort by row)
         return _sorted_keys(which, rows, t, full.t0, full.stride)
 
-    points, point_of = ordered(ev[~span], start_s)
-    starts, start_of = ordered(ev[span], start_s)
-    ends, end_of = ordered(ev[span], end_s)
-    return replace(
-        full,
-        points=points,
-        span_starts=starts,
-        span_ends=ends,
-        point_of=point_of,
-        span_start_of=start_of,
-        span_end_of=end_of,
-        _sums={},
-        parent=None,
-        keep=None,
-        minus=None,
+    return full.with_keys(
+        ordered(ev[~span], start_s), ordered(ev[span], start_s), ordered(ev[span], end_s)
     )
 
 
@@ -284,21 +284,10 @@ def recut_index(
         which = np.take(of, np.flatnonzero(np.take(keep, of)))
         return rows[which].astype(np.float64) * full.stride + (t[which] - full.t0), which
 
-    points, point_of = part(full.point_of, start_s)
-    starts, start_of = part(full.span_start_of, start_s)
-    ends, end_of = part(full.span_end_of, end_s)
-    return replace(
-        full,
-        points=points,
-        span_starts=starts,
-        span_ends=ends,
-        point_of=point_of,
-        span_start_of=start_of,
-        span_end_of=end_of,
-        _sums={},
-        parent=None,
-        keep=None,
-        minus=None,
+    return full.with_keys(
+        part(full.point_of, start_s),
+        part(full.span_start_of, start_s),
+        part(full.span_end_of, end_s),
     )
 
 
