@@ -153,12 +153,14 @@ def kill_campaign(
     report = KillReport()
     chain, db = 0, work / "chain0.db"
     attempts = 0
-    while report.kills < kills and attempts < kills * 3:
+    # a kill lands only while the ingest still runs; runs after the first are often faster
+    # (warm caches), so aim inside the first 80 % of the clean run and allow a few misses
+    while report.kills < kills and attempts < kills * 5:
         if deadline is not None and time.monotonic() > deadline:
             report.notes.append("deadline reached")
             break
         attempts += 1
-        if kill_ingest(db, folder, work, rng.uniform(0.05, full * 1.05)):
+        if kill_ingest(db, folder, work, rng.uniform(0.05, full * 0.8)):
             report.kills += 1
             report.corrupt += not integrity_ok(db)
             report.partial += partial_documents(db, clean)

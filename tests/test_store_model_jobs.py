@@ -69,3 +69,37 @@ def test_publication_dates_read_in_background_then_cached(qapp, sample_store: Pa
             model._published_ready.wait(5)
         finally:
             model.close()
+
+
+def test_a_prefetch_failure_leaves_the_mention_map_to_the_first_search(
+    qapp, sample_store: Path, monkeypatch
+) -> None:
+    # CPython 3.11 can raise SystemError from np.load's header parsing when two threads parse
+    # at once; the background prefetch must not die on it: the first search reads the map
+    import threading
+
+    calls = {"n": 0}
+    real = sm.load_mention_map
+
+    def flaky(store):
+        calls["n"] += 1
+        if threading.current_thread().name == "eventline-prefetch":
+            raise SystemError("AST constructor recursion depth mismatch (before=36, after=155)")
+        return real(store)
+
+    seen: list[BaseException] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: seen.append(args.exc_value))
+    monkeypatch.setattr(sm, "load_mention_map", flaky)
+    model = sm.StoreModel()
+    model.open(sample_store)
+    try:
+        model._published_ready.wait(5)
+        for thread in threading.enumerate():
+            if thread.name == "eventline-prefetch":
+                thread.join(5)
+        assert seen == [] and model._mentions is None
+        query, ids = model.search_job("ernie")()
+        assert query == "ernie" and ids.size > 0
+        assert model._mentions is not None and calls["n"] == 2
+    finally:
+        model.close()

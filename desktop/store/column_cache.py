@@ -63,7 +63,15 @@ def entry_dir(root: Path, uuid: str, generation: int) -> Path:
 def _mapped(path: Path) -> np.ndarray:
     """A cached array mapped read-only, as a plain ndarray (``np.memmap``'s indexing costs
     Python time on every gather)."""
-    return np.load(path, mmap_mode="r").view(np.ndarray)
+    with _NPY_HEADER_LOCK:
+        return np.load(path, mmap_mode="r").view(np.ndarray)
+
+
+# np.load parses each .npy header with ast.literal_eval, and CPython 3.11's AST conversion
+# keeps its recursion depth per interpreter, not per thread: two threads loading at once
+# (the background prefetch and the GUI thread) can fail with "SystemError: AST constructor
+# recursion depth mismatch" (seen in CI). Loads are quick; one at a time.
+_NPY_HEADER_LOCK = threading.Lock()
 
 
 _DERIVED_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
@@ -316,7 +324,8 @@ def cached_published(store: ColumnSource, root: Path | None = None) -> np.ndarra
     root = default_root() if root is None else root
     folder = entry_dir(root, store.uuid, store.generation)
     try:
-        cached = np.load(folder / "published.npy")
+        with _NPY_HEADER_LOCK:
+            cached = np.load(folder / "published.npy")
     except (OSError, ValueError):
         return None
     return cached if cached.ndim == 1 else None

@@ -326,8 +326,8 @@ class StoreModel(QObject):
                     mentions = load_mention_map(store)
                 if self._path == path and self._mentions is None:
                     self._mentions = mentions
-            except (StoreError, OSError, sqlite3.Error):
-                pass
+            except (StoreError, OSError, sqlite3.Error, SystemError):
+                pass  # SystemError: CPython 3.11's AST race in np.load (see column_cache)
             finally:
                 ready.set()
 
