@@ -98,6 +98,12 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
         flags = np.zeros(int(values.max()) + 1, dtype=bool)
         flags[values] = True
         return flag_positions(flags)
+    return distinct(values)
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values, by sort and compare (``np.unique`` imports numpy.ma:
+    1.3 MB, ~24 ms, and is slower)."""
     values = np.sort(values)
     if values.size < 2:
         return values

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from desktop.store.id_search import distinct
 from desktop.viewmodel.mapped_pages import releasing
 
 _INDEX_DTYPE = np.int32  # event positions (stores up to 2^31 events)
@@ -176,17 +177,6 @@ def _ends_by_hint(
             sub = pos[np.argsort(keys[pos], kind="stable")]
             which[pos], keys[pos] = which[sub], keys[sub]
     return keys, which.astype(_INDEX_DTYPE)
-
-
-def distinct(values: np.ndarray) -> np.ndarray:
-    """The sorted distinct values (as ``np.unique``, which imports numpy.ma: 1.3 MB, 24 ms)."""
-    values = np.sort(values)
-    if values.size < 2:
-        return values
-    keep = np.empty(values.size, dtype=bool)
-    keep[0] = True
-    np.not_equal(values[1:], values[:-1], out=keep[1:])
-    return values[keep]
 
 
 def _sorted_keys(
